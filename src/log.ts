@@ -1,0 +1,52 @@
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
+
+export type { Logger };
+
+/**
+ * Paths pino blanks out. Tokens should never reach a log call in the first
+ * place; this is the second line of defence for the places where a whole
+ * object (headers, a request, an account record) is logged by mistake.
+ */
+export const redactPaths = [
+  "token",
+  "*.token",
+  "apiToken",
+  "*.apiToken",
+  "authorization",
+  "Authorization",
+  "*.authorization",
+  "*.Authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "req.headers.authorization",
+  "encryptionKey",
+  "*.encryptionKey",
+];
+
+export interface LoggerSettings {
+  level: string;
+  pretty?: boolean;
+  /** Where JSON lines go; tests pass a stream to capture them. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(settings: LoggerSettings): Logger {
+  const options: LoggerOptions = {
+    level: settings.level,
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    base: { name: "ct-bot" },
+  };
+  if (settings.destination) return pino(options, settings.destination);
+  if (settings.pretty) {
+    return pino({
+      ...options,
+      transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:standard" } },
+    });
+  }
+  return pino(options);
+}
+
+/** A logger that drops everything, for tests that do not look at logs. */
+export function silentLogger(): Logger {
+  return pino({ level: "silent" });
+}

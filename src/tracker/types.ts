@@ -1,0 +1,101 @@
+/** Domain types of the tracker, after the wire format was validated and mapped. */
+
+export const historyTypes = ["START", "ADD", "SUB"] as const;
+export type HistoryType = (typeof historyTypes)[number];
+
+export const historySources = ["DICE", "LINK", "LUCK", "MANUAL", "PENALTY", "DOM"] as const;
+export type HistorySource = (typeof historySources)[number];
+
+export interface HistoryItem {
+  session: number;
+  type: HistoryType;
+  /** Signed change in seconds as the tracker reports it; null for START. */
+  unit: number | null;
+  source: HistorySource | null;
+  dom: boolean;
+  /** New scheduled release (UTC); null if the tracker sent none. */
+  schedule: Date | null;
+  /** When the change occurred (UTC, millisecond precision). */
+  happened: Date;
+}
+
+export interface HistoriesQuery {
+  session: number;
+  type?: HistoryType | undefined;
+  source?: HistorySource | undefined;
+  dom?: boolean | undefined;
+  /** Inclusive lower bound on `happened`; sent floored to the second. */
+  from?: Date | undefined;
+  /** Inclusive upper bound on `happened`; sent floored to the second. */
+  to?: Date | undefined;
+  /** 1..200; the client never sends more than 200. */
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+export interface HistoriesPage {
+  count: number;
+  limit: number;
+  items: HistoryItem[];
+  /** Undefined on the last page. */
+  cursorNext: string | undefined;
+}
+
+export interface TrackerSession {
+  id: number;
+  start: Date;
+  end: Date | null;
+  scheduledEnd: Date | null;
+  active: boolean;
+  lockedBy: string | null;
+  public: boolean;
+  hasHistory: boolean;
+}
+
+export interface SessionsQuery {
+  active?: boolean | undefined;
+  public?: boolean | undefined;
+  /** YYYY-MM-DD in the user's own timezone, passed through. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface SessionsPage {
+  count: number;
+  total: number;
+  limit: number;
+  offset: number;
+  items: TrackerSession[];
+}
+
+export interface TrackerStats {
+  nick: string;
+  profileUrl: string | null;
+  locked: boolean;
+}
+
+/** What the rest of the bot needs from the tracker; the undici client implements it. */
+export interface TrackerClient {
+  histories(token: string, query: HistoriesQuery): Promise<HistoriesPage>;
+  /** Walks `cursor_next` pages, yielding every item once in the tracker's order. */
+  iterateHistories(token: string, query: HistoriesQuery): AsyncIterable<HistoryItem>;
+  sessions(token: string, query?: SessionsQuery): Promise<SessionsPage>;
+  session(token: string, id: number): Promise<TrackerSession>;
+  stats(token: string): Promise<TrackerStats>;
+  close(): Promise<void>;
+}
+
+/** Whole-record identity: items have no id, and several may share `happened`. */
+export function historyItemKey(item: HistoryItem): string {
+  return [
+    item.session,
+    item.type,
+    item.unit ?? "",
+    item.source ?? "",
+    item.dom ? 1 : 0,
+    item.schedule ? item.schedule.getTime() : "",
+    item.happened.getTime(),
+  ].join("|");
+}
