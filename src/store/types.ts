@@ -1,0 +1,120 @@
+/** Store interfaces: small, one per concern; keyv implementations live beside them. */
+import type { HistorySource, HistoryType } from "../tracker/types.js";
+
+export interface LinkedAccount {
+  userId: string;
+  /** Plain token, decrypted on read; only ever stored encrypted. */
+  token: string;
+  nick: string;
+  /** ISO 8601. */
+  linkedAt: string;
+}
+
+export interface AccountStore {
+  get(userId: string): Promise<LinkedAccount | undefined>;
+  /** Encrypts the token and replaces any earlier link of this user. */
+  set(account: LinkedAccount): Promise<void>;
+  delete(userId: string): Promise<boolean>;
+}
+
+export interface SubscriptionFilters {
+  type?: HistoryType;
+  source?: HistorySource;
+  dom?: boolean;
+}
+
+export type SubscriptionStatus = "active" | "paused";
+
+export type PauseReason =
+  | "token_invalid"
+  | "not_linked"
+  | "missing_permissions"
+  | "missing_access"
+  | "unknown_channel";
+
+export interface Subscription {
+  /** Short random id, shown to users and used as the autocomplete value. */
+  id: string;
+  guildId: string;
+  channelId: string;
+  userId: string;
+  /** A fixed session, or null to follow whichever session of the user is active. */
+  session: number | null;
+  filters: SubscriptionFilters;
+  /** ISO 8601. */
+  createdAt: string;
+  status: SubscriptionStatus;
+  pausedReason: PauseReason | null;
+  /** ISO 8601. */
+  pausedAt: string | null;
+  /** The session polled now: equals `session` when fixed; the active one otherwise (null: none). */
+  currentSession: number | null;
+  /** `happened` (ISO 8601 with ms) of the newest item already handled; null: nothing yet. */
+  watermark: string | null;
+  /** Whole-record keys (historyItemKey) of handled items within the watermark's second. */
+  seenAtWatermark: string[];
+  /** ISO 8601 of the last message posted for this subscription. */
+  lastPostAt: string | null;
+}
+
+export interface SubscriptionStore {
+  get(id: string): Promise<Subscription | undefined>;
+  list(): Promise<Subscription[]>;
+  listByUser(userId: string): Promise<Subscription[]>;
+  listByGuild(guildId: string): Promise<Subscription[]>;
+  put(subscription: Subscription): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Removes every subscription of the user; returns how many. */
+  deleteByUser(userId: string): Promise<number>;
+}
+
+/** A message about to be posted, saved before sending so a crash cannot lose or repeat it. */
+export interface OutboxEntry {
+  /** The Discord `nonce` (at most 25 characters); also the key. */
+  id: string;
+  channelId: string;
+  /** The exact REST body to post (content/embeds/nonce/enforce_nonce/allowed_mentions). */
+  body: Record<string, unknown>;
+  /** Subscription state to write once Discord accepted the message. */
+  advances: SubscriptionAdvance[];
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface SubscriptionAdvance {
+  subscriptionId: string;
+  /** The session the items belong to (an active-mode subscription may have moved on). */
+  session: number;
+  watermark: string;
+  seenAtWatermark: string[];
+}
+
+export interface OutboxStore {
+  list(): Promise<OutboxEntry[]>;
+  put(entry: OutboxEntry): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+/** Short-lived state for buttons and menus (paging cursors), expiring on its own. */
+export interface UiStateStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}
+
+/** Small bookkeeping values (the registered-commands hash, ...). */
+export interface MetaStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface Store {
+  accounts: AccountStore;
+  subscriptions: SubscriptionStore;
+  outbox: OutboxStore;
+  uiState: UiStateStore;
+  meta: MetaStore;
+  /** Resolves when the backing database answers; rejects otherwise (health check). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
