@@ -68,17 +68,30 @@ export interface SubscriptionStore {
   deleteByUser(userId: string): Promise<number>;
 }
 
-/** A message about to be posted, saved before sending so a crash cannot lose or repeat it. */
+/**
+ * One channel's posts of one poll cycle, saved before sending so a crash can
+ * neither lose nor repeat them: on start-up a pending entry is sent again from
+ * `sent` on, unchanged, and Discord's nonce check answers a repeat with the
+ * earlier message.
+ */
 export interface OutboxEntry {
-  /** The Discord `nonce` (at most 25 characters); also the key. */
+  /** Unique key of the entry (the first message's nonce is fine). */
   id: string;
   channelId: string;
-  /** The exact REST body to post (content/embeds/nonce/enforce_nonce/allowed_mentions). */
-  body: Record<string, unknown>;
-  /** Subscription state to write once Discord accepted the message. */
+  messages: OutboxMessage[];
+  /** How many of `messages` Discord already accepted. */
+  sent: number;
+  /** Subscription state to write once Discord accepted every message. */
   advances: SubscriptionAdvance[];
   /** ISO 8601. */
   createdAt: string;
+}
+
+export interface OutboxMessage {
+  /** Discord `nonce`, at most 25 characters, sent with `enforce_nonce: true`. */
+  nonce: string;
+  /** The exact REST body to post (embeds, nonce, enforce_nonce, allowed_mentions). */
+  body: Record<string, unknown>;
 }
 
 export interface SubscriptionAdvance {
