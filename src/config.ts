@@ -1,0 +1,165 @@
+import { isIP } from "node:net";
+import { z } from "zod";
+
+/**
+ * The whole environment in one schema, read once by the composition root.
+ * Empty strings count as unset so a `.env` line like `HEALTH_PORT=` keeps the default.
+ */
+const emptyAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyAsUnset, z.string().trim().optional());
+
+function intVar(name: string, options: { min: number; max?: number; default?: number }) {
+  let schema = z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(options.min, { error: `${name} must be at least ${options.min}` });
+  if (options.max !== undefined) {
+    schema = schema.max(options.max, { error: `${name} must be at most ${options.max}` });
+  }
+  const withDefault = options.default === undefined ? schema.optional() : schema.default(options.default);
+  return z.preprocess(emptyAsUnset, withDefault);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  if (isIP(host) === 6) return host === "::1";
+  return false;
+}
+
+const httpUrl = (name: string, options: { allowPlainHttpLoopbackOnly: boolean }) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${name} is not a URL: "${value}"` });
+        return;
+      }
+      if (url.protocol !== "https:" && url.protocol !== "http:") {
+        ctx.addIssue({ code: "custom", message: `${name} must start with https://` });
+      } else if (
+        url.protocol === "http:" &&
+        options.allowPlainHttpLoopbackOnly &&
+        !isLoopbackHost(url.hostname)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} uses plain http:// to a non-local host; tokens must not travel in clear, use https://`,
+        });
+      }
+    })
+    .transform((value) => value.replace(/\/+$/, ""));
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const boolVar = (name: string) =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
+        error: `${name} must be true or false`,
+      })
+      .transform((v) => ["1", "true", "yes", "on"].includes(v))
+      .default(false),
+  );
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_API_URL: z.preprocess(
+    emptyAsUnset,
+    httpUrl("DISCORD_API_URL", { allowPlainHttpLoopbackOnly: true }).default(
+      "https://discord.com/api",
+    ),
+  ),
+  TRACKER_API_URL: z.preprocess(
+    emptyAsUnset,
+    httpUrl("TRACKER_API_URL", { allowPlainHttpLoopbackOnly: true }).default(
+      "https://www.chastitytracker.org",
+    ),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9+.-]*:\/\/.+/i, {
+        error: "DATABASE_URL must look like sqlite://data/bot.sqlite (or another keyv adapter URL)",
+      })
+      .default("sqlite://data/bot.sqlite"),
+  ),
+  TOKEN_ENCRYPTION_KEY: optionalString.refine(
+    (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v) || base64Bytes(v) === 32,
+    { error: "TOKEN_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64" },
+  ),
+  TOKEN_ENCRYPTION_OLD_KEYS: optionalString.refine(
+    (v) =>
+      v === undefined ||
+      v.split(",").every((k) => /^[0-9a-f]{64}$/i.test(k.trim()) || base64Bytes(k.trim()) === 32),
+    { error: "TOKEN_ENCRYPTION_OLD_KEYS must be a comma-separated list of 32-byte keys" },
+  ),
+  POLL_INTERVAL_SECONDS: intVar("POLL_INTERVAL_SECONDS", { min: 1, max: 86_400, default: 60 }),
+  POLL_CONCURRENCY: intVar("POLL_CONCURRENCY", { min: 1, max: 64, default: 4 }),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof emptyAsUnset(v) === "string" ? String(v).trim().toLowerCase() : undefined),
+    z
+      .enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(", ")}` })
+      .default("info"),
+  ),
+  LOG_PRETTY: boolVar("LOG_PRETTY"),
+  HEALTH_PORT: intVar("HEALTH_PORT", { min: 0, max: 65_535 }),
+  HEALTH_HOST: z.preprocess(emptyAsUnset, z.string().trim().default("0.0.0.0")),
+  COMMAND_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+    error: "COMMAND_GUILD_ID must be a server id (a long number; enable Developer Mode to copy it)",
+  }),
+  MAX_SUBSCRIPTIONS_PER_USER: intVar("MAX_SUBSCRIPTIONS_PER_USER", { min: 1, default: 10 }),
+  MAX_SUBSCRIPTIONS_PER_GUILD: intVar("MAX_SUBSCRIPTIONS_PER_GUILD", { min: 1, default: 50 }),
+  TRACKER_TIMEOUT_SECONDS: intVar("TRACKER_TIMEOUT_SECONDS", { min: 1, max: 120, default: 10 }),
+});
+
+function base64Bytes(value: string): number {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return -1;
+  return Buffer.from(value, "base64").length;
+}
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const readmeSetupHint =
+  "see README.md, section \"Create the Discord application\"";
+
+/**
+ * Parses an environment object (tests pass a plain object; main passes process.env)
+ * and lists every problem at once. `requireDiscordToken` is for running the bot;
+ * the deploy script and tests need no more than the rest.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: { requireDiscordToken?: boolean } = {},
+): Config {
+  const result = configSchema.safeParse(env);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+      });
+  const token = emptyAsUnset(env.DISCORD_TOKEN);
+  if (options.requireDiscordToken && token === undefined) {
+    problems.unshift(`DISCORD_TOKEN is not set: the bot needs its bot token (${readmeSetupHint})`);
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  return result.data;
+}
