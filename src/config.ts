@@ -10,16 +10,23 @@ const emptyAsUnset = (value: unknown) =>
 
 const optionalString = z.preprocess(emptyAsUnset, z.string().trim().optional());
 
-function intVar(name: string, options: { min: number; max?: number; default?: number }) {
-  let schema = z.coerce
+function wholeNumber(name: string, min: number, max: number) {
+  return z.coerce
     .number({ error: `${name} must be a whole number` })
     .int({ error: `${name} must be a whole number` })
-    .min(options.min, { error: `${name} must be at least ${options.min}` });
-  if (options.max !== undefined) {
-    schema = schema.max(options.max, { error: `${name} must be at most ${options.max}` });
-  }
-  const withDefault = options.default === undefined ? schema.optional() : schema.default(options.default);
-  return z.preprocess(emptyAsUnset, withDefault);
+    .min(min, { error: `${name} must be at least ${min}` })
+    .max(max, { error: `${name} must be at most ${max}` });
+}
+
+function intVar(name: string, options: { min: number; max?: number; default: number }) {
+  return z.preprocess(
+    emptyAsUnset,
+    wholeNumber(name, options.min, options.max ?? Number.MAX_SAFE_INTEGER).default(options.default),
+  );
+}
+
+function optionalIntVar(name: string, options: { min: number; max: number }) {
+  return z.preprocess(emptyAsUnset, wholeNumber(name, options.min, options.max).optional());
 }
 
 function isLoopbackHost(hostname: string): boolean {
@@ -113,7 +120,7 @@ export const configSchema = z.object({
       .default("info"),
   ),
   LOG_PRETTY: boolVar("LOG_PRETTY"),
-  HEALTH_PORT: intVar("HEALTH_PORT", { min: 0, max: 65_535 }),
+  HEALTH_PORT: optionalIntVar("HEALTH_PORT", { min: 0, max: 65_535 }),
   HEALTH_HOST: z.preprocess(emptyAsUnset, z.string().trim().default("0.0.0.0")),
   COMMAND_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
     error: "COMMAND_GUILD_ID must be a server id (a long number; enable Developer Mode to copy it)",
