@@ -1,0 +1,19 @@
+import type { Command } from "../src/discord/command.js";
+import histories from "./histories.js";
+import link from "./link.js";
+import subscribe from "./subscribe.js";
+import subscriptions from "./subscriptions.js";
+import unlink from "./unlink.js";
+import unsubscribe from "./unsubscribe.js";
+
+/** The explicit list of commands: what is registered with Discord and routed. */
+export const commands: readonly Command[] = [
+  link,
+  unlink,
+  histories,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+];
+
+export const commandDefinitions = commands.map((c) => c.data);

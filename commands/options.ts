@@ -1,0 +1,32 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import { historySources, historyTypes } from "../src/tracker/types.js";
+
+/** The filter options `/histories` and `/subscribe` share, so both read alike. */
+export const filterOptions = [
+  {
+    name: "type",
+    description: "Only this kind of change",
+    type: ApplicationCommandOptionType.String,
+    required: false,
+    choices: historyTypes.map((t) => ({
+      name: { START: "start of session", ADD: "time added", SUB: "time removed" }[t],
+      value: t,
+    })),
+  },
+  {
+    name: "source",
+    description: "Only changes from this source",
+    type: ApplicationCommandOptionType.String,
+    required: false,
+    choices: historySources.map((s) => ({
+      name: { DICE: "dice", LINK: "link game", LUCK: "luck", MANUAL: "manual", PENALTY: "penalty", DOM: "dom" }[s],
+      value: s,
+    })),
+  },
+  {
+    name: "dom",
+    description: "True: only changes made by a dom; false: only the others",
+    type: ApplicationCommandOptionType.Boolean,
+    required: false,
+  },
+] as const;

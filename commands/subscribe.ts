@@ -1,0 +1,146 @@
+import {
+  ApplicationCommandOptionType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { z } from "zod";
+import { requireAccount } from "../src/discord/accounts.js";
+import type { Command } from "../src/discord/command.js";
+import { UserError } from "../src/discord/errors.js";
+import { checkSubscriptionChannel, postableChannelTypes } from "../src/discord/permissions.js";
+import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
+import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
+import { describeSubscriptionTarget } from "../src/subscriptions/describe.js";
+import { newSubscriptionId, resolveSession, sameFilters, startingStateFor } from "../src/subscriptions/start.js";
+import { historySources, historyTypes } from "../src/tracker/types.js";
+import { filterOptions } from "./options.js";
+
+const data = {
+  name: "subscribe",
+  description: "Post every new change of your session (dice, penalties, dom actions...) into a channel",
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      name: "session",
+      description: "Session number; leave empty to follow whichever of your sessions is active",
+      type: ApplicationCommandOptionType.Integer,
+      required: false,
+      autocomplete: true,
+      min_value: 1,
+    },
+    {
+      name: "channel",
+      description: "Where to post (default: this channel)",
+      type: ApplicationCommandOptionType.Channel,
+      required: false,
+      channel_types: [...postableChannelTypes],
+    },
+    ...filterOptions,
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const inputSchema = z.object({
+  session: z.number().int().positive({ error: "The session must be a positive number." }).nullable(),
+  type: z.enum(historyTypes).optional(),
+  source: z.enum(historySources).optional(),
+  dom: z.boolean().optional(),
+});
+
+function readInput(interaction: ChatInputCommandInteraction) {
+  const o = interaction.options;
+  const parsed = inputSchema.safeParse({
+    session: o.getInteger("session"),
+    type: o.getString("type") ?? undefined,
+    source: o.getString("source") ?? undefined,
+    dom: o.getBoolean("dom") ?? undefined,
+  });
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => i.message).join(" "));
+  const { session, ...rest } = parsed.data;
+  const filters: SubscriptionFilters = {
+    ...(rest.type && { type: rest.type }),
+    ...(rest.source && { source: rest.source }),
+    ...(rest.dom !== undefined && { dom: rest.dom }),
+  };
+  return { session, filters };
+}
+
+export default {
+  data,
+  defer: "ephemeral",
+  async execute(interaction, ctx) {
+    if (!interaction.inCachedGuild()) throw new UserError("Subscriptions live in servers: run `/subscribe` in a server channel.");
+    const { session, filters } = readInput(interaction);
+    const account = await requireAccount(ctx, interaction.user.id);
+    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
+    const channel = interaction.guild.channels.cache.get(channelId) ?? (await interaction.guild.channels.fetch(channelId).catch(() => null));
+    if (!channel) throw new UserError("I cannot see that channel. Ask a server admin to give the bot access to it.");
+    await checkSubscriptionChannel(interaction, channel);
+
+    const subs = ctx.store.subscriptions;
+    const mine = await subs.listByUser(interaction.user.id);
+    const same = mine.find(
+      (s) => s.channelId === channel.id && s.session === session && sameFilters(s.filters, filters),
+    );
+    const where = describeSubscriptionTarget(session, channel.id);
+    if (same && same.status === "active") {
+      await interaction.editReply(`You already have this subscription (\`${same.id}\`): ${where}. Nothing changed.`);
+      return;
+    }
+    // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
+    const paused = mine.filter((s) => s.channelId === channel.id && s.status === "paused");
+    if (!same) {
+      const limits = ctx.config;
+      if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
+        throw new UserError(`You already have ${mine.length} subscriptions, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`);
+      }
+      const inGuild = await subs.listByGuild(interaction.guildId);
+      if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
+        throw new UserError(`This server already has ${inGuild.length} subscriptions, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`);
+      }
+    }
+
+    // Reading the newest page also proves the token works and the session is the caller's.
+    const currentSession = await resolveSession(ctx.tracker, account.token, session);
+    const start = await startingStateFor(ctx.tracker, account.token, currentSession);
+    const now = ctx.now().toISOString();
+    const resumedIds: string[] = [];
+    for (const p of paused) {
+      if (p.id === same?.id) continue;
+      await subs.put({ ...p, status: "active", pausedReason: null, pausedAt: null });
+      resumedIds.push(p.id);
+    }
+    const subscription: Subscription = same
+      ? { ...same, status: "active", pausedReason: null, pausedAt: null }
+      : {
+          id: newSubscriptionId(),
+          guildId: interaction.guildId,
+          channelId: channel.id,
+          userId: interaction.user.id,
+          session,
+          filters,
+          createdAt: now,
+          status: "active",
+          pausedReason: null,
+          pausedAt: null,
+          currentSession,
+          ...start,
+          lastPostAt: null,
+        };
+    await subs.put(subscription);
+    ctx.logger.info(
+      { userId: interaction.user.id, guildId: interaction.guildId, channelId: channel.id, subscriptionId: subscription.id, resumed: Boolean(same) },
+      "subscription saved",
+    );
+    const lines = [
+      same
+        ? `Resumed subscription \`${subscription.id}\`: ${where}. Changes made while it was paused will be posted too.`
+        : `Subscribed (\`${subscription.id}\`): ${where}. Only changes from now on are posted.`,
+    ];
+    if (resumedIds.length > 0) lines.push(`Also resumed in that channel: ${resumedIds.map((id) => `\`${id}\``).join(", ")}.`);
+    if (session === null && currentSession === null) lines.push("You have no active session right now; posting starts when one begins.");
+    lines.push("Stop it any time with `/unsubscribe`; see all of yours with `/subscriptions`.");
+    await interaction.editReply(lines.join("\n"));
+  },
+  autocomplete: autocompleteSession,
+} satisfies Command;

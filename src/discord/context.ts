@@ -1,0 +1,41 @@
+import type { Client } from "discord.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Store, Subscription } from "../store/types.js";
+import type { TrackerClient } from "../tracker/types.js";
+
+/** What every command handler may use; wired once in main.ts. */
+export interface BotContext {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  tracker: TrackerClient;
+  client: Client;
+  now: () => Date;
+  /** Per-user cache of the session list for autocomplete (about a minute). */
+  sessionCache: SessionCache;
+  /** When the poller is backing off a subscription's source: until then. */
+  backoffUntil?: (subscription: Subscription) => Date | undefined;
+}
+
+export interface SessionCache {
+  get<T>(userId: string, load: () => Promise<T>): Promise<T>;
+  clear(userId: string): void;
+}
+
+/** A tiny TTL cache; in memory because it only saves tracker calls while typing. */
+export function createSessionCache(ttlMs: number, now: () => number = Date.now): SessionCache {
+  const entries = new Map<string, { value: unknown; expires: number }>();
+  return {
+    async get<T>(userId: string, load: () => Promise<T>): Promise<T> {
+      const hit = entries.get(userId);
+      if (hit && hit.expires > now()) return hit.value as T;
+      const value = await load();
+      entries.set(userId, { value, expires: now() + ttlMs });
+      return value;
+    },
+    clear(userId) {
+      entries.delete(userId);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import {
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import type { Logger } from "../log.js";
+import type { Command, DeferMode } from "./command.js";
+import { parseCustomId } from "./command.js";
+import type { BotContext } from "./context.js";
+import { userMessageFor } from "./userMessages.js";
+
+/**
+ * The one place interactions enter: dispatch by command name or custom id,
+ * acknowledge before anything slow, and turn every error into an ephemeral
+ * message the member understands.
+ */
+export function createInteractionRouter(commands: readonly Command[], ctx: BotContext) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const log = ctx.logger;
+
+  async function handle(interaction: BaseInteraction): Promise<void> {
+    const started = Date.now();
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (!command) return await unknown(interaction);
+        await deferFor(command, interaction);
+        await command.execute(interaction, ctx);
+      } else if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        else await interaction.respond([]);
+      } else if (interaction.isButton()) {
+        const command = byName.get(parseCustomId(interaction.customId).command);
+        if (!command?.button) return await unknown(interaction);
+        await command.button(interaction, ctx);
+      } else if (interaction.isModalSubmit()) {
+        const command = byName.get(parseCustomId(interaction.customId).command);
+        if (!command?.modal) return await unknown(interaction);
+        await command.modal(interaction, ctx);
+      }
+      log.debug(
+        { interactionId: interaction.id, userId: interaction.user.id, ms: Date.now() - started },
+        "interaction handled",
+      );
+    } catch (err) {
+      await fail(interaction, err, log);
+    }
+  }
+
+  return { handle };
+}
+
+async function deferFor(command: Command, interaction: ChatInputCommandInteraction) {
+  const mode: DeferMode =
+    typeof command.defer === "function" ? command.defer(interaction) : command.defer;
+  if (mode === "none") return;
+  await interaction.deferReply(mode === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+async function unknown(interaction: BaseInteraction) {
+  if (interaction.isRepliable()) {
+    await reply(interaction, "This button or command is no longer known to the bot.");
+  }
+}
+
+async function fail(interaction: BaseInteraction, err: unknown, log: Logger) {
+  const { text, errorId, expected } = userMessageFor(err);
+  const fields = {
+    err,
+    errorId,
+    interactionId: interaction.id,
+    userId: interaction.user.id,
+    command: interaction.isCommand() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
+  };
+  if (expected) log.info(fields, "interaction refused");
+  else log.error(fields, "interaction failed");
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      await reply(interaction, text);
+    }
+  } catch (replyErr) {
+    log.warn({ err: replyErr, errorId }, "could not tell the member about an error");
+  }
+}
+
+/**
+ * Answers ephemerally whatever state the interaction is in. An ephemeral
+ * deferred slash command is edited in place; a public one loses its "thinking"
+ * placeholder and the text goes out as an ephemeral follow-up, so a channel
+ * never sees a member's mistake; a pressed button keeps its message.
+ */
+export async function reply(interaction: RepliableInteraction, content: string): Promise<void> {
+  const options: InteractionReplyOptions = {
+    content,
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  };
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(options);
+    return;
+  }
+  const pendingSlash = interaction.isChatInputCommand() && interaction.deferred && !interaction.replied;
+  if (pendingSlash && interaction.ephemeral) {
+    await interaction.editReply({ content, embeds: [], components: [] });
+    return;
+  }
+  if (pendingSlash) await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(options);
+}

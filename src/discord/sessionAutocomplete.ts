@@ -1,0 +1,61 @@
+import type { AutocompleteInteraction, ApplicationCommandOptionChoiceData } from "discord.js";
+import { DateTime } from "luxon";
+import type { TrackerSession } from "../tracker/types.js";
+import type { BotContext } from "./context.js";
+
+/** Discord drops an autocomplete answer after 3 s; stay well inside it. */
+const answerWithinMs = 2_000;
+
+/** Active sessions first, then the newest; Discord shows at most 25 choices. */
+export function sessionChoices(
+  sessions: readonly TrackerSession[],
+  typed: string,
+): ApplicationCommandOptionChoiceData<number>[] {
+  const sorted = [...sessions].sort(
+    (a, b) => Number(b.active) - Number(a.active) || b.start.getTime() - a.start.getTime(),
+  );
+  const needle = typed.trim();
+  const choices = sorted
+    .filter((s) => needle === "" || String(s.id).includes(needle))
+    .map((s) => ({ name: sessionLabel(s), value: s.id }));
+  const typedNumber = /^\d{1,15}$/.test(needle) ? Number(needle) : undefined;
+  // A typed number is always offered, even if the list does not know it.
+  if (typedNumber !== undefined && typedNumber > 0 && !choices.some((c) => c.value === typedNumber)) {
+    choices.unshift({ name: `Session ${typedNumber}`, value: typedNumber });
+  }
+  return choices.slice(0, 25);
+}
+
+function sessionLabel(s: TrackerSession): string {
+  const started = DateTime.fromJSDate(s.start, { zone: "utc" }).toFormat("yyyy-MM-dd");
+  const state = s.active ? "🔒 active" : s.end ? `ended ${DateTime.fromJSDate(s.end, { zone: "utc" }).toFormat("yyyy-MM-dd")}` : "ended";
+  const by = s.lockedBy ? ` · locked by ${s.lockedBy}` : "";
+  return `#${s.id} · ${state} · started ${started}${by}`.slice(0, 100);
+}
+
+/** Answers a `session` autocomplete from the per-user cached session list. */
+export async function autocompleteSession(
+  interaction: AutocompleteInteraction,
+  ctx: BotContext,
+): Promise<void> {
+  const typed = String(interaction.options.getFocused());
+  const account = await ctx.store.accounts.get(interaction.user.id);
+  let sessions: TrackerSession[] = [];
+  if (account) {
+    const load = ctx.sessionCache.get(interaction.user.id, async () => {
+      const page = await ctx.tracker.sessions(account.token, { limit: 200 });
+      return page.items;
+    });
+    // The race below may leave `load` behind; its late failure must not go unhandled.
+    load.catch(() => undefined);
+    const timeout = new Promise<TrackerSession[]>((resolve) =>
+      setTimeout(() => resolve([]), answerWithinMs).unref(),
+    );
+    try {
+      sessions = await Promise.race([load, timeout]);
+    } catch (err) {
+      ctx.logger.info({ err, userId: interaction.user.id }, "session autocomplete without list");
+    }
+  }
+  await interaction.respond(sessionChoices(sessions, typed));
+}

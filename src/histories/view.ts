@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  type APIEmbed,
+} from "discord.js";
+import { buildHistoriesEmbed } from "../format/historiesEmbed.js";
+import type { UiStateStore } from "../store/types.js";
+import type { HistoriesQuery, HistorySource, HistoryType, TrackerClient } from "../tracker/types.js";
+
+/** How long the Older/Newer buttons keep working. */
+export const pagingTtlMs = 15 * 60_000;
+
+/** What the buttons need to fetch another page; stored server-side (custom ids hold 100 chars). */
+export interface HistoriesViewState {
+  userId: string;
+  nick: string;
+  session: number;
+  type?: HistoryType;
+  source?: HistorySource;
+  dom?: boolean;
+  /** ISO 8601. */
+  from?: string;
+  to?: string;
+  limit: number;
+  /** cursors[i] fetches page i + 1; page 1 needs none. */
+  cursors: (string | null)[];
+  page: number;
+}
+
+const stateKey = (id: string) => `histories:${id}`;
+
+export function newViewId(): string {
+  return randomBytes(9).toString("base64url");
+}
+
+export async function saveView(ui: UiStateStore, id: string, state: HistoriesViewState) {
+  await ui.set(stateKey(id), state, pagingTtlMs);
+}
+
+export async function loadView(ui: UiStateStore, id: string) {
+  return ui.get<HistoriesViewState>(stateKey(id));
+}
+
+function queryOf(state: HistoriesViewState, cursor: string | null): HistoriesQuery {
+  return {
+    session: state.session,
+    type: state.type,
+    source: state.source,
+    dom: state.dom,
+    from: state.from ? new Date(state.from) : undefined,
+    to: state.to ? new Date(state.to) : undefined,
+    limit: state.limit,
+    cursor: cursor ?? undefined,
+  };
+}
+
+/**
+ * Fetches `page` of the view (1-based), records the cursor of the page after
+ * it, and returns the message to show.
+ */
+export async function renderPage(
+  tracker: TrackerClient,
+  token: string,
+  viewId: string,
+  state: HistoriesViewState,
+  page: number,
+): Promise<{ state: HistoriesViewState; message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] } }> {
+  const cursor = page === 1 ? null : (state.cursors[page - 1] ?? null);
+  const result = await tracker.histories(token, queryOf(state, cursor));
+  const cursors = state.cursors.slice(0, page);
+  cursors[page] = result.cursorNext ?? null;
+  const next: HistoriesViewState = { ...state, cursors, page };
+  const hasOlder = result.cursorNext !== undefined && result.items.length > 0;
+  const embed = buildHistoriesEmbed({
+    session: state.session,
+    items: result.items,
+    filters: {
+      type: state.type,
+      source: state.source,
+      dom: state.dom,
+      from: state.from ? new Date(state.from) : undefined,
+      to: state.to ? new Date(state.to) : undefined,
+    },
+    page,
+    nick: state.nick,
+    hasOlder,
+  });
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(`histories:newer:${viewId}`)
+      .setLabel("Newer")
+      .setEmoji("◀️")
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(page <= 1),
+    new ButtonBuilder()
+      .setCustomId(`histories:older:${viewId}`)
+      .setLabel("Older")
+      .setEmoji("▶️")
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(!hasOlder),
+  );
+  return { state: next, message: { embeds: [embed], components: [row] } };
+}

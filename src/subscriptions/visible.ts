@@ -1,0 +1,19 @@
+import type { Subscription, SubscriptionStore } from "../store/types.js";
+
+/**
+ * What a member may see and remove: their own subscriptions in this server,
+ * plus everyone's in it when they have Manage Server. Their own come first.
+ */
+export async function visibleSubscriptions(
+  subs: SubscriptionStore,
+  userId: string,
+  guildId: string | null,
+  manager: boolean,
+): Promise<Subscription[]> {
+  const mine = await subs.listByUser(userId);
+  if (!guildId) return mine;
+  const own = mine.filter((s) => s.guildId === guildId);
+  if (!manager) return own;
+  const all = await subs.listByGuild(guildId);
+  return [...own, ...all.filter((s) => s.userId !== userId)];
+}
