@@ -63,13 +63,19 @@ export function unixSeconds(date: Date): number {
 }
 
 /** `<t:UNIX:R>` and friends render in each reader's own zone, which is why we never format times ourselves here. */
-export function discordTimestamp(date: Date, style: "R" | "f" | "F" | "d" | "D" | "t" | "T"): string {
+export function discordTimestamp(
+  date: Date,
+  style: "R" | "f" | "F" | "d" | "D" | "t" | "T",
+): string {
   return `<t:${unixSeconds(date)}:${style}>`;
 }
 
-/** Backslash-escapes Discord markdown so nicks like `__x__` or `a*b` render literally. */
+/**
+ * Backslash-escapes Discord markdown (and `<`, which starts mentions and
+ * timestamps) so nicks like `__x__` or `a*b` render literally.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|>#[\]()-]/g, "\\$&");
+  return text.replace(/[\\`*_~|<>[\]]/g, "\\$&");
 }
 
 /**
@@ -86,7 +92,9 @@ export function formatItemLine(item: HistoryItem): string {
     // A null source gets the neutral emoji glued to the type so the line still starts with an emoji.
     const seconds = signedSeconds(item);
     const change =
-      seconds === null ? typeLabel(item.type) : `${typeLabel(item.type)} **${formatSignedDuration(seconds)}**`;
+      seconds === null
+        ? typeLabel(item.type)
+        : `${typeLabel(item.type)} **${formatSignedDuration(seconds)}**`;
     if (item.source === null) parts.push(`${neutralEmoji} ${change}`);
     else parts.push(sourceLabel(item.source), change);
   }
