@@ -1,0 +1,49 @@
+# syntax=docker/dockerfile:1
+
+# Node.js 26 is the Active LTS line (since 2026-10-28; 24 is in maintenance) and
+# Debian 13 "trixie" is stable (bookworm left regular security support in June
+# 2026). Every stage uses this one image, so the sqlite3 addon compiled in the
+# build stage matches the runtime's Node ABI and glibc.
+ARG NODE_IMAGE=node:26-trixie-slim
+
+# ---- build: compile TypeScript, then drop the dev dependencies ----
+FROM ${NODE_IMAGE} AS build
+# Toolchain for the sqlite3 native addon when no prebuilt binary fits. sqlite3's
+# node-gyp 8 still imports distutils, which Python 3.12+ only has through setuptools.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 python3-setuptools make g++ \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build \
+  && npm prune --omit=dev --no-audit --no-fund
+
+# ---- runtime: production node_modules + compiled JavaScript only ----
+FROM ${NODE_IMAGE} AS runtime
+# tini as PID 1 forwards SIGTERM to node and reaps zombies.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+  DATABASE_URL=sqlite:///data/bot.sqlite \
+  HEALTH_PORT=8080
+WORKDIR /app
+# Owned by root: the bot (user node) can read its code but not change it.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# A named volume mounted here starts with this directory's owner.
+RUN mkdir -p /data && chown node:node /data
+VOLUME /data
+USER node
+EXPOSE 8080
+# No curl in the slim image; Node's own fetch does the probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||8080)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# node directly, not `npm start`: npm would swallow SIGTERM and skip the bot's shutdown.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,168 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { SubscriptionStatus } from "../store/types.js";
+
+export type TrackerEndpoint = "histories" | "sessions" | "session" | "stats";
+
+/** What the tracker client's `onRequest` hook reports for every request. */
+export interface TrackerRequestInfo {
+  endpoint: TrackerEndpoint;
+  /** A small fixed set ("ok", "auth", "rate_limited", "timeout", ...): it becomes a label. */
+  outcome: string;
+  /** Accepted so the hook can be passed straight through; not a label (outcome covers it). */
+  status?: number | undefined;
+  durationMs: number;
+}
+
+export type SubscriptionCounts = Partial<Record<SubscriptionStatus, number>>;
+export type SubscriptionCountSource = () => SubscriptionCounts | Promise<SubscriptionCounts>;
+
+export interface Metrics {
+  /** Own registry per instance: tests can create several; /metrics serves this one. */
+  readonly registry: Registry;
+  trackerRequest(info: TrackerRequestInfo): void;
+  pollCycle(durationMs: number): void;
+  itemsDelivered(count: number): void;
+  /** `reason` becomes a label: keep it to a small fixed set. */
+  deliveryFailed(reason: string): void;
+  /** Sets the gauge now; statuses left out read as 0. */
+  setSubscriptionCounts(counts: SubscriptionCounts): void;
+  /** Asks `source` at every scrape instead; a failing source keeps the last values. */
+  setSubscriptionSource(source: SubscriptionCountSource): void;
+  /** `getter` returns the gateway heartbeat in milliseconds (discord.js `client.ws.ping`, -1 unknown). */
+  setGatewayPing(getter: () => number): void;
+}
+
+export interface MetricsOptions {
+  /** Prefix of the default process/Node.js metrics; "" for none. */
+  defaultMetricsPrefix?: string;
+  /** false leaves out process/Node.js metrics (tests that only look at ours). */
+  defaultMetrics?: boolean;
+  /** Told when a scrape-time source (subscriptions, gateway ping) throws. */
+  onCollectError?: (error: unknown, metric: string) => void;
+}
+
+// `satisfies` makes the compiler flag a status added to the store but not here.
+const knownStatuses = { active: true, paused: true } satisfies Record<SubscriptionStatus, true>;
+
+const trackerBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const pollBuckets = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const onCollectError = options.onCollectError ?? (() => {});
+
+  if (options.defaultMetrics !== false) {
+    collectDefaultMetrics({ register: registry, prefix: options.defaultMetricsPrefix ?? "ctbot_" });
+  }
+
+  const trackerRequests = new Counter({
+    name: "tracker_requests_total",
+    help: "Requests to the Chastity Tracker API by endpoint and outcome.",
+    labelNames: ["endpoint", "outcome"] as const,
+    registers,
+  });
+  const trackerDuration = new Histogram({
+    name: "tracker_request_duration_seconds",
+    help: "Duration of Chastity Tracker API requests.",
+    labelNames: ["endpoint"] as const,
+    buckets: trackerBuckets,
+    registers,
+  });
+  const pollDuration = new Histogram({
+    name: "poll_cycle_duration_seconds",
+    help: "Duration of one poll cycle over all subscriptions.",
+    buckets: pollBuckets,
+    registers,
+  });
+  const pollCycles = new Counter({
+    name: "poll_cycles_total",
+    help: "Poll cycles completed.",
+    registers,
+  });
+  const delivered = new Counter({
+    name: "items_delivered_total",
+    help: "History items posted to Discord.",
+    registers,
+  });
+  const deliveriesFailed = new Counter({
+    name: "deliveries_failed_total",
+    help: "Deliveries to Discord that failed, by reason.",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+
+  let subscriptionSource: SubscriptionCountSource | undefined;
+  const subscriptions = new Gauge({
+    name: "subscriptions",
+    help: "Subscriptions by status.",
+    labelNames: ["status"] as const,
+    registers,
+    async collect() {
+      if (!subscriptionSource) return;
+      try {
+        applyCounts(await subscriptionSource());
+      } catch (error) {
+        onCollectError(error, "subscriptions");
+      }
+    },
+  });
+  const applyCounts = (counts: SubscriptionCounts): void => {
+    subscriptions.reset();
+    const all: Record<string, number | undefined> = { ...counts };
+    for (const status of Object.keys(knownStatuses)) all[status] ??= 0;
+    for (const [status, count] of Object.entries(all)) {
+      if (count !== undefined && Number.isFinite(count)) subscriptions.set({ status }, count);
+    }
+  };
+  applyCounts({});
+
+  let pingGetter: (() => number) | undefined;
+  new Gauge({
+    name: "discord_gateway_ping_seconds",
+    help: "Discord gateway heartbeat round trip; NaN while unknown.",
+    registers,
+    collect() {
+      // NaN rather than 0: an unknown ping must not look like a perfect one.
+      let seconds = Number.NaN;
+      try {
+        const ms = pingGetter?.();
+        if (ms !== undefined && Number.isFinite(ms) && ms >= 0) seconds = ms / 1000;
+      } catch (error) {
+        onCollectError(error, "discord_gateway_ping_seconds");
+      }
+      this.set(seconds);
+    },
+  });
+
+  return {
+    registry,
+    trackerRequest(info) {
+      trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
+      if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {
+        trackerDuration.observe({ endpoint: info.endpoint }, info.durationMs / 1000);
+      }
+    },
+    pollCycle(durationMs) {
+      pollCycles.inc();
+      if (Number.isFinite(durationMs) && durationMs >= 0) pollDuration.observe(durationMs / 1000);
+    },
+    itemsDelivered(count) {
+      // prom-client throws on negative increments; a counter only goes up.
+      if (Number.isFinite(count) && count > 0) delivered.inc(count);
+    },
+    deliveryFailed(reason) {
+      deliveriesFailed.inc({ reason });
+    },
+    setSubscriptionCounts(counts) {
+      subscriptionSource = undefined;
+      applyCounts(counts);
+    },
+    setSubscriptionSource(source) {
+      subscriptionSource = source;
+    },
+    setGatewayPing(getter) {
+      pingGetter = getter;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Registry } from "prom-client";
+import type { Logger } from "../log.js";
+
+export interface GatewayCheck {
+  ok: boolean;
+  /** Shown in the 503 body: must be our own words, never an error message with secrets. */
+  reason?: string | undefined;
+}
+
+export interface HealthChecks {
+  gateway: () => GatewayCheck;
+  /** Resolves when the database answers (Store.ping). */
+  store: () => Promise<void>;
+}
+
+export interface HealthServerOptions {
+  port: number;
+  /** Default: all interfaces, so a container's published port and its HEALTHCHECK both reach it. */
+  host?: string | undefined;
+  metrics: { readonly registry: Registry };
+  checks: HealthChecks;
+  logger: Logger;
+  /** How long the store ping may take before /healthz answers 503. */
+  storeTimeoutMs?: number | undefined;
+}
+
+export interface HealthServer {
+  /** The bound port (the real one when 0 was asked for). */
+  port: number;
+  close(): Promise<void>;
+}
+
+interface HealthReport {
+  ok: boolean;
+  body: Record<string, unknown>;
+}
+
+const storeTimedOut = Symbol("timeout");
+
+async function checkStore(
+  ping: () => Promise<void>,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<"ok" | "timeout" | "error"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof storeTimedOut>((resolve) => {
+    timer = setTimeout(() => resolve(storeTimedOut), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([Promise.resolve().then(ping), timeout]);
+    return result === storeTimedOut ? "timeout" : "ok";
+  } catch (error) {
+    // The message stays in the (redacting) log: driver errors can quote a connection string.
+    logger.warn({ err: error }, "health: store ping failed");
+    return "error";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function checkGateway(gateway: () => GatewayCheck): GatewayCheck {
+  try {
+    return gateway();
+  } catch {
+    return { ok: false, reason: "gateway check threw" };
+  }
+}
+
+async function runChecks(
+  checks: HealthChecks,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<HealthReport> {
+  const gateway = checkGateway(checks.gateway);
+  const store = await checkStore(checks.store, timeoutMs, logger);
+  const reasons: string[] = [];
+  if (!gateway.ok) reasons.push(`gateway not ready${gateway.reason ? `: ${gateway.reason}` : ""}`);
+  if (store === "timeout") reasons.push(`store ping timed out after ${timeoutMs} ms`);
+  if (store === "error") reasons.push("store ping failed");
+  const parts = { gateway: gateway.ok ? "ready" : "not_ready", store };
+  if (reasons.length === 0) {
+    return {
+      ok: true,
+      body: { status: "ok", ...parts, uptimeSeconds: Math.round(process.uptime()) },
+    };
+  }
+  return { ok: false, body: { status: "unavailable", reason: reasons.join("; "), ...parts } };
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  res.writeHead(status, {
+    "content-type": contentType,
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+const json = "application/json; charset=utf-8";
+
+export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
+  const { checks, logger } = options;
+  const { registry } = options.metrics;
+  const timeoutMs = options.storeTimeoutMs ?? 2000;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== "/healthz" && path !== "/metrics") {
+      send(req, res, 404, json, JSON.stringify({ error: "not found" }));
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("allow", "GET, HEAD");
+      send(req, res, 405, json, JSON.stringify({ error: "method not allowed" }));
+      return;
+    }
+    if (path === "/metrics") {
+      send(req, res, 200, registry.contentType, await registry.metrics());
+      return;
+    }
+    const report = await runChecks(checks, timeoutMs, logger);
+    if (!report.ok) logger.warn({ health: report.body }, "health: unavailable");
+    send(req, res, report.ok ? 200 : 503, json, JSON.stringify(report.body));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, "health: request failed");
+      if (!res.headersSent) send(req, res, 500, json, JSON.stringify({ error: "internal error" }));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    const host = options.host === undefined ? {} : { host: options.host };
+    server.listen({ port: options.port, ...host }, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  server.on("error", (error) => logger.error({ err: error }, "health: server error"));
+  const address = server.address();
+  if (address === null || typeof address === "string")
+    throw new Error("health server has no TCP address");
+  const { port } = address;
+  logger.info({ port, host: options.host ?? "*" }, "health server listening");
+
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets (a Prometheus scraper) would hold close() open otherwise.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,283 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  Copy,
+  DockerfileParser,
+  Env,
+  From,
+  Healthcheck,
+  type Instruction,
+  JSONInstruction,
+} from "dockerfile-ast";
+import { describe, expect, it } from "vitest";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const read = (name: string) => readFileSync(join(root, name), "utf8");
+const dockerfileText = read("Dockerfile");
+
+interface Stage {
+  name: string | null;
+  /** Image after substituting the ARGs declared before the first FROM. */
+  image: string;
+  instructions: Instruction[];
+}
+
+function parseStages(text: string): Stage[] {
+  const dockerfile = DockerfileParser.parse(text);
+  const args = new Map<string, string>();
+  for (const arg of dockerfile.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (property) args.set(property.getName(), property.getValue() ?? "");
+  }
+  const stages: Stage[] = [];
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction instanceof From) {
+      const image = (instruction.getImage() ?? "").replace(
+        /\$\{(\w+)\}|\$(\w+)/g,
+        (_, a: string | undefined, b: string | undefined) => args.get(a ?? b ?? "") ?? "",
+      );
+      stages.push({ name: instruction.getBuildStage(), image, instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push(instruction);
+    }
+  }
+  return stages;
+}
+
+const ofKind = (stage: Stage, keyword: string) =>
+  stage.instructions.filter((i) => i.getKeyword() === keyword);
+
+function words(instruction: Instruction): string[] {
+  if (instruction instanceof JSONInstruction && instruction.getJSONStrings().length > 0) {
+    return instruction.getJSONStrings().map((s) => s.getJSONValue());
+  }
+  return instruction.getArguments().map((a) => a.getValue());
+}
+
+const runText = (stage: Stage) => ofKind(stage, "RUN").map((r) => r.getArgumentsContent() ?? "");
+
+const installRe =
+  /\b(?:npm\s+(?:ci|install|i|prune)|yarn(?:\s+install)?|pnpm\s+(?:install|i))\b[^&;|]*/g;
+const omitsDev = (command: string) => /--omit[= ]dev|--production|--prod\b/.test(command);
+
+type Check = (text: string) => string[];
+
+const checks: Record<string, Check> = {
+  multiStage(text) {
+    const stages = parseStages(text);
+    const problems: string[] = [];
+    if (stages.length < 2)
+      problems.push(`${stages.length} stage(s), want a build and a runtime stage`);
+    if (stages.some((s) => !s.name))
+      problems.push("every stage should be named (FROM ... AS name)");
+    return problems;
+  },
+
+  baseImages(text) {
+    const stages = parseStages(text);
+    const names = new Set(stages.map((s) => s.name));
+    const majors = new Set<number>();
+    const problems: string[] = [];
+    for (const { image } of stages) {
+      if (names.has(image)) continue; // FROM an earlier stage
+      const m =
+        /^(?:docker\.io\/(?:library\/)?)?node:(\d+)(?:\.\d+){0,2}-(?:[a-z]+-)?slim(?:@sha256:[0-9a-f]{64})?$/.exec(
+          image,
+        );
+      if (!m) {
+        problems.push(`${image}: not a node:<major>[-<debian>]-slim image`);
+        continue;
+      }
+      const major = Number(m[1]);
+      // Even majors up to 26 are the LTS lines; from 27 on every major becomes LTS.
+      if (major < 22 || (major % 2 === 1 && major < 27)) problems.push(`${image}: not an LTS line`);
+      majors.add(major);
+    }
+    if (majors.size > 1)
+      problems.push(`stages use different Node majors: ${[...majors].join(", ")}`);
+    return problems;
+  },
+
+  nonRootUser(text) {
+    const final = parseStages(text).at(-1)!;
+    const user = ofKind(final, "USER").at(-1);
+    if (!user) return ["final stage has no USER (runs as root)"];
+    const name = (user.getArgumentsContent() ?? "").split(":")[0]!.trim();
+    return name === "root" || name === "0" ? [`final stage runs as ${name}`] : [];
+  },
+
+  healthcheck(text) {
+    const final = parseStages(text).at(-1)!;
+    const hc = final.instructions.filter((i) => i instanceof Healthcheck).at(-1);
+    if (!(hc instanceof Healthcheck)) return ["final stage has no HEALTHCHECK"];
+    if (hc.getSubcommand()?.getValue().toUpperCase() !== "CMD") return ["HEALTHCHECK has no CMD"];
+    const command = words(hc).join(" ");
+    const problems: string[] = [];
+    if (!/^CMD\s+(\S*\/)?node\b/i.test(command))
+      problems.push("HEALTHCHECK should run node (no curl in slim)");
+    if (!command.includes("/healthz")) problems.push("HEALTHCHECK should probe /healthz");
+    return problems;
+  },
+
+  dataVolume(text) {
+    const final = parseStages(text).at(-1)!;
+    const problems: string[] = [];
+    if (!ofKind(final, "VOLUME").some((v) => words(v).includes("/data"))) {
+      problems.push("final stage declares no VOLUME /data");
+    }
+    if (!runText(final).some((r) => /chown\s+(-R\s+)?node(:node)?\s+(\S+\s+)*\/data\b/.test(r))) {
+      problems.push("/data is not handed to the node user");
+    }
+    return problems;
+  },
+
+  initAndCmd(text) {
+    const final = parseStages(text).at(-1)!;
+    const problems: string[] = [];
+    const entrypoint = ofKind(final, "ENTRYPOINT").at(-1);
+    const init = entrypoint ? words(entrypoint) : [];
+    if (!/(^|\/)(tini|tini-static|dumb-init)$/.test(init[0] ?? "")) {
+      problems.push("ENTRYPOINT is not an init (tini) that forwards signals");
+    }
+    const cmd = ofKind(final, "CMD").at(-1);
+    if (!(cmd instanceof JSONInstruction) || cmd.getJSONStrings().length === 0) {
+      problems.push("CMD should be in exec (JSON) form");
+    }
+    const argv = cmd ? words(cmd) : [];
+    if (!/(^|\/)node$/.test(argv[0] ?? "")) problems.push(`CMD runs ${argv[0]}, not node`);
+    if (argv.some((a) => /\b(npm|yarn|pnpm)\b/.test(a)))
+      problems.push("CMD goes through a package manager");
+    const start = JSON.parse(read("package.json")).scripts.start as string;
+    const main = start.replace(/^node\s+/, "");
+    if (argv[1] !== main) problems.push(`CMD runs ${argv[1]}, npm start runs ${main}`);
+    return problems;
+  },
+
+  noDevDependencies(text) {
+    const stages = parseStages(text);
+    const final = stages.at(-1)!;
+    const problems: string[] = [];
+    for (const command of runText(final).flatMap((r) => r.match(installRe) ?? [])) {
+      if (!omitsDev(command)) problems.push(`final stage runs "${command.trim()}"`);
+    }
+    for (const copy of final.instructions.filter((i) => i instanceof Copy)) {
+      const sources = words(copy).slice(0, -1);
+      if (!copy.getFromFlag() && sources.some((s) => s === "." || s.includes("node_modules"))) {
+        problems.push(`final stage copies from the build context: ${sources.join(" ")}`);
+      }
+    }
+    const modules = final.instructions.find(
+      (i) =>
+        i instanceof Copy &&
+        words(i)
+          .slice(0, -1)
+          .some((s) => s.includes("node_modules")),
+    );
+    const fromName = modules instanceof Copy ? modules.getFromFlag()?.getValue() : undefined;
+    if (fromName === undefined) {
+      const installsProd = runText(final).some((r) => (r.match(installRe) ?? []).some(omitsDev));
+      if (!installsProd) problems.push("final stage gets node_modules from nowhere");
+      return problems;
+    }
+    const source = stages.find((s, index) => s.name === fromName || String(index) === fromName);
+    if (!source) return [...problems, `node_modules copied from unknown stage ${fromName}`];
+    // The last npm command that shapes node_modules in that stage must leave dev deps out.
+    const last = runText(source)
+      .flatMap((r) => r.match(installRe) ?? [])
+      .at(-1);
+    if (!last || !omitsDev(last)) {
+      problems.push(`stage ${fromName} does not end with npm ci/prune --omit=dev (last: ${last})`);
+    }
+    return problems;
+  },
+
+  environment(text) {
+    const final = parseStages(text).at(-1)!;
+    const env = new Map<string, string>();
+    for (const e of final.instructions.filter((i) => i instanceof Env)) {
+      for (const p of e.getProperties()) env.set(p.getName(), p.getValue() ?? "");
+    }
+    const problems: string[] = [];
+    if (env.get("NODE_ENV") !== "production") problems.push("NODE_ENV is not production");
+    if (!env.get("DATABASE_URL")?.startsWith("sqlite:///data/")) {
+      problems.push("DATABASE_URL does not point into /data");
+    }
+    const port = env.get("HEALTH_PORT");
+    if (!port || !/^\d+$/.test(port)) problems.push("HEALTH_PORT is not set");
+    const exposed = ofKind(final, "EXPOSE").flatMap(words);
+    if (port && !exposed.some((e) => e.split("/")[0] === port)) {
+      problems.push(`HEALTH_PORT ${port} is not EXPOSEd`);
+    }
+    return problems;
+  },
+};
+
+describe("Dockerfile", () => {
+  it.each(Object.keys(checks))("passes %s", (name) => {
+    expect(checks[name]!(dockerfileText)).toEqual([]);
+  });
+
+  // Each check must notice when its promise is broken.
+  const breakages: [check: string, from: string | RegExp, to: string][] = [
+    ["multiStage", /FROM \$\{NODE_IMAGE\} AS runtime\n/, ""],
+    ["multiStage", "AS runtime", ""],
+    ["baseImages", "node:26-trixie-slim", "node:26-trixie"],
+    ["baseImages", "node:26-trixie-slim", "node:25-trixie-slim"],
+    ["baseImages", /FROM \S+ AS runtime/, "FROM node:24-bookworm-slim AS runtime"],
+    ["nonRootUser", "USER node", "USER root"],
+    ["nonRootUser", "USER node", "USER 0:0"],
+    ["nonRootUser", "USER node\n", ""],
+    ["healthcheck", /HEALTHCHECK[^\n]*\\\n[^\n]*\n/, ""],
+    ["healthcheck", /HEALTHCHECK[^\n]*\\\n[^\n]*\n/, "HEALTHCHECK NONE\n"],
+    ["healthcheck", /CMD node -e "[^\n]*"/, "CMD curl -f http://127.0.0.1:8080/healthz"],
+    ["dataVolume", "VOLUME /data", "VOLUME /srv"],
+    ["dataVolume", "chown node:node /data", "true"],
+    ["initAndCmd", /ENTRYPOINT[^\n]*\n/, ""],
+    ["initAndCmd", '["node", "dist/src/main.js"]', '["npm", "start"]'],
+    ["initAndCmd", '["node", "dist/src/main.js"]', "node dist/src/main.js"],
+    ["initAndCmd", '["node", "dist/src/main.js"]', '["node", "dist/main.js"]'],
+    ["noDevDependencies", "npm prune --omit=dev", "npm prune"],
+    ["noDevDependencies", " \\\n  && npm prune --omit=dev --no-audit --no-fund", ""],
+    ["noDevDependencies", "VOLUME /data", "RUN npm ci\nVOLUME /data"],
+    ["noDevDependencies", "COPY --from=build /app/node_modules", "COPY node_modules"],
+    ["environment", "NODE_ENV=production", "NODE_ENV=development"],
+    ["environment", "sqlite:///data/bot.sqlite", "sqlite://./bot.sqlite"],
+    ["environment", "EXPOSE 8080", "EXPOSE 9090"],
+  ];
+
+  it.each(breakages)("%s fails when %s becomes %j", (check, from, to) => {
+    const broken = dockerfileText.replace(from, to);
+    expect(broken, "the breakage must apply to the real Dockerfile").not.toBe(dockerfileText);
+    expect(checks[check]!(broken)).not.toEqual([]);
+  });
+});
+
+describe(".dockerignore", () => {
+  const patterns = read(".dockerignore")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+    .map((line) => line.replace(/^\/|^\*\*\//, "").replace(/\/$/, ""));
+
+  it.each(["node_modules", ".env", "data", "dist", ".git"])("excludes %s", (path) => {
+    expect(patterns).toContain(path);
+    expect(patterns).not.toContain(`!${path}`);
+  });
+});
+
+describe("compose.yaml", () => {
+  const compose = read("compose.yaml");
+
+  it("mounts a named volume at /data and declares it", () => {
+    const mount = /^\s+-\s+([\w.-]+):\/data\s*$/m.exec(compose);
+    expect(mount, "a `- name:/data` volume entry").not.toBeNull();
+    expect(compose).toMatch(new RegExp(`^volumes:\\n\\s+${mount![1]}:`, "m"));
+  });
+
+  it("builds the Dockerfile, reads .env and restarts unless stopped", () => {
+    expect(compose).toMatch(/^\s+build:\s+\.\s*$/m);
+    expect(compose).toMatch(/^\s+env_file:\s+\.env\s*$/m);
+    expect(compose).toMatch(/^\s+restart:\s+unless-stopped\s*$/m);
+  });
+});
