@@ -1,0 +1,74 @@
+/**
+ * Linked accounts. The token is encrypted before it reaches keyv and
+ * decrypted on the way out; the plain token is never handed to the database.
+ */
+import type { Keyv } from "keyv";
+import type { Logger } from "../log.js";
+import { createSerialQueue } from "./collection.js";
+import type { TokenCipher } from "./crypto.js";
+import { type StoredAccount, storedAccountSchema } from "./schemas.js";
+import type { AccountStore, LinkedAccount } from "./types.js";
+
+export interface AccountStoreDeps {
+  keyv: Keyv;
+  cipher: TokenCipher;
+  logger: Logger;
+}
+
+export function createAccountStore({
+  keyv,
+  cipher,
+  logger,
+}: AccountStoreDeps): AccountStore & { idle(): Promise<void> } {
+  const queue = createSerialQueue();
+
+  async function readStored(userId: string): Promise<StoredAccount | undefined> {
+    const value = await keyv.get<unknown>(userId);
+    if (value === undefined) return undefined;
+    const parsed = storedAccountSchema.safeParse(value);
+    if (!parsed.success || parsed.data.userId !== userId) {
+      // Reads as "not linked": the user is asked to link again, which heals it.
+      logger.warn({ namespace: "accounts", key: userId }, "ignoring invalid account record");
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  async function reencrypt(old: StoredAccount, token: string): Promise<void> {
+    try {
+      await queue.run(async () => {
+        // Compare-and-set: a re-link that happened since the read wins; an
+        // older token must never be written back over it.
+        const latest = await readStored(old.userId);
+        if (latest?.token !== old.token) return;
+        await keyv.set(old.userId, { ...latest, token: cipher.encrypt(token) });
+      });
+      logger.info({ userId: old.userId }, "re-encrypted a stored token with the current key");
+    } catch (err) {
+      // The read itself succeeded; the rewrite is retried on the next read.
+      logger.warn({ err, userId: old.userId }, "could not re-encrypt a stored token");
+    }
+  }
+
+  return {
+    async get(userId) {
+      const stored = await readStored(userId);
+      if (!stored) return undefined;
+      const token = cipher.decrypt(stored.token);
+      if (cipher.needsReencrypt(stored.token)) await reencrypt(stored, token);
+      return { userId: stored.userId, nick: stored.nick, linkedAt: stored.linkedAt, token };
+    },
+    async set(account: LinkedAccount) {
+      // Field by field, so no spread can ever carry the plain token along.
+      const stored: StoredAccount = {
+        userId: account.userId,
+        nick: account.nick,
+        linkedAt: account.linkedAt,
+        token: cipher.encrypt(account.token),
+      };
+      await queue.run(() => keyv.set(account.userId, stored));
+    },
+    delete: (userId) => queue.run(() => keyv.delete(userId)),
+    idle: () => queue.idle(),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Opens the keyv instances behind the store: one keyv namespace per concern.
+ *
+ * SQLite: one KeyvSqlite adapter (one connection) shared by all namespaces.
+ * keyv prefixes keys per instance, so get/set/delete stay apart, but every
+ * Keyv constructor overwrites `adapter.namespace`, which keyv's own
+ * `iterator()` and `clear()` read (keyv issue #1160): listing therefore calls
+ * `adapter.iterator(namespace)` directly and never uses `keyv.iterator()`.
+ *
+ * Other databases: adapters such as @keyv/redis prefix keys with their own
+ * `namespace`, so sharing one would mix namespaces; they get one each.
+ */
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { KeyvSqlite } from "@keyv/sqlite";
+import { Keyv, type KeyvStoreAdapter } from "keyv";
+import type { Logger } from "../log.js";
+
+export const namespaceNames = ["accounts", "subscriptions", "outbox", "ui", "meta"] as const;
+export type NamespaceName = (typeof namespaceNames)[number];
+
+/** One record of a namespace as listed: its key without prefix and its value, or why not. */
+export type ListedEntry = { key: string; value: unknown } | { key: string; error: unknown };
+
+export interface Backend {
+  /** Says what was opened, without credentials (for messages and logs). */
+  readonly description: string;
+  keyv(name: NamespaceName): Keyv;
+  /** Every unexpired record of the namespace; expired ones are deleted on the way. */
+  list(name: NamespaceName): Promise<ListedEntry[]>;
+  close(): Promise<void>;
+}
+
+/** The database URL is unusable as configured (bad form, unknown scheme, adapter missing). */
+export class StoreConfigError extends Error {
+  override readonly name = "StoreConfigError";
+}
+
+/** Scheme -> the @keyv adapter package that speaks it. */
+const adapterPackages: Record<string, string> = {
+  redis: "@keyv/redis",
+  rediss: "@keyv/redis",
+  postgres: "@keyv/postgres",
+  postgresql: "@keyv/postgres",
+  mysql: "@keyv/mysql",
+  mongodb: "@keyv/mongo",
+  "mongodb+srv": "@keyv/mongo",
+};
+
+export interface OpenBackendOptions {
+  databaseUrl: string;
+  logger: Logger;
+  /** SQLite: how long a query waits for a lock held by another connection. */
+  busyTimeoutMs?: number;
+}
+
+export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(options.databaseUrl)?.[1]?.toLowerCase();
+  if (scheme === "sqlite") return openSqlite(options);
+  const packageName = scheme === undefined ? undefined : adapterPackages[scheme];
+  if (scheme === undefined || packageName === undefined) {
+    throw new StoreConfigError(
+      `DATABASE_URL must start with sqlite://, redis://, postgres://, mysql:// or mongodb:// (got ${scheme ? `${scheme}://` : "no scheme"})`,
+    );
+  }
+  return openWithAdapterPackage(options, scheme, packageName);
+}
+
+async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
+  // @keyv/sqlite strips "sqlite://" and opens the rest as a path, relative to
+  // the working directory unless absolute; it does not create the folder.
+  const relative = options.databaseUrl.replace(/^sqlite:\/\//i, "");
+  if (relative === "") throw new StoreConfigError("DATABASE_URL sqlite:// needs a file path");
+  const file = resolve(relative);
+  await mkdir(dirname(file), { recursive: true });
+  const adapter = new KeyvSqlite({
+    uri: `sqlite://${file}`,
+    busyTimeout: options.busyTimeoutMs ?? 5_000,
+    // The adapter pages with LIMIT/OFFSET (10 rows by default): fewer round trips.
+    iterationLimit: 500,
+  });
+  const instances = createInstances(() => adapter, options.logger);
+  // Each Keyv forwards adapter errors; with one shared adapter that would log
+  // a connection failure five times. Log it once, here.
+  adapter.removeAllListeners("error");
+  adapter.on("error", (err: unknown) =>
+    options.logger.error({ err, adapter: "sqlite" }, "store error"),
+  );
+
+  const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
+    const keyv = instances[name];
+    const prefix = `${name}:`;
+    const entries: ListedEntry[] = [];
+    const expired: string[] = [];
+    // SQL LIKE is case-insensitive and treats "_" as a wildcard: check the prefix again.
+    for await (const row of adapter.iterator(name)) {
+      const [prefixed, raw] = row as [unknown, unknown];
+      if (typeof prefixed !== "string" || !prefixed.startsWith(prefix)) continue;
+      const key = prefixed.slice(prefix.length);
+      try {
+        if (typeof raw !== "string") throw new Error("record is not a string");
+        const data = await keyv.deserializeData<unknown>(raw);
+        if (data === undefined || data === null) throw new Error("record is empty");
+        if (typeof data.expires === "number" && data.expires < Date.now()) expired.push(key);
+        else entries.push({ key, value: data.value });
+      } catch (error) {
+        entries.push({ key, error });
+      }
+    }
+    if (expired.length > 0) await keyv.delete(expired);
+    return entries;
+  };
+
+  return {
+    description: `sqlite file ${file}`,
+    keyv: (name) => instances[name],
+    list,
+    close: once(() => adapter.disconnect()),
+  };
+}
+
+async function openWithAdapterPackage(
+  options: OpenBackendOptions,
+  scheme: string,
+  packageName: string,
+): Promise<Backend> {
+  let loaded: { default?: unknown };
+  try {
+    loaded = await import(packageName);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
+    throw new StoreConfigError(
+      `DATABASE_URL uses ${scheme}://, which needs the package ${packageName}: run npm install ${packageName}`,
+      { cause: err },
+    );
+  }
+  const Adapter = loaded.default as (new (uri: string) => KeyvStoreAdapter) | undefined;
+  if (typeof Adapter !== "function") {
+    throw new StoreConfigError(`${packageName} does not export a keyv adapter class`);
+  }
+  const instances = createInstances(() => new Adapter(options.databaseUrl), options.logger);
+  return {
+    description: `${scheme} database`,
+    keyv: (name) => instances[name],
+    async list(name) {
+      const entries: ListedEntry[] = [];
+      const iterator = instances[name].iterator;
+      if (!iterator) throw new StoreConfigError(`${packageName} cannot list keys`);
+      for await (const [key, value] of iterator(undefined)) entries.push({ key, value });
+      return entries;
+    },
+    close: once(async () => {
+      await Promise.all(namespaceNames.map((name) => instances[name].disconnect()));
+    }),
+  };
+}
+
+function createInstances(
+  adapterFor: (name: NamespaceName) => KeyvStoreAdapter,
+  logger: Logger,
+): Record<NamespaceName, Keyv> {
+  const entries = namespaceNames.map((name) => {
+    // throwOnErrors: otherwise keyv's get() swallows a failed query and
+    // answers undefined, which would read as "not linked" and hide an outage.
+    const keyv = new Keyv(adapterFor(name), { namespace: name, throwOnErrors: true });
+    keyv.on("error", (err: unknown) => logger.error({ err, namespace: name }, "store error"));
+    return [name, keyv] as const;
+  });
+  return Object.fromEntries(entries) as Record<NamespaceName, Keyv>;
+}
+
+function once(run: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= run();
+    return done;
+  };
+}

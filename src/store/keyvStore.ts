@@ -1,0 +1,160 @@
+/** The Store on keyv: wires the namespaces together and owns the connection's life. */
+import type { Logger } from "../log.js";
+import { createAccountStore } from "./accounts.js";
+import { type Backend, openBackend } from "./backend.js";
+import { loadCollection } from "./collection.js";
+import type { TokenCipher } from "./crypto.js";
+import { outboxEntrySchema, subscriptionSchema } from "./schemas.js";
+import type {
+  MetaStore,
+  OutboxEntry,
+  OutboxStore,
+  Store,
+  Subscription,
+  SubscriptionStore,
+  UiStateStore,
+} from "./types.js";
+
+export { StoreConfigError } from "./backend.js";
+
+/** The database could not be opened or its existing records could not be read. */
+export class StoreOpenError extends Error {
+  override readonly name = "StoreOpenError";
+}
+
+/** The database did not answer a health check in time. */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
+}
+
+export interface OpenStoreOptions {
+  /** `sqlite://relative/path.sqlite`, `sqlite:///absolute/path.sqlite`, or redis:// etc. */
+  databaseUrl: string;
+  cipher: TokenCipher;
+  logger: Logger;
+  /** How long ping() waits for an answer; default 5 s. */
+  pingTimeoutMs?: number;
+  /** SQLite: how long a query waits on another connection's lock; default 5 s. */
+  busyTimeoutMs?: number;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { logger } = options;
+  const backend = await openBackend({
+    databaseUrl: options.databaseUrl,
+    logger,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+  const loaded = await loadAll(backend, logger);
+  const { subscriptions, outbox } = loaded;
+  const accounts = createAccountStore({
+    keyv: backend.keyv("accounts"),
+    cipher: options.cipher,
+    logger,
+  });
+  const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
+  let closing: Promise<void> | undefined;
+
+  const subscriptionStore: SubscriptionStore = {
+    get: async (id) => subscriptions.get(id),
+    list: async () => subscriptions.values(),
+    listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
+    listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
+    put: (subscription) => subscriptions.put(subscription),
+    delete: (id) => subscriptions.delete(id),
+    deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
+  };
+
+  const outboxStore: OutboxStore = {
+    list: async () => outbox.values(),
+    put: (entry) => outbox.put(entry),
+    delete: (id) => outbox.delete(id),
+  };
+
+  const ui = backend.keyv("ui");
+  const uiState: UiStateStore = {
+    get: async <T>(key: string) => (await ui.get<T>(key)) ?? undefined,
+    async set(key, value, ttlMs) {
+      // Without a TTL the row would stay forever: UI state must always expire.
+      if (!(ttlMs > 0)) throw new RangeError("ttlMs must be a positive number of milliseconds");
+      await ui.set(key, value, ttlMs);
+    },
+    delete: (key) => ui.delete(key),
+  };
+
+  const metaKeyv = backend.keyv("meta");
+  const meta: MetaStore = {
+    async get(key) {
+      const value = await metaKeyv.get<unknown>(key);
+      return typeof value === "string" ? value : undefined;
+    },
+    async set(key, value) {
+      await metaKeyv.set(key, value);
+    },
+  };
+
+  return {
+    accounts,
+    subscriptions: subscriptionStore,
+    outbox: outboxStore,
+    uiState,
+    meta,
+    async ping() {
+      // A real query: keyv runs throwOnErrors, so a failed get rejects.
+      await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {
+        return new StoreUnavailableError(`database did not answer within ${pingTimeoutMs} ms`);
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        // Let queued writes land before the connection goes away.
+        await Promise.all([subscriptions.idle(), outbox.idle(), accounts.idle()]);
+        await backend.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function loadAll(backend: Backend, logger: Logger) {
+  try {
+    const [subscriptions, outbox] = await Promise.all([
+      loadCollection<Subscription>({
+        backend,
+        name: "subscriptions",
+        schema: subscriptionSchema,
+        idOf: (s) => s.id,
+        logger,
+      }),
+      loadCollection<OutboxEntry>({
+        backend,
+        name: "outbox",
+        schema: outboxEntrySchema,
+        idOf: (e) => e.id,
+        logger,
+      }),
+      // Listing deletes expired rows: SQLite has no TTL of its own, so UI
+      // state nobody reads again would otherwise pile up.
+      backend.list("ui"),
+    ]);
+    return { subscriptions, outbox };
+  } catch (err) {
+    await backend.close().catch(() => undefined);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StoreOpenError(`could not open the store (${backend.description}): ${reason}`, {
+      cause: err,
+    });
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
