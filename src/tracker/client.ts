@@ -1,0 +1,166 @@
+/**
+ * `createTrackerClient` implements the TrackerClient interface over the v2
+ * endpoints. Query building lives here (what the docs allow, in the form they
+ * expect); transport, deadlines and retries live in http.ts.
+ */
+import type { Logger } from "pino";
+import {
+  type TrackerEndpoint,
+  TrackerUnexpectedResponseError,
+  TrackerValidationError,
+} from "./errors.js";
+import { formatTrackerDateTime } from "./format.js";
+import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
+import {
+  historiesDataSchema,
+  sessionDetailsDataSchema,
+  sessionsDataSchema,
+  statsDataSchema,
+} from "./schemas.js";
+import type {
+  HistoriesPage,
+  HistoriesQuery,
+  HistoryItem,
+  SessionsQuery,
+  TrackerClient,
+} from "./types.js";
+
+export type { TrackerRequestInfo };
+
+export interface TrackerClientOptions {
+  /** Origin (and optional path prefix) of the tracker, e.g. https://www.chastitytracker.org */
+  baseUrl: string;
+  /** Deadline per HTTP attempt, covering headers and the whole body. Default 10000. */
+  timeoutMs?: number;
+  /** Extra attempts for 5xx, timeouts and network errors. Default 2. */
+  retries?: number;
+  /** First backoff step; doubles per retry, jittered. Default 500. */
+  retryBaseMs?: number;
+  /** Cap on keep-alive connections of the single Agent. Default 8. */
+  connections?: number;
+  userAgent?: string;
+  logger?: Logger;
+  /** Called once per HTTP attempt, for metrics. */
+  onRequest?: (info: TrackerRequestInfo) => void;
+}
+
+export const defaultUserAgent =
+  "chastity-tracker-discord-bot/0.1 (+self-hosted; https://chastitytracker.org)";
+
+export const maxPageLimit = 200;
+
+const paths = {
+  histories: "/api/v2/histories.php",
+  sessions: "/api/v2/sessions.php",
+  session: "/api/v2/sessions.php",
+  stats: "/api/v2/stats.php",
+} as const satisfies Record<TrackerEndpoint, string>;
+
+/** The tracker documents max 200 and is silent on what happens above it: never find out. */
+export function clampLimit(limit: number | undefined): number | undefined {
+  if (limit === undefined || !Number.isFinite(limit)) return undefined;
+  return Math.min(maxPageLimit, Math.max(1, Math.trunc(limit)));
+}
+
+function requireId(endpoint: TrackerEndpoint, name: string, value: number): string {
+  // Checked locally so a typo in a slash command never costs a request.
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new TrackerValidationError(
+      endpoint,
+      `invalid_${name}`,
+      `${name} must be a positive whole number.`,
+    );
+  }
+  return String(value);
+}
+
+const flag = (value: boolean): string => (value ? "1" : "0");
+
+export function historiesParams(query: HistoriesQuery): URLSearchParams {
+  const params = new URLSearchParams({ session: requireId("histories", "session", query.session) });
+  if (query.type !== undefined) params.set("type", query.type);
+  if (query.source !== undefined) params.set("source", query.source);
+  if (query.dom !== undefined) params.set("dom", flag(query.dom));
+  if (query.from !== undefined) params.set("from", formatTrackerDateTime(query.from));
+  if (query.to !== undefined) params.set("to", formatTrackerDateTime(query.to));
+  const limit = clampLimit(query.limit);
+  if (limit !== undefined) params.set("limit", String(limit));
+  if (query.cursor) params.set("cursor", query.cursor);
+  return params;
+}
+
+export function sessionsParams(query: SessionsQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.active !== undefined) params.set("active", flag(query.active));
+  if (query.public !== undefined) params.set("public", flag(query.public));
+  if (query.from !== undefined) params.set("from", query.from);
+  if (query.to !== undefined) params.set("to", query.to);
+  const limit = clampLimit(query.limit);
+  if (limit !== undefined) params.set("limit", String(limit));
+  if (query.offset !== undefined && Number.isFinite(query.offset)) {
+    params.set("offset", String(Math.max(0, Math.trunc(query.offset))));
+  }
+  return params;
+}
+
+export function createTrackerClient(options: TrackerClientOptions): TrackerClient {
+  const http = createTrackerHttp({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retries: Math.max(0, options.retries ?? 2),
+    retryBaseMs: options.retryBaseMs ?? 500,
+    connections: options.connections ?? 8,
+    userAgent: options.userAgent ?? defaultUserAgent,
+    logger: options.logger,
+    onRequest: options.onRequest,
+  });
+
+  // Every method is async so that local validation errors reject instead of throwing.
+  async function histories(token: string, query: HistoriesQuery): Promise<HistoriesPage> {
+    return http.get(
+      "histories",
+      paths.histories,
+      historiesParams(query),
+      token,
+      historiesDataSchema,
+    );
+  }
+
+  async function* iterateHistories(
+    token: string,
+    query: HistoriesQuery,
+  ): AsyncGenerator<HistoryItem> {
+    const seen = new Set<string>();
+    let cursor = query.cursor;
+    for (;;) {
+      const page = await histories(token, { ...query, cursor });
+      yield* page.items;
+      if (page.cursorNext === undefined) return;
+      // A cursor that comes back twice would page forever; fail loudly instead.
+      if (seen.has(page.cursorNext)) {
+        throw new TrackerUnexpectedResponseError(
+          "histories",
+          "cursor_next repeated a previous cursor",
+        );
+      }
+      seen.add(page.cursorNext);
+      cursor = page.cursorNext;
+    }
+  }
+
+  return {
+    histories,
+    iterateHistories,
+    async sessions(token, query = {}) {
+      return http.get("sessions", paths.sessions, sessionsParams(query), token, sessionsDataSchema);
+    },
+    async session(token, id) {
+      const params = new URLSearchParams({ id: requireId("session", "id", id) });
+      return http.get("session", paths.session, params, token, sessionDetailsDataSchema);
+    },
+    async stats(token) {
+      return http.get("stats", paths.stats, new URLSearchParams(), token, statsDataSchema);
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The HTTP core of the tracker client: one keep-alive undici Agent, one
+ * deadline per attempt (headers and body), response classification into
+ * typed errors, and bounded jittered retries for transient failures.
+ */
+import type { Logger } from "pino";
+import { Agent, request } from "undici";
+import type { z } from "zod";
+import {
+  isRetryable,
+  sanitizeCause,
+  scrubSecret,
+  TrackerAuthError,
+  type TrackerEndpoint,
+  TrackerError,
+  TrackerForbiddenError,
+  TrackerNetworkError,
+  TrackerNotFoundError,
+  TrackerRateLimitError,
+  TrackerServerError,
+  TrackerTimeoutError,
+  TrackerUnexpectedResponseError,
+  TrackerValidationError,
+} from "./errors.js";
+import { describeIssues, envelopeSchema } from "./schemas.js";
+
+export interface TrackerRequestInfo {
+  endpoint: TrackerEndpoint;
+  /** "ok" or the TrackerError kind of the failed attempt. */
+  outcome: string;
+  status?: number;
+  durationMs: number;
+}
+
+export interface TrackerHttpOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  retries: number;
+  retryBaseMs: number;
+  connections: number;
+  userAgent: string;
+  logger?: Logger | undefined;
+  onRequest?: ((info: TrackerRequestInfo) => void) | undefined;
+}
+
+export interface TrackerHttp {
+  get<T>(
+    endpoint: TrackerEndpoint,
+    path: string,
+    params: URLSearchParams,
+    token: string,
+    schema: z.ZodType<T>,
+  ): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A page of 200 items is ~50 KB; anything near this is not a tracker answer. */
+const maxBodyBytes = 8 * 1024 * 1024;
+const maxBackoffMs = 30_000;
+const timeoutCodes = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+/** RFC 7230 token68-ish: anything else cannot be a valid bearer token and must not reach a header. */
+const plausibleToken = /^[\x21-\x7e]+$/;
+
+/** Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. */
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
+  if (!httpDate.test(raw)) return undefined;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
+export function backoffDelay(attempt: number, baseMs: number, random: () => number): number {
+  const exp = Math.min(maxBackoffMs, baseMs * 2 ** attempt);
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
+  const { timeoutMs, logger, onRequest } = options;
+  const base = options.baseUrl.replace(/\/+$/, "");
+  // undici's own timeouts are a backstop; the AbortController below is the real deadline.
+  const agent = new Agent({
+    connections: options.connections,
+    headersTimeout: timeoutMs + 1000,
+    bodyTimeout: timeoutMs + 1000,
+  });
+  let closing: Promise<void> | undefined;
+
+  function errorFromStatus(
+    endpoint: TrackerEndpoint,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    envelope: z.infer<typeof envelopeSchema> | undefined,
+    token: string,
+  ): TrackerError {
+    // Error bodies are optional: a proxy's HTML 502 has none, and that is fine.
+    const err = envelope && !envelope.ok ? envelope.error : undefined;
+    const code = err ? scrubSecret(err.code, token) : undefined;
+    const message = err ? scrubSecret(err.message, token) : undefined;
+    if (status === 400) {
+      return new TrackerValidationError(
+        endpoint,
+        code ?? "bad_request",
+        message || "The tracker rejected the request.",
+        status,
+      );
+    }
+    if (status === 401) return new TrackerAuthError(endpoint, code, message);
+    if (status === 403) return new TrackerForbiddenError(endpoint, code, message);
+    if (status === 404) return new TrackerNotFoundError(endpoint, code, message);
+    if (status === 429)
+      return new TrackerRateLimitError(endpoint, parseRetryAfter(headers["retry-after"]));
+    if (status >= 500) return new TrackerServerError(endpoint, status);
+    return new TrackerUnexpectedResponseError(endpoint, `HTTP ${status}`, status);
+  }
+
+  async function attempt<T>(
+    endpoint: TrackerEndpoint,
+    url: string,
+    token: string,
+    schema: z.ZodType<T>,
+  ): Promise<{ value: T; status: number }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const res = await request(url, {
+        dispatcher: agent,
+        method: "GET",
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: "application/json",
+          "user-agent": options.userAgent,
+        },
+        signal: controller.signal,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        size += buf.length;
+        if (size > maxBodyBytes) {
+          res.body.destroy();
+          throw new TrackerUnexpectedResponseError(endpoint, "body too large", res.statusCode);
+        }
+        chunks.push(buf);
+      }
+      const status = res.statusCode;
+      let json: unknown;
+      let isJson = true;
+      try {
+        json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch {
+        isJson = false;
+      }
+      const envelopeResult = isJson ? envelopeSchema.safeParse(json) : undefined;
+      const envelope = envelopeResult?.success ? envelopeResult.data : undefined;
+      if (status < 200 || status > 299) {
+        throw errorFromStatus(endpoint, status, res.headers, envelope, token);
+      }
+      const type = String(res.headers["content-type"] ?? "unknown");
+      if (!isJson) {
+        throw new TrackerUnexpectedResponseError(endpoint, `body is not JSON (${type})`, status);
+      }
+      if (!envelope) {
+        const issues = envelopeResult?.error ? describeIssues(envelopeResult.error) : [];
+        throw new TrackerUnexpectedResponseError(endpoint, "not a v2 envelope", status, issues);
+      }
+      if (!envelope.ok) {
+        // An error envelope under 2xx contradicts itself; its text is still the tracker's.
+        const { code, message } = envelope.error;
+        throw new TrackerValidationError(
+          endpoint,
+          scrubSecret(code, token),
+          scrubSecret(message, token),
+          status,
+        );
+      }
+      const data = schema.safeParse(envelope.data);
+      if (!data.success) {
+        const issues = describeIssues(data.error);
+        throw new TrackerUnexpectedResponseError(
+          endpoint,
+          `data does not match the ${endpoint} schema (${issues[0] ?? "?"})`,
+          status,
+          issues,
+        );
+      }
+      return { value: data.data, status };
+    } catch (err) {
+      if (err instanceof TrackerError) throw err;
+      const cause = sanitizeCause(err, token);
+      if (timedOut || (cause.code !== undefined && timeoutCodes.has(cause.code))) {
+        throw new TrackerTimeoutError(endpoint, timeoutMs);
+      }
+      throw new TrackerNetworkError(endpoint, cause.code, cause);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async get(endpoint, path, params, token, schema) {
+      if (closing) throw new Error("tracker client is closed");
+      if (!plausibleToken.test(token)) {
+        throw new TrackerAuthError(
+          endpoint,
+          "invalid_token_format",
+          "The token has an invalid format.",
+        );
+      }
+      const query = params.toString();
+      const url = `${base}${path}${query ? `?${query}` : ""}`;
+      for (let n = 0; ; n++) {
+        const started = performance.now();
+        try {
+          const { value, status } = await attempt(endpoint, url, token, schema);
+          const durationMs = Math.round(performance.now() - started);
+          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          logger?.debug({ endpoint, status, durationMs }, "tracker request");
+          return value;
+        } catch (err) {
+          const durationMs = Math.round(performance.now() - started);
+          const kind = err instanceof TrackerError ? err.kind : "unknown";
+          const status = err instanceof TrackerError ? err.status : undefined;
+          onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+          if (!isRetryable(err) || n >= options.retries || closing) {
+            logger?.debug(
+              { endpoint, kind, status, durationMs, attempt: n + 1 },
+              "tracker request failed",
+            );
+            throw err;
+          }
+          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          logger?.warn(
+            { endpoint, kind, status, attempt: n + 1, delay },
+            "tracker request, retrying",
+          );
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
+    close() {
+      closing ??= agent.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Zod schemas for the tracker's wire format, each transforming straight into
+ * the domain types of types.ts so the rest of the bot never sees a wire row.
+ * Objects are loose: the tracker adds fields (`has_games_changes`) without
+ * notice and those must not break parsing. Scalars are a little lenient
+ * (numeric strings, "0"/"1") because PHP backends drift between driver
+ * settings; enums and dates stay strict so a real change is noticed.
+ */
+import { z } from "zod";
+import { parseTrackerDateTime } from "./format.js";
+import {
+  type HistoriesPage,
+  type HistoryItem,
+  historySources,
+  historyTypes,
+  type SessionsPage,
+  type TrackerSession,
+  type TrackerStats,
+} from "./types.js";
+
+const wireInt = z.union([
+  z.int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number)
+    .pipe(z.int()),
+]);
+
+const wireCount = wireInt.pipe(z.int().nonnegative());
+
+/** The docs say 0/1; booleans and "0"/"1" are accepted too. */
+const wireFlag = z
+  .union([z.literal([0, 1, "0", "1"]), z.boolean()])
+  .transform((v) => v === true || v === 1 || v === "1");
+
+const wireDate = z.string().transform((text, ctx): Date => {
+  const date = parseTrackerDateTime(text);
+  if (date) return date;
+  ctx.addIssue({ code: "custom", message: "expected a UTC datetime YYYY-MM-DD HH:MM:SS[.mmm]" });
+  return z.NEVER;
+});
+
+/**
+ * Nullable dates: null, absent, "" and MySQL's zero date all mean "none".
+ * Anything else must parse.
+ */
+const wireOptionalDate = z
+  .union([z.null(), z.undefined(), z.literal(["", "0000-00-00 00:00:00", "0000-00-00"]), wireDate])
+  .transform((v): Date | null => (v instanceof Date ? v : null));
+
+/** Empty strings from PHP mean "none" as well. */
+const wireOptionalText = z
+  .string()
+  .nullish()
+  .transform((v): string | null => (v ? v : null));
+
+// ---- envelope ----------------------------------------------------------------
+
+const meta = z.looseObject({}).nullish();
+
+export const successEnvelopeSchema = z.looseObject({
+  ok: z.literal(true),
+  data: z.unknown(),
+  meta,
+});
+
+export const errorEnvelopeSchema = z.looseObject({
+  ok: z.literal(false),
+  error: z.looseObject({
+    code: z.union([z.string(), z.number()]).transform(String).default("unknown"),
+    message: z.string().default(""),
+  }),
+  meta,
+});
+
+export const envelopeSchema = z.discriminatedUnion("ok", [
+  successEnvelopeSchema,
+  errorEnvelopeSchema,
+]);
+
+export type WireEnvelope = z.infer<typeof envelopeSchema>;
+
+// ---- histories ----------------------------------------------------------------
+
+export const historyItemSchema = z
+  .looseObject({
+    session: wireInt,
+    type: z.enum(historyTypes),
+    unit: wireInt.nullish(),
+    source: z.union([z.enum(historySources), z.null(), z.undefined(), z.literal("")]),
+    dom: wireFlag,
+    schedule: wireOptionalDate,
+    happened: wireDate,
+  })
+  .transform(
+    (row): HistoryItem => ({
+      session: row.session,
+      type: row.type,
+      unit: row.unit ?? null,
+      source: row.source ? row.source : null,
+      dom: row.dom,
+      schedule: row.schedule,
+      happened: row.happened,
+    }),
+  );
+
+export const historiesDataSchema = z
+  .looseObject({
+    count: wireCount,
+    limit: wireCount,
+    cursor_next: z.string().nullish(),
+    items: z.array(historyItemSchema),
+  })
+  .transform(
+    (data): HistoriesPage => ({
+      count: data.count,
+      limit: data.limit,
+      items: data.items,
+      // Absent, null and "" all mean "last page".
+      cursorNext: data.cursor_next ? data.cursor_next : undefined,
+    }),
+  );
+
+// ---- sessions -------------------------------------------------------------------
+
+export const sessionSchema = z
+  .looseObject({
+    id: wireInt,
+    start: wireDate,
+    end: wireOptionalDate,
+    scheduledend: wireOptionalDate,
+    active: wireFlag,
+    lockedby: wireOptionalText,
+    public: wireFlag.optional(),
+    // Absent means "unknown": assume there may be history rather than skip the session.
+    has_history: wireFlag.optional(),
+  })
+  .transform(
+    (row): TrackerSession => ({
+      id: row.id,
+      start: row.start,
+      end: row.end,
+      scheduledEnd: row.scheduledend,
+      active: row.active,
+      lockedBy: row.lockedby,
+      public: row.public ?? false,
+      hasHistory: row.has_history ?? true,
+    }),
+  );
+
+export const sessionsDataSchema = z
+  .looseObject({
+    count: wireCount,
+    total: wireCount,
+    limit: wireCount,
+    offset: wireCount,
+    items: z.array(sessionSchema),
+  })
+  .transform(
+    (data): SessionsPage => ({
+      count: data.count,
+      total: data.total,
+      limit: data.limit,
+      offset: data.offset,
+      items: data.items,
+    }),
+  );
+
+/**
+ * The docs do not show the details payload. Accept the session object
+ * itself, or wrapped as `{session}`, `{item}` or a one-element `{items}`.
+ */
+export const sessionDetailsDataSchema = z.union([
+  z.looseObject({ session: sessionSchema }).transform((d) => d.session),
+  z.looseObject({ item: sessionSchema }).transform((d) => d.item),
+  z.looseObject({ items: z.tuple([sessionSchema]) }).transform((d) => d.items[0]),
+  sessionSchema,
+]);
+
+// ---- stats ----------------------------------------------------------------------
+
+export const statsDataSchema = z
+  .looseObject({
+    nick: z.string().min(1),
+    profile_url: wireOptionalText,
+    locked: wireFlag,
+  })
+  .transform(
+    (data): TrackerStats => ({
+      nick: data.nick,
+      profileUrl: data.profile_url,
+      locked: data.locked,
+    }),
+  );
+
+/** Short, loggable descriptions of zod issues (paths and messages, never input values). */
+export function describeIssues(error: z.ZodError, max = 5): string[] {
+  return error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join(".") : "(root)";
+    return `${path}: ${issue.message}`;
+  });
+}
