@@ -1,0 +1,73 @@
+import type { APIApplicationCommand, APIMessage } from "discord.js";
+import type { InteractionHandle } from "./handle.js";
+import type { Interactor } from "./interactions.js";
+import type {
+  AddChannelInput,
+  AddMemberInput,
+  AddRoleInput,
+  AddUserInput,
+  DiscordErrorSpec,
+  GuildSeed,
+  OverwriteInput,
+  PermissionsInput,
+  RecordedRequest,
+  RequestMatcher,
+} from "./types.js";
+
+/** What `startFakeDiscord` resolves to. */
+export interface FakeCommands {
+  readonly global: APIApplicationCommand[];
+  guild(guildId: string): APIApplicationCommand[];
+  /** Successful bulk overwrites (PUT), global and guild together. */
+  readonly puts: number;
+}
+
+export interface FakeDiscord {
+  /** Pass as `rest: { api }` to the discord.js Client or REST. */
+  readonly apiUrl: string;
+  readonly gatewayUrl: string;
+  readonly botToken: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+  addUser(input?: AddUserInput): string;
+  /** Adds a guild (with @everyone, the bot's role and member, the owner); GUILD_CREATE if logged in. */
+  addGuild(input?: GuildSeed): string;
+  addRole(guildId: string, input?: AddRoleInput): string;
+  addMember(guildId: string, input?: AddMemberInput): string;
+  addChannel(guildId: string, input?: AddChannelInput): string;
+  /** Sets the permissions of the bot's managed role in a guild. */
+  setBotPermissions(guildId: string, permissions: PermissionsInput): void;
+  setRolePermissions(roleId: string, permissions: PermissionsInput): void;
+  setPermissionOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
+  setDmsClosed(userId: string, closed: boolean): void;
+  /** Every REST request, in arrival order. */
+  readonly requests: RecordedRequest[];
+  /** Messages visible in a channel (DM channels included), oldest first, current state. */
+  messages(channelId: string): APIMessage[];
+  /** Any stored message by id (ephemeral ones included). */
+  message(messageId: string): APIMessage | undefined;
+  /** Messages in the bot's DM channel with a user. */
+  dmsTo(userId: string): APIMessage[];
+  readonly commands: FakeCommands;
+  /** Persistent error for message POSTs to a channel; null clears it. */
+  failChannel(channelId: string, error: DiscordErrorSpec | null): void;
+  /** Answers the next `times` requests matching with the error instead of handling them. */
+  failNext(matcher: RequestMatcher, error: DiscordErrorSpec, times?: number): void;
+  /** 429 answers given by the per-channel message rate limit. */
+  readonly rateLimitHits: number;
+  readonly interact: Interactor;
+  readonly interactions: InteractionHandle[];
+  readonly gateway: {
+    /** Open, identified gateway connections. */
+    readonly connected: number;
+    /** Drops every connection with a close code; the client resumes (4000) or not. */
+    disconnect(code?: number): void;
+    dispatch(event: string, data: unknown): void;
+    readonly identifies: Record<string, unknown>[];
+  };
+  /** Resolves once `predicate()` holds; re-checked after every request and state change. */
+  waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
+  /** Resolves with the channel's messages once there are at least `count`. */
+  waitForMessages(channelId: string, count: number, timeoutMs?: number): Promise<APIMessage[]>;
+  close(): Promise<void>;
+}
