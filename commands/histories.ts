@@ -93,6 +93,8 @@ function readTime(value: string | null, name: string, now: Date): Date | undefin
   if (value === null || value.trim() === "") return undefined;
   const result = parseTimeInput(value, now);
   if (!result.ok) throw new UserError(`\`${name}\` is not a date I understand: "${value.slice(0, 40)}". ${timeInputHelp}`);
+  // A bare day as `to` means the whole of that day, not its first second.
+  if (name === "to" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value)) return new Date(result.date.getTime() + 86_399_000);
   return result.date;
 }
 

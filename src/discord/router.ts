@@ -91,7 +91,7 @@ async function fail(interaction: BaseInteraction, err: unknown, log: Logger) {
 
 /**
  * Answers ephemerally whatever state the interaction is in. An ephemeral
- * deferred slash command is edited in place; a public one loses its "thinking"
+ * deferred reply is edited in place; a public one loses its "thinking"
  * placeholder and the text goes out as an ephemeral follow-up, so a channel
  * never sees a member's mistake; a pressed button keeps its message.
  */
@@ -105,11 +105,12 @@ export async function reply(interaction: RepliableInteraction, content: string):
     await interaction.reply(options);
     return;
   }
-  const pendingSlash = interaction.isChatInputCommand() && interaction.deferred && !interaction.replied;
-  if (pendingSlash && interaction.ephemeral) {
+  // `ephemeral` is set by deferReply (true/false) and left null by a button's deferUpdate.
+  const pendingReply = interaction.deferred && !interaction.replied;
+  if (pendingReply && interaction.ephemeral === true) {
     await interaction.editReply({ content, embeds: [], components: [] });
     return;
   }
-  if (pendingSlash) await interaction.deleteReply().catch(() => undefined);
+  if (pendingReply && interaction.ephemeral === false) await interaction.deleteReply().catch(() => undefined);
   await interaction.followUp(options);
 }

@@ -1,0 +1,113 @@
+/**
+ * The whole bot, started the way main.ts starts it, against the loopback fake
+ * tracker and fake Discord, on a real SQLite file in a temp folder.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { type Bot, startBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
+
+export const encryptionKey = "5e".repeat(32);
+
+export interface Harness {
+  discord: FakeDiscord;
+  tracker: FakeTracker;
+  bot: Bot;
+  dir: string;
+  guildId: string;
+  channelId: string;
+  /** Members of the guild, created on demand. */
+  member(name: string): string;
+  /** Every log line the bot wrote, as text (JSON lines). */
+  logs(): string;
+  /** Stops the bot and starts a new one on the same database and fakes. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  interactionDeadlineMs?: number;
+  rateLimit?: { limit?: number; windowMs?: number } | false;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const tracker = await startFakeTracker();
+  const discord = await startFakeDiscord({
+    interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
+    ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+  });
+  const guildId = discord.addGuild({ name: "Test server" });
+  const channelId = discord.addChannel(guildId, { name: "lock-log" });
+  const members = new Map<string, string>();
+  const dir = await mkdtemp(path.join(tmpdir(), "ct-bot-e2e-"));
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const config = loadConfig(
+    {
+      DISCORD_TOKEN: discord.botToken,
+      DISCORD_API_URL: discord.apiUrl,
+      TRACKER_API_URL: tracker.url,
+      DATABASE_URL: `sqlite://${path.join(dir, "bot.sqlite")}`,
+      TOKEN_ENCRYPTION_KEY: encryptionKey,
+      POLL_INTERVAL_SECONDS: "1",
+      TRACKER_TIMEOUT_SECONDS: "2",
+      LOG_LEVEL: "debug",
+      ...options.env,
+    },
+    { requireDiscordToken: true },
+  );
+  const logger = createLogger({ level: config.LOG_LEVEL, destination });
+  const harness: Harness = {
+    discord,
+    tracker,
+    bot: await startBot(config, logger),
+    dir,
+    guildId,
+    channelId,
+    member(name) {
+      let id = members.get(name);
+      if (!id) {
+        id = discord.addMember(guildId, { username: name });
+        members.set(name, id);
+      }
+      return id;
+    },
+    logs: () => lines.join(""),
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await startBot(config, logger);
+    },
+    async close() {
+      await harness.bot.stop();
+      await Promise.all([discord.close(), tracker.close()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Links a member through the real /link modal flow; returns the interaction handle of the submit. */
+export async function linkMember(h: Harness, userId: string, token: string) {
+  const open = h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "link" });
+  await open.waitFor("ack");
+  const submit = h.discord.interact.modalSubmit({
+    userId,
+    guildId: h.guildId,
+    channelId: h.channelId,
+    customId: "link:modal",
+    fields: { token },
+  });
+  await submit.waitFor("edit");
+  return submit;
+}

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { commandDefinitions } from "../../commands/index.js";
+import { type Harness, startHarness } from "./harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe("start-up and command registration", () => {
+  it("logs in, registers every command once, and skips the PUT when nothing changed", async () => {
+    h = await startHarness();
+    expect(h.bot.client.isReady()).toBe(true);
+    expect(h.discord.commands.puts).toBe(1);
+    expect(h.discord.commands.global.map((c) => c.name).sort()).toEqual(
+      commandDefinitions.map((c) => c.name).sort(),
+    );
+    await h.restart();
+    expect(h.discord.commands.puts).toBe(1);
+    expect(h.logs()).toContain("slash commands unchanged");
+  });
+
+  it("registers in one server when COMMAND_GUILD_ID is set", async () => {
+    h = await startHarness({ env: { COMMAND_GUILD_ID: "123456789012345678" } });
+    const puts = h.discord.requests.filter((r) => r.method === "PUT");
+    expect(puts.map((r) => r.path)).toEqual([
+      `/applications/${h.discord.applicationId}/guilds/123456789012345678/commands`,
+    ]);
+  });
+});
