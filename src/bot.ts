@@ -101,12 +101,13 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
     },
   });
 
+  ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   metrics.setSubscriptionSource(async () => {
     const counts: Record<string, number> = { active: 0, paused: 0 };
     for (const s of await store.subscriptions.list()) counts[s.status] = (counts[s.status] ?? 0) + 1;
     return counts;
   });
-  metrics.setGatewayPing(() => (client.ws.ping >= 0 ? client.ws.ping / 1000 : Number.NaN));
+  metrics.setGatewayPing(() => client.ws.ping);
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

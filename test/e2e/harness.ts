@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { PermissionFlagsBits } from "discord.js";
 import { type Bot, startBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
@@ -13,6 +14,15 @@ import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
 
 export const encryptionKey = "5e".repeat(32);
+
+/** What @everyone may do on a typical server: see, write, embed, use commands. */
+export const memberBasics =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseApplicationCommands;
 
 export interface Harness {
   discord: FakeDiscord;
@@ -42,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
   });
-  const guildId = discord.addGuild({ name: "Test server" });
+  const guildId = discord.addGuild({ name: "Test server", everyonePermissions: memberBasics });
   const channelId = discord.addChannel(guildId, { name: "lock-log" });
   const members = new Map<string, string>();
   const dir = await mkdtemp(path.join(tmpdir(), "ct-bot-e2e-"));

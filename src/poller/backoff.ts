@@ -1,0 +1,80 @@
+/**
+ * In-memory fault streaks per key (a tracker source, a user's active-session
+ * lookup, a Discord channel). A streak starts at the first failure and ends
+ * at the next success, so callers log once per streak, not per attempt.
+ */
+
+export interface BackoffOptions {
+  /** Delay after the first failure; doubles per further failure. */
+  baseMs: number;
+  maxMs: number;
+  /** 0 <= random() < 1, for jitter. */
+  random: () => number;
+}
+
+export interface FailureInfo {
+  /** True for the failure that starts a streak (the one worth a warning). */
+  first: boolean;
+  failures: number;
+  retryAt: number;
+}
+
+export interface Streak {
+  failures: number;
+  sinceMs: number;
+}
+
+export interface Backoff {
+  /** False while `key` waits out its delay. */
+  ready(key: string, nowMs: number): boolean;
+  fail(key: string, nowMs: number, retryAfterMs?: number): FailureInfo;
+  /** Ends a streak; returns it when there was one. */
+  succeed(key: string): Streak | undefined;
+  /** When `key` may be tried again, while it is in a streak. */
+  retryAt(key: string): number | undefined;
+  /** Failures of the current streak (0 outside one). */
+  failures(key: string): number;
+}
+
+/** A server that asks for more than this gets this: a typo in Retry-After must not stop polling for days. */
+const maxRetryAfterMs = 60 * 60 * 1000;
+
+export function backoffDelay(failures: number, options: BackoffOptions): number {
+  const exponential = options.baseMs * 2 ** Math.max(0, failures - 1);
+  // +-15 % so sources that failed together do not retry in lockstep.
+  const jittered = Math.min(options.maxMs, exponential) * (0.85 + 0.3 * options.random());
+  return Math.round(Math.min(options.maxMs, jittered));
+}
+
+export function createBackoff(options: BackoffOptions): Backoff {
+  const streaks = new Map<string, Streak & { retryAt: number }>();
+  return {
+    ready(key, nowMs) {
+      const streak = streaks.get(key);
+      return streak === undefined || nowMs >= streak.retryAt;
+    },
+    fail(key, nowMs, retryAfterMs) {
+      const previous = streaks.get(key);
+      const failures = (previous?.failures ?? 0) + 1;
+      let delay = backoffDelay(failures, options);
+      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
+        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
+      }
+      const retryAt = nowMs + delay;
+      streaks.set(key, { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt });
+      return { first: previous === undefined, failures, retryAt };
+    },
+    succeed(key) {
+      const streak = streaks.get(key);
+      if (streak === undefined) return undefined;
+      streaks.delete(key);
+      return { failures: streak.failures, sinceMs: streak.sinceMs };
+    },
+    retryAt(key) {
+      return streaks.get(key)?.retryAt;
+    },
+    failures(key) {
+      return streaks.get(key)?.failures ?? 0;
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Pure "what is new" logic. Items have no id and `from` only has second
+ * precision, so a subscription remembers the newest handled `happened`
+ * (its watermark) and the whole-record keys it already handled within that
+ * second. Everything here is deterministic and free of I/O.
+ */
+import type { SubscriptionFilters } from "../store/types.js";
+import { type HistoryItem, historyItemKey } from "../tracker/types.js";
+
+export interface DeliveryState {
+  watermark: string | null;
+  seenAtWatermark: readonly string[];
+}
+
+/** State after handling something: there is always a watermark then. */
+export interface AdvancedState {
+  watermark: string;
+  seenAtWatermark: string[];
+}
+
+export interface Detection {
+  /** New items that pass the filters, oldest first: these are posted. */
+  deliver: HistoryItem[];
+  /** Every new item, filtered out or not, oldest first: the watermark moves past all of them. */
+  handled: HistoryItem[];
+  /** State once `handled` is handled; null when nothing was new. */
+  next: AdvancedState | null;
+}
+
+export function secondOf(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** Milliseconds of a watermark; undefined for none or an unreadable one (both mean "from the start"). */
+export function watermarkMs(watermark: string | null): number | undefined {
+  if (watermark === null) return undefined;
+  const ms = Date.parse(watermark);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * The `from` one request chain uses for every subscription of a source: the
+ * oldest watermark floored to its second (the tracker's `from` is inclusive),
+ * or no bound at all when some subscription has handled nothing yet.
+ */
+export function fetchFrom(watermarks: readonly (string | null)[]): Date | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  for (const watermark of watermarks) {
+    const ms = watermarkMs(watermark);
+    if (ms === undefined) return undefined;
+    min = Math.min(min, ms);
+  }
+  return Number.isFinite(min) ? new Date(secondOf(min) * 1000) : undefined;
+}
+
+/**
+ * Tracker order (newest first, possibly with a record repeated where a tie
+ * straddles a page boundary) to unique items, oldest first. The sort is
+ * stable, so ties keep the tracker's (reversed) order; it only matters for
+ * items merged in from a second request.
+ */
+export function normalizeFetched(newestFirst: readonly HistoryItem[]): HistoryItem[] {
+  const seen = new Set<string>();
+  const unique: HistoryItem[] = [];
+  for (const item of newestFirst) {
+    const key = historyItemKey(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(item);
+  }
+  unique.reverse();
+  return unique.sort((a, b) => a.happened.getTime() - b.happened.getTime());
+}
+
+export function matchesFilters(item: HistoryItem, filters: SubscriptionFilters): boolean {
+  if (filters.type !== undefined && item.type !== filters.type) return false;
+  if (filters.source !== undefined && item.source !== filters.source) return false;
+  if (filters.dom !== undefined && item.dom !== filters.dom) return false;
+  return true;
+}
+
+/**
+ * An item is new iff its second is later than the watermark's, or it is in
+ * the watermark's second and its key was not handled yet. `oldestFirst` is
+ * the shared fetch of the subscription's source (possibly reaching further
+ * back than this subscription's watermark).
+ */
+export function detectNew(
+  state: DeliveryState,
+  filters: SubscriptionFilters,
+  oldestFirst: readonly HistoryItem[],
+): Detection {
+  const markMs = watermarkMs(state.watermark);
+  const markSecond = markMs === undefined ? undefined : secondOf(markMs);
+  const seen = new Set(state.seenAtWatermark);
+  const taken = new Set<string>();
+  const handled: HistoryItem[] = [];
+  const handledKeys: string[] = [];
+  for (const item of oldestFirst) {
+    const key = historyItemKey(item);
+    if (taken.has(key)) continue;
+    const second = secondOf(item.happened.getTime());
+    const isNew =
+      markSecond === undefined || second > markSecond || (second === markSecond && !seen.has(key));
+    if (!isNew) continue;
+    taken.add(key);
+    handled.push(item);
+    handledKeys.push(key);
+  }
+  if (handled.length === 0) return { deliver: [], handled, next: null };
+
+  let newestMs = Number.NEGATIVE_INFINITY;
+  for (const item of handled) newestMs = Math.max(newestMs, item.happened.getTime());
+  const newestSecond = secondOf(newestMs);
+  const sameSecond = newestSecond === markSecond;
+  const keysInSecond = handledKeys.filter(
+    (_, index) => secondOf(handled[index]!.happened.getTime()) === newestSecond,
+  );
+  const nextMs = sameSecond && markMs !== undefined ? Math.max(markMs, newestMs) : newestMs;
+  return {
+    deliver: handled.filter((item) => matchesFilters(item, filters)),
+    handled,
+    next: {
+      watermark: new Date(nextMs).toISOString(),
+      seenAtWatermark: sameSecond ? [...state.seenAtWatermark, ...keysInSecond] : keysInSecond,
+    },
+  };
+}

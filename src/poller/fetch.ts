@@ -1,0 +1,76 @@
+/**
+ * One source's request chain: every page from `from` on, then a re-read of
+ * each second a page ended in. The tracker's cursor encodes only (happened,
+ * schedule, source), so two records equal in those could straddle a page
+ * boundary and the second be skipped by its paging; re-reading that one
+ * second (usually one small request, and only when there was more than one
+ * page) recovers it, and normalizeFetched drops the repeats.
+ */
+import { TrackerUnexpectedResponseError } from "../tracker/errors.js";
+import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
+import { normalizeFetched, secondOf } from "./detect.js";
+
+export const pageLimit = 200;
+/** 100 000 items: far beyond any real session; a tracker that pages on forever fails the source instead. */
+export const maxPages = 500;
+
+export interface SourceFetch {
+  /** Unique items, oldest first. */
+  items: HistoryItem[];
+  requests: number;
+}
+
+async function walk(
+  tracker: TrackerClient,
+  token: string,
+  query: HistoriesQuery,
+  onPage: (items: HistoryItem[], more: boolean) => void,
+  onRequest: (() => void) | undefined,
+): Promise<number> {
+  const cursors = new Set<string>();
+  let cursor: string | undefined;
+  let requests = 0;
+  for (;;) {
+    requests++;
+    onRequest?.();
+    const page = await tracker.histories(token, { ...query, limit: pageLimit, cursor });
+    const more = page.cursorNext !== undefined && page.cursorNext !== "";
+    onPage(page.items, more);
+    if (!more) return requests;
+    const next = page.cursorNext as string;
+    if (cursors.has(next) || requests >= maxPages) {
+      throw new TrackerUnexpectedResponseError("histories", "cursor_next does not come to an end");
+    }
+    cursors.add(next);
+    cursor = next;
+  }
+}
+
+export async function fetchSourceItems(
+  tracker: TrackerClient,
+  token: string,
+  session: number,
+  from: Date | undefined,
+  /** Called before every request, so a chain that fails half-way is still counted. */
+  onRequest?: () => void,
+): Promise<SourceFetch> {
+  const collected: HistoryItem[] = [];
+  const boundarySeconds = new Set<number>();
+  let requests = await walk(
+    tracker,
+    token,
+    { session, from },
+    (items, more) => {
+      collected.push(...items);
+      const last = items.at(-1);
+      if (more && last !== undefined) boundarySeconds.add(secondOf(last.happened.getTime()));
+    },
+    onRequest,
+  );
+  for (const second of boundarySeconds) {
+    // `to` is inclusive but sent floored to the second: the next second's start covers all of this one.
+    const query = { session, from: new Date(second * 1000), to: new Date((second + 1) * 1000) };
+    requests += await walk(tracker, token, query, (items) => collected.push(...items), onRequest);
+  }
+  return { items: normalizeFetched(collected), requests };
+}

@@ -1,0 +1,107 @@
+/**
+ * Pausing subscriptions, and the one place that words what the owner is
+ * told in a DM when the poller had to pause them.
+ */
+import type { Logger } from "pino";
+import type { PauseReason, Store, Subscription } from "../store/types.js";
+import { errorSummary } from "./errors.js";
+
+export function pauseNotice(reason: PauseReason, channelId?: string): string {
+  const channel = channelId === undefined ? "the channel" : `<#${channelId}>`;
+  switch (reason) {
+    case "token_invalid":
+      return "Your Chastity Tracker API token no longer works (it was probably revoked or regenerated), so I paused your subscriptions. Create a new token on your tracker profile page and run `/link` with it: your subscriptions resume and nothing that happened meanwhile is lost.";
+    case "not_linked":
+      return "Your Chastity Tracker account is no longer linked, so I paused your subscriptions. Run `/link` with an API token from your tracker profile page to resume them.";
+    case "missing_permissions":
+      return `I can no longer post your Chastity Tracker updates in ${channel}: I am missing permissions there. Give me View Channel, Send Messages and Embed Links in that channel, then run \`/subscribe\` there again to resume; nothing is lost.`;
+    case "missing_access":
+      return `I can no longer see ${channel}, so I paused your Chastity Tracker updates for it. Give me access to that channel (View Channel), then run \`/subscribe\` there again to resume; nothing is lost.`;
+    case "unknown_channel":
+      return `The channel ${channel} no longer exists, so I paused your Chastity Tracker updates for it. Run \`/subscribe\` in another channel to keep receiving them.`;
+  }
+}
+
+/**
+ * Pauses the active subscriptions among `ids` (read fresh, so an edit made
+ * meanwhile survives) and returns those that were paused by this call.
+ */
+export async function pauseSubscriptions(
+  store: Store,
+  ids: readonly string[],
+  reason: PauseReason,
+  now: Date,
+): Promise<Subscription[]> {
+  const paused: Subscription[] = [];
+  for (const id of ids) {
+    const fresh = await store.subscriptions.get(id);
+    if (fresh === undefined || fresh.status !== "active") continue;
+    const next: Subscription = {
+      ...fresh,
+      status: "paused",
+      pausedReason: reason,
+      pausedAt: now.toISOString(),
+    };
+    await store.subscriptions.put(next);
+    paused.push(next);
+  }
+  return paused;
+}
+
+/** One DM per owner; a closed DM is logged and otherwise ignored. */
+export async function notifyOwners(
+  subscriptions: readonly Subscription[],
+  reason: PauseReason,
+  notifyUser: (userId: string, text: string) => Promise<void>,
+  logger: Logger,
+  channelId?: string,
+): Promise<void> {
+  const owners = [...new Set(subscriptions.map((sub) => sub.userId))];
+  for (const userId of owners) {
+    try {
+      await notifyUser(userId, pauseNotice(reason, channelId));
+    } catch (err) {
+      logger.warn({ userId, reason, err: errorSummary(err) }, "could not DM the owner");
+    }
+  }
+}
+
+/**
+ * After a cycle's tracker reads: pauses the subscriptions of members whose
+ * account is gone or whose token got a 401, one DM per member. Returns the
+ * ids paused.
+ */
+export async function pauseAccounts(
+  store: Store,
+  found: { notLinked: readonly Subscription[]; authFailed: ReadonlySet<string> },
+  notifyUser: (userId: string, text: string) => Promise<void>,
+  logger: Logger,
+  now: Date,
+): Promise<string[]> {
+  const notLinked = new Map<string, string[]>();
+  for (const sub of found.notLinked) {
+    notLinked.set(sub.userId, [...(notLinked.get(sub.userId) ?? []), sub.id]);
+  }
+  const work: Array<{ userId: string; reason: PauseReason }> = [
+    ...[...notLinked.keys()].map((userId) => ({ userId, reason: "not_linked" as const })),
+    ...[...found.authFailed].map((userId) => ({ userId, reason: "token_invalid" as const })),
+  ];
+  const pausedIds: string[] = [];
+  for (const { userId, reason } of work) {
+    try {
+      // A refused token stops every subscription of the member, not just those read this cycle.
+      const ids =
+        reason === "not_linked"
+          ? (notLinked.get(userId) ?? [])
+          : (await store.subscriptions.listByUser(userId)).map((sub) => sub.id);
+      const paused = await pauseSubscriptions(store, ids, reason, now);
+      if (paused.length === 0) continue;
+      pausedIds.push(...paused.map((sub) => sub.id));
+      logger.warn({ userId, reason, subscriptions: paused.length }, "subscriptions paused");
+      await notifyOwners(paused, reason, notifyUser, logger);
+    } catch (err) {
+      logger.error({ userId, reason, err: errorSummary(err) }, "could not pause subscriptions");
+    }
+  }
+  return pausedIds;
+}
