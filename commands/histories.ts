@@ -12,7 +12,13 @@ import { UserError } from "../src/discord/errors.js";
 import { reply } from "../src/discord/router.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { parseTimeInput, timeInputHelp } from "../src/format/timeInput.js";
-import { type HistoriesViewState, loadView, newViewId, renderPage, saveView } from "../src/histories/view.js";
+import {
+  type HistoriesViewState,
+  loadView,
+  newViewId,
+  renderPage,
+  saveView,
+} from "../src/histories/view.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions } from "./options.js";
 
@@ -31,7 +37,8 @@ const data = {
     ...filterOptions,
     {
       name: "from",
-      description: "Oldest change to show: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
+      description:
+        "Oldest change to show: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
       type: ApplicationCommandOptionType.String,
       required: false,
       max_length: 40,
@@ -92,9 +99,13 @@ function readInput(interaction: ChatInputCommandInteraction, now: Date) {
 function readTime(value: string | null, name: string, now: Date): Date | undefined {
   if (value === null || value.trim() === "") return undefined;
   const result = parseTimeInput(value, now);
-  if (!result.ok) throw new UserError(`\`${name}\` is not a date I understand: "${value.slice(0, 40)}". ${timeInputHelp}`);
+  if (!result.ok)
+    throw new UserError(
+      `\`${name}\` is not a date I understand: "${value.slice(0, 40)}". ${timeInputHelp}`,
+    );
   // A bare day as `to` means the whole of that day, not its first second.
-  if (name === "to" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value)) return new Date(result.date.getTime() + 86_399_000);
+  if (name === "to" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value))
+    return new Date(result.date.getTime() + 86_399_000);
   return result.date;
 }
 
@@ -133,7 +144,8 @@ export default {
     }
     if (interaction.user.id !== state.userId) {
       await interaction.reply({
-        content: "Only the member who ran `/histories` can turn its pages. Run the command yourself to browse your own sessions.",
+        content:
+          "Only the member who ran `/histories` can turn its pages. Run the command yourself to browse your own sessions.",
         flags: MessageFlags.Ephemeral,
       });
       return;

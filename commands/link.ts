@@ -57,7 +57,9 @@ export default {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const parsed = tokenSchema.safeParse(interaction.fields.getTextInputValue(tokenFieldId));
     if (!parsed.success) {
-      throw new UserError(`${parsed.error.issues[0]?.message ?? "Invalid token."} ${whereToCreateToken}`);
+      throw new UserError(
+        `${parsed.error.issues[0]?.message ?? "Invalid token."} ${whereToCreateToken}`,
+      );
     }
     const token = parsed.data;
     let nick: string;
@@ -65,7 +67,9 @@ export default {
       nick = (await ctx.tracker.stats(token)).nick;
     } catch (err) {
       if (err instanceof TrackerAuthError) {
-        throw new UserError(`Chastity Tracker did not accept that token. ${whereToCreateToken} Then run \`/link\` again.`);
+        throw new UserError(
+          `Chastity Tracker did not accept that token. ${whereToCreateToken} Then run \`/link\` again.`,
+        );
       }
       throw err;
     }
@@ -76,8 +80,11 @@ export default {
     const resumed = await resumeUserSubscriptions(ctx.store, userId);
     ctx.logger.info({ userId, replaced: existed, resumed }, "account linked");
     const lines = [`Linked as **${nick}**.${existed ? " Your earlier token was replaced." : ""}`];
-    if (resumed > 0) lines.push(`${resumed} paused subscription${resumed === 1 ? "" : "s"} resumed.`);
-    lines.push("Try `/histories` to browse a session, or `/subscribe` to have changes posted in a channel.");
+    if (resumed > 0)
+      lines.push(`${resumed} paused subscription${resumed === 1 ? "" : "s"} resumed.`);
+    lines.push(
+      "Try `/histories` to browse a session, or `/subscribe` to have changes posted in a channel.",
+    );
     await interaction.editReply({ content: lines.join("\n") });
   },
 } satisfies Command;

@@ -19,7 +19,14 @@ export const filterOptions = [
     type: ApplicationCommandOptionType.String,
     required: false,
     choices: historySources.map((s) => ({
-      name: { DICE: "dice", LINK: "link game", LUCK: "luck", MANUAL: "manual", PENALTY: "penalty", DOM: "dom" }[s],
+      name: {
+        DICE: "dice",
+        LINK: "link game",
+        LUCK: "luck",
+        MANUAL: "manual",
+        PENALTY: "penalty",
+        DOM: "dom",
+      }[s],
       value: s,
     })),
   },

@@ -12,13 +12,19 @@ import { checkSubscriptionChannel, postableChannelTypes } from "../src/discord/p
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
 import { describeSubscriptionTarget } from "../src/subscriptions/describe.js";
-import { newSubscriptionId, resolveSession, sameFilters, startingStateFor } from "../src/subscriptions/start.js";
+import {
+  newSubscriptionId,
+  resolveSession,
+  sameFilters,
+  startingStateFor,
+} from "../src/subscriptions/start.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions } from "./options.js";
 
 const data = {
   name: "subscribe",
-  description: "Post every new change of your session (dice, penalties, dom actions...) into a channel",
+  description:
+    "Post every new change of your session (dice, penalties, dom actions...) into a channel",
   contexts: [InteractionContextType.Guild],
   options: [
     {
@@ -41,7 +47,11 @@ const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const inputSchema = z.object({
-  session: z.number().int().positive({ error: "The session must be a positive number." }).nullable(),
+  session: z
+    .number()
+    .int()
+    .positive({ error: "The session must be a positive number." })
+    .nullable(),
   type: z.enum(historyTypes).optional(),
   source: z.enum(historySources).optional(),
   dom: z.boolean().optional(),
@@ -69,12 +79,18 @@ export default {
   data,
   defer: "ephemeral",
   async execute(interaction, ctx) {
-    if (!interaction.inCachedGuild()) throw new UserError("Subscriptions live in servers: run `/subscribe` in a server channel.");
+    if (!interaction.inCachedGuild())
+      throw new UserError("Subscriptions live in servers: run `/subscribe` in a server channel.");
     const { session, filters } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
     const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
-    const channel = interaction.guild.channels.cache.get(channelId) ?? (await interaction.guild.channels.fetch(channelId).catch(() => null));
-    if (!channel) throw new UserError("I cannot see that channel. Ask a server admin to give the bot access to it.");
+    const channel =
+      interaction.guild.channels.cache.get(channelId) ??
+      (await interaction.guild.channels.fetch(channelId).catch(() => null));
+    if (!channel)
+      throw new UserError(
+        "I cannot see that channel. Ask a server admin to give the bot access to it.",
+      );
     await checkSubscriptionChannel(interaction, channel);
 
     const subs = ctx.store.subscriptions;
@@ -84,7 +100,9 @@ export default {
     );
     const where = describeSubscriptionTarget(session, channel.id);
     if (same && same.status === "active") {
-      await interaction.editReply(`You already have this subscription (\`${same.id}\`): ${where}. Nothing changed.`);
+      await interaction.editReply(
+        `You already have this subscription (\`${same.id}\`): ${where}. Nothing changed.`,
+      );
       return;
     }
     // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
@@ -92,11 +110,15 @@ export default {
     if (!same) {
       const limits = ctx.config;
       if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
-        throw new UserError(`You already have ${mine.length} subscriptions, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`);
+        throw new UserError(
+          `You already have ${mine.length} subscriptions, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`,
+        );
       }
       const inGuild = await subs.listByGuild(interaction.guildId);
       if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
-        throw new UserError(`This server already has ${inGuild.length} subscriptions, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`);
+        throw new UserError(
+          `This server already has ${inGuild.length} subscriptions, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`,
+        );
       }
     }
 
@@ -129,7 +151,13 @@ export default {
         };
     await subs.put(subscription);
     ctx.logger.info(
-      { userId: interaction.user.id, guildId: interaction.guildId, channelId: channel.id, subscriptionId: subscription.id, resumed: Boolean(same) },
+      {
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        channelId: channel.id,
+        subscriptionId: subscription.id,
+        resumed: Boolean(same),
+      },
       "subscription saved",
     );
     const lines = [
@@ -137,8 +165,12 @@ export default {
         ? `Resumed subscription \`${subscription.id}\`: ${where}. Changes made while it was paused will be posted too.`
         : `Subscribed (\`${subscription.id}\`): ${where}. Only changes from now on are posted.`,
     ];
-    if (resumedIds.length > 0) lines.push(`Also resumed in that channel: ${resumedIds.map((id) => `\`${id}\``).join(", ")}.`);
-    if (session === null && currentSession === null) lines.push("You have no active session right now; posting starts when one begins.");
+    if (resumedIds.length > 0)
+      lines.push(
+        `Also resumed in that channel: ${resumedIds.map((id) => `\`${id}\``).join(", ")}.`,
+      );
+    if (session === null && currentSession === null)
+      lines.push("You have no active session right now; posting starts when one begins.");
     lines.push("Stop it any time with `/unsubscribe`; see all of yours with `/subscriptions`.");
     await interaction.editReply(lines.join("\n"));
   },

@@ -26,7 +26,9 @@ function line(s: Subscription, userId: string, backoff: Date | undefined): strin
       : backoff
         ? `⏳ tracker not answering, retrying <t:${Math.ceil(backoff.getTime() / 1000)}:R>`
         : "✅ active";
-  const last = s.lastPostAt ? `last post <t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>` : "nothing posted yet";
+  const last = s.lastPostAt
+    ? `last post <t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>`
+    : "nothing posted yet";
   const owner = s.userId === userId ? "" : ` · by <@${s.userId}>`;
   return `\`${s.id}\` · <#${s.channelId}> · ${session} · ${describeFilters(s.filters)}${owner}\n  ${status} · ${last}`;
 }
@@ -36,7 +38,12 @@ export default {
   defer: "ephemeral",
   async execute(interaction, ctx) {
     const manager = canManageGuild(interaction);
-    const list = await visibleSubscriptions(ctx.store.subscriptions, interaction.user.id, interaction.guildId, manager);
+    const list = await visibleSubscriptions(
+      ctx.store.subscriptions,
+      interaction.user.id,
+      interaction.guildId,
+      manager,
+    );
     if (list.length === 0) {
       await interaction.editReply(
         manager
@@ -59,7 +66,10 @@ export default {
     const first = embeds[0];
     if (first) first.title = manager ? "Subscriptions in this server" : "Your subscriptions";
     const last = embeds[embeds.length - 1];
-    if (last) last.footer = { text: `${list.length} subscription${list.length === 1 ? "" : "s"} · remove one with /unsubscribe` };
+    if (last)
+      last.footer = {
+        text: `${list.length} subscription${list.length === 1 ? "" : "s"} · remove one with /unsubscribe`,
+      };
     await interaction.editReply({ embeds: embeds.slice(0, 10), allowedMentions: { parse: [] } });
   },
 } satisfies Command;

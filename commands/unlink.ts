@@ -16,7 +16,9 @@ export default {
     ctx.sessionCache.clear(userId);
     ctx.logger.info({ userId, hadAccount, subscriptions }, "account unlinked");
     if (!hadAccount && subscriptions === 0) {
-      await interaction.editReply("Nothing to remove: you had no linked token and no subscriptions.");
+      await interaction.editReply(
+        "Nothing to remove: you had no linked token and no subscriptions.",
+      );
       return;
     }
     const removed = [

@@ -4,12 +4,12 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import type { BotContext } from "../src/discord/context.js";
 import { UserError } from "../src/discord/errors.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
-import type { BotContext } from "../src/discord/context.js";
 
 const data = {
   name: "unsubscribe",
@@ -29,11 +29,18 @@ const data = {
 
 function label(s: Subscription, ctx: BotContext, userId: string): string {
   const channel = ctx.client.channels.cache.get(s.channelId);
-  const where = channel && "name" in channel && channel.name ? `#${channel.name}` : `channel ${s.channelId}`;
+  const where =
+    channel && "name" in channel && channel.name ? `#${channel.name}` : `channel ${s.channelId}`;
   const session = s.session === null ? "active session" : `session ${s.session}`;
-  const owner = s.userId === userId ? "" : ` · member ${ctx.client.users.cache.get(s.userId)?.username ?? s.userId}`;
+  const owner =
+    s.userId === userId
+      ? ""
+      : ` · member ${ctx.client.users.cache.get(s.userId)?.username ?? s.userId}`;
   const paused = s.status === "paused" ? " · paused" : "";
-  return `${s.id} · ${where} · ${session} · ${describeFilters(s.filters)}${owner}${paused}`.slice(0, 100);
+  return `${s.id} · ${where} · ${session} · ${describeFilters(s.filters)}${owner}${paused}`.slice(
+    0,
+    100,
+  );
 }
 
 export default {
@@ -45,23 +52,36 @@ export default {
     const manager = canManageGuild(interaction);
     const allowed =
       subscription &&
-      (subscription.userId === interaction.user.id || (manager && subscription.guildId === interaction.guildId));
+      (subscription.userId === interaction.user.id ||
+        (manager && subscription.guildId === interaction.guildId));
     if (!subscription || !allowed) {
-      throw new UserError(`No subscription \`${id.slice(0, 32)}\` of yours here. Pick one from the list while typing, or see \`/subscriptions\`.`);
+      throw new UserError(
+        `No subscription \`${id.slice(0, 32)}\` of yours here. Pick one from the list while typing, or see \`/subscriptions\`.`,
+      );
     }
     await ctx.store.subscriptions.delete(subscription.id);
     ctx.logger.info(
-      { userId: interaction.user.id, subscriptionId: subscription.id, ownerId: subscription.userId },
+      {
+        userId: interaction.user.id,
+        subscriptionId: subscription.id,
+        ownerId: subscription.userId,
+      },
       "subscription removed",
     );
-    const whose = subscription.userId === interaction.user.id ? "" : ` (made by <@${subscription.userId}>)`;
+    const whose =
+      subscription.userId === interaction.user.id ? "" : ` (made by <@${subscription.userId}>)`;
     await interaction.editReply(
       `Removed subscription \`${subscription.id}\`${whose}: no more posts in <#${subscription.channelId}> from it.`,
     );
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().trim().toLowerCase();
-    const list = await visibleSubscriptions(ctx.store.subscriptions, interaction.user.id, interaction.guildId, canManageGuild(interaction));
+    const list = await visibleSubscriptions(
+      ctx.store.subscriptions,
+      interaction.user.id,
+      interaction.guildId,
+      canManageGuild(interaction),
+    );
     const choices = list
       .map((s) => ({ name: label(s, ctx, interaction.user.id), value: s.id }))
       .filter((c) => typed === "" || c.name.toLowerCase().includes(typed))

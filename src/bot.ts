@@ -34,7 +34,11 @@ const postedMessage = z.object({ id: z.string() });
  * The composition root: config -> store -> clients -> login -> poller. Every
  * dependency is built here and handed down; nothing else reads the environment.
  */
-export async function startBot(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Bot> {
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
 
@@ -74,7 +78,9 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
-  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, "gateway disconnected"));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.warn({ code: event.code }, "gateway disconnected"),
+  );
 
   const poller = createPoller({
     store,
@@ -86,7 +92,9 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
     metrics,
     deliver: async (channelId, body) => {
       try {
-        const message = postedMessage.parse(await client.rest.post(Routes.channelMessages(channelId), { body }));
+        const message = postedMessage.parse(
+          await client.rest.post(Routes.channelMessages(channelId), { body }),
+        );
         return { id: message.id };
       } catch (err) {
         if (err instanceof DiscordAPIError) {
@@ -104,7 +112,8 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   metrics.setSubscriptionSource(async () => {
     const counts: Record<string, number> = { active: 0, paused: 0 };
-    for (const s of await store.subscriptions.list()) counts[s.status] = (counts[s.status] ?? 0) + 1;
+    for (const s of await store.subscriptions.list())
+      counts[s.status] = (counts[s.status] ?? 0) + 1;
     return counts;
   });
   metrics.setGatewayPing(() => client.ws.ping);
@@ -128,7 +137,9 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
       definitions: commandDefinitions,
       meta: store.meta,
       logger,
-    }).catch((err) => logger.error({ err, guildId: config.COMMAND_GUILD_ID }, "could not register slash commands"));
+    }).catch((err) =>
+      logger.error({ err, guildId: config.COMMAND_GUILD_ID }, "could not register slash commands"),
+    );
   }
 
   poller.start();
@@ -142,7 +153,8 @@ export async function startBot(config: Config, logger: Logger, now: () => Date =
           metrics,
           logger,
           checks: {
-            gateway: () => (client.isReady() ? { ok: true } : { ok: false, reason: "gateway not ready" }),
+            gateway: () =>
+              client.isReady() ? { ok: true } : { ok: false, reason: "gateway not ready" },
             store: () => store.ping(),
           },
         });

@@ -144,8 +144,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const readmeSetupHint =
-  "see README.md, section \"Create the Discord application\"";
+export const readmeSetupHint = 'see README.md, section "Create the Discord application"';
 
 /**
  * Parses an environment object (tests pass a plain object; main passes process.env)

@@ -32,7 +32,9 @@ async function main() {
       force: true,
     });
   } catch (err) {
-    process.stderr.write(`Could not register the commands: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `Could not register the commands: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -40,7 +40,10 @@ export function createLogger(settings: LoggerSettings): Logger {
   if (settings.pretty) {
     return pino({
       ...options,
-      transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:standard" } },
+      transport: {
+        target: "pino-pretty",
+        options: { colorize: true, translateTime: "SYS:standard" },
+      },
     });
   }
   return pino(options);

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     config = loadConfig(process.env, { requireDiscordToken: true });
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nFix these in .env (see .env.example and README.md), then start again.\n`);
+      process.stderr.write(
+        `${err.message}\nFix these in .env (see .env.example and README.md), then start again.\n`,
+      );
       process.exit(1);
     }
     throw err;

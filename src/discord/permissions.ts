@@ -23,7 +23,10 @@ const names: Record<string, string> = {
   EmbedLinks: "Embed Links",
 };
 
-function missing(perms: Readonly<PermissionsBitField> | null, needed: (keyof typeof PermissionFlagsBits)[]) {
+function missing(
+  perms: Readonly<PermissionsBitField> | null,
+  needed: (keyof typeof PermissionFlagsBits)[],
+) {
   if (!perms) return needed.map((n) => names[n] ?? n);
   return needed.filter((n) => !perms.has(PermissionFlagsBits[n])).map((n) => names[n] ?? n);
 }
@@ -38,12 +41,16 @@ export async function checkSubscriptionChannel(
   channel: GuildBasedChannel,
 ): Promise<void> {
   if (!(postableChannelTypes as readonly ChannelType[]).includes(channel.type)) {
-    throw new UserError(`<#${channel.id}> is not a text channel, announcement channel or thread, so nothing can be posted there.`);
+    throw new UserError(
+      `<#${channel.id}> is not a text channel, announcement channel or thread, so nothing can be posted there.`,
+    );
   }
   const send = channel.isThread() ? "SendMessagesInThreads" : "SendMessages";
   const memberMissing = missing(channel.permissionsFor(interaction.member), ["ViewChannel", send]);
   if (memberMissing.length > 0) {
-    throw new UserError(`You cannot post in <#${channel.id}> yourself (missing: ${memberMissing.join(", ")}), so you cannot subscribe it.`);
+    throw new UserError(
+      `You cannot post in <#${channel.id}> yourself (missing: ${memberMissing.join(", ")}), so you cannot subscribe it.`,
+    );
   }
   const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
   const botMissing = missing(channel.permissionsFor(me), ["ViewChannel", send, "EmbedLinks"]);
@@ -54,6 +61,8 @@ export async function checkSubscriptionChannel(
   }
 }
 
-export function canManageGuild(interaction: { memberPermissions: Readonly<PermissionsBitField> | null }): boolean {
+export function canManageGuild(interaction: {
+  memberPermissions: Readonly<PermissionsBitField> | null;
+}): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }

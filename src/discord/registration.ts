@@ -10,10 +10,11 @@ export interface RegistrationTarget {
 }
 
 /** A stable hash of the definitions and where they go, so an unchanged set is not PUT again. */
-export function definitionsHash(definitions: readonly object[], target: RegistrationTarget): string {
-  return createHash("sha256")
-    .update(JSON.stringify({ target, definitions }))
-    .digest("hex");
+export function definitionsHash(
+  definitions: readonly object[],
+  target: RegistrationTarget,
+): string {
+  return createHash("sha256").update(JSON.stringify({ target, definitions })).digest("hex");
 }
 
 function route(target: RegistrationTarget): `/${string}` {
@@ -45,7 +46,9 @@ export async function syncCommands(options: {
   await meta.set(key, hash);
   logger.info(
     { guildId: target.guildId, count: definitions.length },
-    target.guildId ? "slash commands registered in one server" : "slash commands registered globally",
+    target.guildId
+      ? "slash commands registered in one server"
+      : "slash commands registered globally",
   );
   return "registered";
 }

@@ -74,7 +74,10 @@ async function fail(interaction: BaseInteraction, err: unknown, log: Logger) {
     interactionId: interaction.id,
     userId: interaction.user.id,
     command: interaction.isCommand() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
+    customId:
+      interaction.isMessageComponent() || interaction.isModalSubmit()
+        ? interaction.customId
+        : undefined,
   };
   if (expected) log.info(fields, "interaction refused");
   else log.error(fields, "interaction failed");
@@ -111,6 +114,7 @@ export async function reply(interaction: RepliableInteraction, content: string):
     await interaction.editReply({ content, embeds: [], components: [] });
     return;
   }
-  if (pendingReply && interaction.ephemeral === false) await interaction.deleteReply().catch(() => undefined);
+  if (pendingReply && interaction.ephemeral === false)
+    await interaction.deleteReply().catch(() => undefined);
   await interaction.followUp(options);
 }

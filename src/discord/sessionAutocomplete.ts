@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ApplicationCommandOptionChoiceData } from "discord.js";
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import { DateTime } from "luxon";
 import type { TrackerSession } from "../tracker/types.js";
 import type { BotContext } from "./context.js";
@@ -20,7 +20,11 @@ export function sessionChoices(
     .map((s) => ({ name: sessionLabel(s), value: s.id }));
   const typedNumber = /^\d{1,15}$/.test(needle) ? Number(needle) : undefined;
   // A typed number is always offered, even if the list does not know it.
-  if (typedNumber !== undefined && typedNumber > 0 && !choices.some((c) => c.value === typedNumber)) {
+  if (
+    typedNumber !== undefined &&
+    typedNumber > 0 &&
+    !choices.some((c) => c.value === typedNumber)
+  ) {
     choices.unshift({ name: `Session ${typedNumber}`, value: typedNumber });
   }
   return choices.slice(0, 25);
@@ -28,7 +32,11 @@ export function sessionChoices(
 
 function sessionLabel(s: TrackerSession): string {
   const started = DateTime.fromJSDate(s.start, { zone: "utc" }).toFormat("yyyy-MM-dd");
-  const state = s.active ? "🔒 active" : s.end ? `ended ${DateTime.fromJSDate(s.end, { zone: "utc" }).toFormat("yyyy-MM-dd")}` : "ended";
+  const state = s.active
+    ? "🔒 active"
+    : s.end
+      ? `ended ${DateTime.fromJSDate(s.end, { zone: "utc" }).toFormat("yyyy-MM-dd")}`
+      : "ended";
   const by = s.lockedBy ? ` · locked by ${s.lockedBy}` : "";
   return `#${s.id} · ${state} · started ${started}${by}`.slice(0, 100);
 }

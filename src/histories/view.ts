@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  type APIEmbed,
-} from "discord.js";
+import { ActionRowBuilder, type APIEmbed, ButtonBuilder, ButtonStyle } from "discord.js";
 import { buildHistoriesEmbed } from "../format/historiesEmbed.js";
 import type { UiStateStore } from "../store/types.js";
-import type { HistoriesQuery, HistorySource, HistoryType, TrackerClient } from "../tracker/types.js";
+import type {
+  HistoriesQuery,
+  HistorySource,
+  HistoryType,
+  TrackerClient,
+} from "../tracker/types.js";
 
 /** How long the Older/Newer buttons keep working. */
 export const pagingTtlMs = 15 * 60_000;
@@ -66,7 +66,10 @@ export async function renderPage(
   viewId: string,
   state: HistoriesViewState,
   page: number,
-): Promise<{ state: HistoriesViewState; message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] } }> {
+): Promise<{
+  state: HistoriesViewState;
+  message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] };
+}> {
   const cursor = page === 1 ? null : (state.cursors[page - 1] ?? null);
   const result = await tracker.histories(token, queryOf(state, cursor));
   const cursors = state.cursors.slice(0, page);

@@ -13,7 +13,10 @@ export function describePause(reason: Subscription["pausedReason"]): string {
 }
 
 export function describeSubscriptionTarget(session: number | null, channelId: string): string {
-  const what = session === null ? "changes of whichever of your sessions is active" : `changes of session ${session}`;
+  const what =
+    session === null
+      ? "changes of whichever of your sessions is active"
+      : `changes of session ${session}`;
   return `${what} will be posted in <#${channelId}>`;
 }
 

@@ -8,7 +8,9 @@ import { type HistoryItem, historyItemKey, type TrackerClient } from "../tracker
  * newest page (newest first): the watermark is the newest `happened`, and every
  * item of that second is marked as seen.
  */
-export function startingState(newestFirst: readonly HistoryItem[]): Pick<Subscription, "watermark" | "seenAtWatermark"> {
+export function startingState(
+  newestFirst: readonly HistoryItem[],
+): Pick<Subscription, "watermark" | "seenAtWatermark"> {
   if (newestFirst.length === 0) return { watermark: null, seenAtWatermark: [] };
   const newestMs = Math.max(...newestFirst.map((item) => item.happened.getTime()));
   const second = Math.floor(newestMs / 1000);
@@ -26,7 +28,9 @@ export async function resolveSession(
 ): Promise<number | null> {
   if (session !== null) return session;
   const page = await tracker.sessions(token, { active: true, limit: 10 });
-  const active = page.items.filter((s) => s.active).sort((a, b) => b.start.getTime() - a.start.getTime());
+  const active = page.items
+    .filter((s) => s.active)
+    .sort((a, b) => b.start.getTime() - a.start.getTime());
   return active[0]?.id ?? null;
 }
 

@@ -109,7 +109,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 /** Links a member through the real /link modal flow; returns the interaction handle of the submit. */
 export async function linkMember(h: Harness, userId: string, token: string) {
-  const open = h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "link" });
+  const open = h.discord.interact.chatInput({
+    userId,
+    guildId: h.guildId,
+    channelId: h.channelId,
+    name: "link",
+  });
   await open.waitFor("ack");
   const submit = h.discord.interact.modalSubmit({
     userId,

@@ -11,14 +11,44 @@ beforeAll(async () => {
   h = await startHarness({ env: { TRACKER_TIMEOUT_SECONDS: "1" } });
   owner = h.member("owner");
   h.tracker.addToken(token, { nick: "lucy" });
-  h.tracker.addSession(token, { id: 41, active: false, start: "2026-01-01 10:00:00", end: "2026-01-10 10:00:00" });
+  h.tracker.addSession(token, {
+    id: 41,
+    active: false,
+    start: "2026-01-01 10:00:00",
+    end: "2026-01-10 10:00:00",
+  });
   session = h.tracker.addSession(token, { id: 77, active: true, start: "2026-02-03 09:30:07" });
   h.tracker.addHistory(session, [
     { type: "START", happened: "2026-02-03 09:30:07.123", schedule: "2026-02-10 00:00:00" },
-    { type: "ADD", unit: 86400, source: "DICE", happened: "2026-02-03 10:02:11.456", schedule: "2026-02-11 00:00:00" },
-    { type: "ADD", unit: 7200, source: "PENALTY", dom: 1, happened: "2026-02-03 11:00:00.000", schedule: "2026-02-11 02:00:00" },
-    { type: "SUB", unit: 1800, source: "LUCK", happened: "2026-02-03 12:00:00.000", schedule: "2026-02-11 01:30:00" },
-    { type: "ADD", unit: 90061, source: "MANUAL", happened: "2026-02-03 13:00:00.000", schedule: "2026-02-12 02:31:01" },
+    {
+      type: "ADD",
+      unit: 86400,
+      source: "DICE",
+      happened: "2026-02-03 10:02:11.456",
+      schedule: "2026-02-11 00:00:00",
+    },
+    {
+      type: "ADD",
+      unit: 7200,
+      source: "PENALTY",
+      dom: 1,
+      happened: "2026-02-03 11:00:00.000",
+      schedule: "2026-02-11 02:00:00",
+    },
+    {
+      type: "SUB",
+      unit: 1800,
+      source: "LUCK",
+      happened: "2026-02-03 12:00:00.000",
+      schedule: "2026-02-11 01:30:00",
+    },
+    {
+      type: "ADD",
+      unit: 90061,
+      source: "MANUAL",
+      happened: "2026-02-03 13:00:00.000",
+      schedule: "2026-02-12 02:31:01",
+    },
   ]);
   await linkMember(h, owner, token);
 });
@@ -27,7 +57,13 @@ afterAll(async () => {
 });
 
 function run(options: Record<string, string | number | boolean>, userId = owner) {
-  return h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "histories", options });
+  return h.discord.interact.chatInput({
+    userId,
+    guildId: h.guildId,
+    channelId: h.channelId,
+    name: "histories",
+    options,
+  });
 }
 
 function embedOf(message: APIMessage | null): APIEmbed {
@@ -36,12 +72,18 @@ function embedOf(message: APIMessage | null): APIEmbed {
   return embed;
 }
 
-function buttons(message: APIMessage | null) {
-  return (message?.components ?? []).flatMap((row) => ("components" in row ? row.components : [])) as {
-    custom_id: string;
-    disabled?: boolean;
-    label?: string;
-  }[];
+interface Button {
+  custom_id: string;
+  disabled?: boolean;
+}
+
+function buttons(message: APIMessage | null): Button[] {
+  const rows: unknown[] = message?.components ?? [];
+  return rows.flatMap((row) =>
+    typeof row === "object" && row !== null && "components" in row && Array.isArray(row.components)
+      ? (row.components as Button[])
+      : [],
+  );
 }
 
 describe("/histories", () => {
@@ -69,11 +111,19 @@ describe("/histories", () => {
     expect(first?.split("\n")).toHaveLength(2);
     const older = buttons(handle.original).find((b) => b.custom_id.startsWith("histories:older:"));
     expect(older?.disabled).toBeFalsy();
-    expect(buttons(handle.original).find((b) => b.custom_id.startsWith("histories:newer:"))?.disabled).toBe(true);
+    expect(
+      buttons(handle.original).find((b) => b.custom_id.startsWith("histories:newer:"))?.disabled,
+    ).toBe(true);
 
     const press = (customId: string) =>
       h.discord.interact
-        .button({ userId: owner, guildId: h.guildId, channelId: h.channelId, customId, message: handle.original! })
+        .button({
+          userId: owner,
+          guildId: h.guildId,
+          channelId: h.channelId,
+          customId,
+          message: handle.original!,
+        })
         .waitFor("edit");
     h.tracker.resetRequests();
     await press(older!.custom_id);
@@ -87,7 +137,9 @@ describe("/histories", () => {
     const page3 = embedOf(handle.original);
     expect(page3.footer?.text).toContain("Page 3");
     expect(page3.description).toMatch(/Session started/);
-    expect(buttons(handle.original).find((b) => b.custom_id.startsWith("histories:older:"))?.disabled).toBe(true);
+    expect(
+      buttons(handle.original).find((b) => b.custom_id.startsWith("histories:older:"))?.disabled,
+    ).toBe(true);
 
     const newer = buttons(handle.original).find((b) => b.custom_id.startsWith("histories:newer:"))!;
     await press(newer.custom_id);
@@ -103,11 +155,17 @@ describe("/histories", () => {
     const older = buttons(handle.original).find((b) => b.custom_id.startsWith("histories:older:"))!;
     const intruder = h.member("intruder");
     const press = await h.discord.interact
-      .button({ userId: intruder, guildId: h.guildId, channelId: h.channelId, customId: older.custom_id, message: handle.original! })
+      .button({
+        userId: intruder,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        customId: older.custom_id,
+        message: handle.original!,
+      })
       .waitFor("reply");
     expect(press.ackType).toBe(4);
     expect(JSON.stringify(press.responses[0]?.data)).toMatch(/Only the member who ran/);
-    expect((press.responses[0]?.data as { flags?: number }).flags).toBe(64);
+    expect(press.responses[0]?.data).toMatchObject({ flags: 64 });
     expect(JSON.stringify(handle.original?.embeds)).toEqual(before);
   });
 
@@ -117,14 +175,27 @@ describe("/histories", () => {
     const viewId = older.custom_id.split(":")[2] ?? "";
     expect(await h.bot.store.uiState.delete(`histories:${viewId}`)).toBe(true);
     const press = await h.discord.interact
-      .button({ userId: owner, guildId: h.guildId, channelId: h.channelId, customId: older.custom_id, message: handle.original! })
+      .button({
+        userId: owner,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        customId: older.custom_id,
+        message: handle.original!,
+      })
       .waitFor("reply");
     expect(JSON.stringify(press.responses[0]?.data)).toMatch(/expired/);
   });
 
   it("sends the filters to the tracker as documented", async () => {
     h.tracker.resetRequests();
-    const handle = await run({ session, type: "ADD", source: "DICE", dom: false, from: "2026-02-01", to: "2026-02-03 10:30" }).waitFor("edit");
+    const handle = await run({
+      session,
+      type: "ADD",
+      source: "DICE",
+      dom: false,
+      from: "2026-02-01",
+      to: "2026-02-03 10:30",
+    }).waitFor("edit");
     const query = h.tracker.requests.find((r) => r.endpoint === "histories")?.query;
     expect(query).toMatchObject({
       session: String(session),
@@ -137,24 +208,38 @@ describe("/histories", () => {
     });
     const embed = embedOf(handle.original);
     expect(embed.description?.split("\n")).toHaveLength(1);
-    expect(embed.footer?.text).toMatch(/type: ADD.*source: DICE.*not by dom.*from 2026-02-01 00:00 UTC/);
+    expect(embed.footer?.text).toMatch(
+      /type: ADD.*source: DICE.*not by dom.*from 2026-02-01 00:00 UTC/,
+    );
   });
 
   it("takes a bare day as `to` to mean the whole day", async () => {
     h.tracker.resetRequests();
     await run({ session, to: "2026-02-03" }).waitFor("edit");
-    expect(h.tracker.requests.find((r) => r.endpoint === "histories")?.query.to).toBe("2026-02-03 23:59:59");
+    expect(h.tracker.requests.find((r) => r.endpoint === "histories")?.query.to).toBe(
+      "2026-02-03 23:59:59",
+    );
   });
 
   it("autocompletes the caller's sessions, active first, and accepts a typed number", async () => {
     const handle = h.discord.interact.autocomplete({
-      userId: owner, guildId: h.guildId, channelId: h.channelId, name: "histories", options: { session: "" }, focused: "session",
+      userId: owner,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "histories",
+      options: { session: "" },
+      focused: "session",
     });
     await handle.waitFor("ack");
     expect(handle.choices()?.map((c) => c.value)).toEqual([77, 41]);
     expect(handle.choices()?.[0]?.name).toMatch(/#77.*active/);
     const typed = h.discord.interact.autocomplete({
-      userId: owner, guildId: h.guildId, channelId: h.channelId, name: "histories", options: { session: "999" }, focused: "session",
+      userId: owner,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "histories",
+      options: { session: "999" },
+      focused: "session",
     });
     await typed.waitFor("ack");
     expect(typed.choices()?.map((c) => c.value)).toEqual([999]);

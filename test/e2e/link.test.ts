@@ -17,7 +17,12 @@ const tokenB = "tok_B_aa11bb22cc33dd44ee55ff6677889900";
 describe("/link", () => {
   it("opens a modal (no token in any command option) as the first answer", async () => {
     const userId = h.member("modal-user");
-    const handle = h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "link" });
+    const handle = h.discord.interact.chatInput({
+      userId,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "link",
+    });
     await handle.waitFor("ack");
     expect(handle.ackType).toBe(9);
     const modal = handle.modal();
@@ -99,7 +104,12 @@ describe("/unlink", () => {
       seenAtWatermark: [],
       lastPostAt: null,
     });
-    const handle = h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "unlink" });
+    const handle = h.discord.interact.chatInput({
+      userId,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "unlink",
+    });
     await handle.waitFor("edit");
     expect(handle.ephemeral).toBe(true);
     expect(handle.original?.content).toMatch(/encrypted tracker token/);
@@ -107,7 +117,12 @@ describe("/unlink", () => {
     expect(await h.bot.store.accounts.get(userId)).toBeUndefined();
     expect(await h.bot.store.subscriptions.listByUser(userId)).toEqual([]);
 
-    const again = h.discord.interact.chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "unlink" });
+    const again = h.discord.interact.chatInput({
+      userId,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "unlink",
+    });
     await again.waitFor("edit");
     expect(again.original?.content).toMatch(/Nothing to remove/);
   });

@@ -12,14 +12,22 @@ beforeAll(async () => {
   owner = h.member("owner");
   h.tracker.addToken(token, { nick: "lucy" });
   session = h.tracker.addSession(token, { active: true });
-  h.tracker.addHistory(session, [{ type: "START", happened: "2026-02-03 09:30:07.123" }, { unit: 3600 }]);
+  h.tracker.addHistory(session, [
+    { type: "START", happened: "2026-02-03 09:30:07.123" },
+    { unit: 3600 },
+  ]);
   await linkMember(h, owner, token);
 });
 afterAll(async () => {
   await h.close();
 });
 
-function command(name: string, options: Record<string, string | number | boolean> = {}, userId = owner, extra = {}) {
+function command(
+  name: string,
+  options: Record<string, string | number | boolean> = {},
+  userId = owner,
+  extra = {},
+) {
   return h.discord.interact
     .chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name, options, ...extra })
     .waitFor("edit");
@@ -35,29 +43,46 @@ describe("/subscribe", () => {
   it("refuses a channel the member cannot post in", async () => {
     const readOnly = h.discord.addChannel(h.guildId, {
       name: "announcements",
-      permissionOverwrites: [{ id: h.guildId, type: "role", deny: PermissionFlagsBits.SendMessages }],
+      permissionOverwrites: [
+        { id: h.guildId, type: "role", deny: PermissionFlagsBits.SendMessages },
+      ],
     });
     const handle = await command("subscribe", { session, channel: readOnly });
-    expect(handle.original?.content).toMatch(/You cannot post in <#\d+> yourself \(missing: Send Messages\)/);
+    expect(handle.original?.content).toMatch(
+      /You cannot post in <#\d+> yourself \(missing: Send Messages\)/,
+    );
     expect(await h.bot.store.subscriptions.listByUser(owner)).toEqual([]);
   });
 
   it("refuses a channel where the bot cannot embed, naming the permission", async () => {
     const noEmbeds = h.discord.addChannel(h.guildId, {
       name: "no-embeds",
-      permissionOverwrites: [{ id: h.discord.botUserId, type: "member", deny: PermissionFlagsBits.EmbedLinks }],
+      permissionOverwrites: [
+        { id: h.discord.botUserId, type: "member", deny: PermissionFlagsBits.EmbedLinks },
+      ],
     });
     const handle = await command("subscribe", { session, channel: noEmbeds });
-    expect(handle.original?.content).toMatch(/The bot cannot post in <#\d+>: it is missing Embed Links/);
+    expect(handle.original?.content).toMatch(
+      /The bot cannot post in <#\d+>: it is missing Embed Links/,
+    );
   });
 
   it("subscribes from now on, says where posts go and how to stop, posts no backfill", async () => {
     const handle = await command("subscribe", { session, type: "ADD" });
     expect(handle.ephemeral).toBe(true);
-    expect(handle.original?.content).toMatch(new RegExp(`Subscribed \\(\`[0-9a-f]+\`\\): changes of session ${session} will be posted in <#${h.channelId}>`));
+    expect(handle.original?.content).toMatch(
+      new RegExp(
+        `Subscribed \\(\`[0-9a-f]+\`\\): changes of session ${session} will be posted in <#${h.channelId}>`,
+      ),
+    );
     expect(handle.original?.content).toMatch(/\/unsubscribe/);
     const [sub] = await h.bot.store.subscriptions.listByUser(owner);
-    expect(sub).toMatchObject({ session, currentSession: session, filters: { type: "ADD" }, status: "active" });
+    expect(sub).toMatchObject({
+      session,
+      currentSession: session,
+      filters: { type: "ADD" },
+      status: "active",
+    });
     expect(sub?.watermark).not.toBeNull();
     // Two poll cycles later, nothing that existed before was posted.
     await new Promise((r) => setTimeout(r, 2500));
@@ -73,7 +98,9 @@ describe("/subscribe", () => {
   it("follows the active session when no session is given", async () => {
     const handle = await command("subscribe", {});
     expect(handle.original?.content).toMatch(/whichever of your sessions is active/);
-    const follow = (await h.bot.store.subscriptions.listByUser(owner)).find((s) => s.session === null);
+    const follow = (await h.bot.store.subscriptions.listByUser(owner)).find(
+      (s) => s.session === null,
+    );
     expect(follow?.currentSession).toBe(session);
   });
 
@@ -107,15 +134,21 @@ describe("/subscriptions and /unsubscribe", () => {
 
     const ask = async (perms?: bigint) => {
       const handle = h.discord.interact.autocomplete({
-        userId: owner, guildId: h.guildId, channelId: h.channelId, name: "unsubscribe",
-        options: { subscription: "" }, focused: "subscription",
+        userId: owner,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        name: "unsubscribe",
+        options: { subscription: "" },
+        focused: "subscription",
         ...(perms !== undefined && { memberPermissions: perms }),
       });
       await handle.waitFor("ack");
       return (handle.choices() ?? []).map((c) => String(c.value));
     };
     expect((await ask()).sort()).toEqual(mine);
-    expect((await ask(PermissionFlagsBits.ManageGuild)).sort()).toEqual([...mine, ...theirs].sort());
+    expect((await ask(PermissionFlagsBits.ManageGuild)).sort()).toEqual(
+      [...mine, ...theirs].sort(),
+    );
   });
 
   it("refuses to remove another member's subscription without Manage Server", async () => {
@@ -135,7 +168,9 @@ describe("/subscriptions and /unsubscribe", () => {
   it("lets Manage Server remove anyone's", async () => {
     const other = h.member("other");
     const [theirs] = await h.bot.store.subscriptions.listByUser(other);
-    const handle = await command("unsubscribe", { subscription: theirs!.id }, owner, { memberPermissions: PermissionFlagsBits.ManageGuild });
+    const handle = await command("unsubscribe", { subscription: theirs!.id }, owner, {
+      memberPermissions: PermissionFlagsBits.ManageGuild,
+    });
     expect(handle.original?.content).toContain(`made by <@${other}>`);
     expect(await h.bot.store.subscriptions.listByUser(other)).toEqual([]);
   });
