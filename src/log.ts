@@ -34,7 +34,7 @@ export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level: settings.level,
     redact: { paths: redactPaths, censor: "[redacted]" },
-    base: { name: "ct-bot" },
+    base: { name: "ct-bot", pid: process.pid },
   };
   if (settings.destination) return pino(options, settings.destination);
   if (settings.pretty) {

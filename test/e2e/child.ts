@@ -7,12 +7,18 @@ const root = path.resolve(import.meta.dirname, "../..");
 export interface ChildBot {
   process: ChildProcess;
   output(): string;
+  /** The pid the bot logged (with `npm start`, the node process under npm). */
+  botPid(): number | undefined;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnBot(env: Record<string, string>, command: string[] = ["--import", "tsx", "src/main.ts"]): ChildBot {
+export function spawnBot(
+  env: Record<string, string>,
+  command: string[] = ["--import", "tsx", "src/main.ts"],
+  executable: string = process.execPath,
+): ChildBot {
   let output = "";
-  const child = spawn(process.execPath, command, {
+  const child = spawn(executable, command, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -26,5 +32,9 @@ export function spawnBot(env: Record<string, string>, command: string[] = ["--im
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  return { process: child, output: () => output, exited };
+  const botPid = () => {
+    const match = /"pid":(\d+)/.exec(output);
+    return match?.[1] ? Number(match[1]) : undefined;
+  };
+  return { process: child, output: () => output, botPid, exited };
 }

@@ -44,14 +44,20 @@ it("loses nothing and posts nothing twice when the process is SIGKILLed in the m
     const child = spawnBot(env);
     children.push(child);
     const connected = discord.gateway.identifies.length;
-    await discord.waitFor(() => discord.gateway.identifies.length > connected, 30_000, "the child to log in");
+    await discord.waitFor(
+      () => discord.gateway.identifies.length > connected,
+      30_000,
+      "the child to log in",
+    );
     return child;
   };
 
   let child = await start();
   // /link and /subscribe go through the child process like a member's would.
   discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
-  await discord.interact.modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } }).waitFor("edit", 10_000);
+  await discord.interact
+    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
+    .waitFor("edit", 10_000);
   const sub = await discord.interact
     .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
     .waitFor("edit", 10_000);
@@ -60,14 +66,22 @@ it("loses nothing and posts nothing twice when the process is SIGKILLed in the m
   // About a dozen messages: the channel rate limit (5 per 5 s) spreads them over ~10 s.
   const total = 600;
   tracker.addHistory(session, burst(total, Date.parse("2026-03-01T00:00:00Z")));
-  await discord.waitFor(() => postedLines(discord, channelId).length >= 150, 30_000, "the burst to start");
+  await discord.waitFor(
+    () => postedLines(discord, channelId).length >= 150,
+    30_000,
+    "the burst to start",
+  );
   child.process.kill("SIGKILL");
   await child.exited;
   const beforeRestart = postedLines(discord, channelId).length;
   expect(beforeRestart).toBeLessThan(total);
 
   child = await start();
-  await discord.waitFor(() => postedLines(discord, channelId).length >= total, 60_000, "every item");
+  await discord.waitFor(
+    () => postedLines(discord, channelId).length >= total,
+    60_000,
+    "every item",
+  );
   await new Promise((r) => setTimeout(r, 2500));
   expect(postedSchedules(discord, channelId)).toEqual(expectedSchedules(total));
   // The rest came from the saved outbox entry, re-sent unchanged (same nonces).

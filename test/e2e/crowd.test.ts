@@ -18,9 +18,20 @@ it("posts one new item from each of 60 members' subscriptions into one channel w
     h.tracker.addToken(token, { nick: `member${i}` });
     const session = h.tracker.addSession(token, { active: true });
     sessions.push(session);
-    await h.bot.store.accounts.set({ userId, token, nick: `member${i}`, linkedAt: new Date().toISOString() });
+    await h.bot.store.accounts.set({
+      userId,
+      token,
+      nick: `member${i}`,
+      linkedAt: new Date().toISOString(),
+    });
     const handle = await h.discord.interact
-      .chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "subscribe", options: { session } })
+      .chatInput({
+        userId,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        name: "subscribe",
+        options: { session },
+      })
       .waitFor("edit");
     expect(handle.original?.content).toMatch(/Subscribed/);
   }
@@ -28,10 +39,19 @@ it("posts one new item from each of 60 members' subscriptions into one channel w
   const added = Date.now();
   for (const [i, session] of sessions.entries()) {
     h.tracker.addHistory(session, [
-      { unit: 60 + i, source: "DICE", happened: new Date(Date.now() - 1000), schedule: new Date(Date.UTC(2027, 0, 1) + i * 60_000) },
+      {
+        unit: 60 + i,
+        source: "DICE",
+        happened: new Date(Date.now() - 1000),
+        schedule: new Date(Date.UTC(2027, 0, 1) + i * 60_000),
+      },
     ]);
   }
-  await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 60, 20_000, "60 lines");
+  await h.discord.waitFor(
+    () => postedLines(h.discord, h.channelId).length >= 60,
+    20_000,
+    "60 lines",
+  );
   const elapsed = Date.now() - added;
   await new Promise((r) => setTimeout(r, 1500));
   const lines = postedLines(h.discord, h.channelId);

@@ -22,9 +22,18 @@ async function setup(env: Record<string, string> = {}) {
     { unit: 3600, happened: "2026-02-03 10:00:00.000", schedule: "2026-02-10 01:00:00" },
   ]);
   await linkMember(harness, userId, token);
-  const subscribe = async (options: Record<string, string | number | boolean> = { session }, asUser = userId) => {
+  const subscribe = async (
+    options: Record<string, string | number | boolean> = { session },
+    asUser = userId,
+  ) => {
     const handle = await harness.discord.interact
-      .chatInput({ userId: asUser, guildId: harness.guildId, channelId: harness.channelId, name: "subscribe", options })
+      .chatInput({
+        userId: asUser,
+        guildId: harness.guildId,
+        channelId: harness.channelId,
+        name: "subscribe",
+        options,
+      })
       .waitFor("edit");
     expect(handle.original?.content).toMatch(/Subscribed|Resumed/);
     return handle;
@@ -57,7 +66,11 @@ describe("poller end to end", () => {
     const { h, session, subscribe } = await setup();
     await subscribe();
     h.tracker.addHistory(session, burst(250, later(0)));
-    await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 250, 20_000, "250 lines");
+    await h.discord.waitFor(
+      () => postedLines(h.discord, h.channelId).length >= 250,
+      20_000,
+      "250 lines",
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(postedSchedules(h.discord, h.channelId)).toEqual(expectedSchedules(250));
     expect(botPosts(h.discord, h.channelId).length).toBeLessThanOrEqual(6);
@@ -68,7 +81,11 @@ describe("poller end to end", () => {
     await subscribe();
     const tied = burst(4, later(0), { sameMs: true });
     h.tracker.addHistory(session, tied.slice(0, 3));
-    await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 3, 8000, "3 tied lines");
+    await h.discord.waitFor(
+      () => postedLines(h.discord, h.channelId).length >= 3,
+      8000,
+      "3 tied lines",
+    );
     // Another item in the very same millisecond arrives after the first three were posted.
     h.tracker.addHistory(session, [tied[3]!, { ...burst(5, later(1))[4]! }]);
     await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 5, 8000, "5 lines");
@@ -79,19 +96,36 @@ describe("poller end to end", () => {
   it("applies each subscription's filters to the shared request", async () => {
     const { h, session, subscribe } = await setup();
     await subscribe({ session, source: "PENALTY" });
-    await subscribe({ session, dom: true, channel: h.discord.addChannel(h.guildId, { name: "dom-only" }) });
+    await subscribe({
+      session,
+      dom: true,
+      channel: h.discord.addChannel(h.guildId, { name: "dom-only" }),
+    });
     h.tracker.resetRequests();
     h.tracker.addHistory(session, [
       { unit: 60, source: "DICE", happened: new Date(later(0)), schedule: new Date(later(100)) },
-      { unit: 120, source: "PENALTY", happened: new Date(later(1)), schedule: new Date(later(200)) },
-      { unit: 180, source: "DOM", dom: 1, happened: new Date(later(2)), schedule: new Date(later(300)) },
+      {
+        unit: 120,
+        source: "PENALTY",
+        happened: new Date(later(1)),
+        schedule: new Date(later(200)),
+      },
+      {
+        unit: 180,
+        source: "DOM",
+        dom: 1,
+        happened: new Date(later(2)),
+        schedule: new Date(later(300)),
+      },
     ]);
     await h.discord.waitForMessages(h.channelId, 1, 8000);
     await new Promise((r) => setTimeout(r, 2000));
     const lines = postedLines(h.discord, h.channelId);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Penalty/);
-    const domChannel = [...(await h.bot.store.subscriptions.list())].find((s) => s.filters.dom)!.channelId;
+    const domChannel = [...(await h.bot.store.subscriptions.list())].find(
+      (s) => s.filters.dom,
+    )!.channelId;
     expect(postedLines(h.discord, domChannel)).toEqual([expect.stringMatching(/Dom.*by dom/)]);
     // Both subscriptions follow one session: one histories request per cycle, not two.
     h.tracker.resetRequests();
@@ -110,9 +144,18 @@ describe("poller end to end", () => {
     const next = h.tracker.addSession(token, { active: true });
     h.tracker.addHistory(next, [
       { type: "START", happened: new Date(later(10)), schedule: new Date(later(86_400)) },
-      { unit: 600, source: "LUCK", happened: new Date(later(11)), schedule: new Date(later(87_000)) },
+      {
+        unit: 600,
+        source: "LUCK",
+        happened: new Date(later(11)),
+        schedule: new Date(later(87_000)),
+      },
     ]);
-    await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 2, 10_000, "new session lines");
+    await h.discord.waitFor(
+      () => postedLines(h.discord, h.channelId).length >= 2,
+      10_000,
+      "new session lines",
+    );
     const posts = botPosts(h.discord, h.channelId);
     expect(posts[0]?.embeds[0]?.title).toContain(`session ${next}`);
     expect(postedLines(h.discord, h.channelId)[0]).toMatch(/Session started/);
@@ -140,10 +183,17 @@ describe("poller end to end", () => {
     h.tracker.failNext(1, "hang", { endpoint: "histories" });
     h.tracker.failNext(1, "invalid-json", { endpoint: "histories" });
     h.tracker.addHistory(session, burst(3, later(0)));
-    await h.discord.waitFor(() => postedLines(h.discord, h.channelId).length >= 3, 30_000, "3 lines after the outage");
+    await h.discord.waitFor(
+      () => postedLines(h.discord, h.channelId).length >= 3,
+      30_000,
+      "3 lines after the outage",
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(postedSchedules(h.discord, h.channelId)).toEqual(expectedSchedules(3));
-    const failing = h.logs().split("\n").filter((l) => l.includes("tracker failing"));
+    const failing = h
+      .logs()
+      .split("\n")
+      .filter((l) => l.includes("tracker failing"));
     expect(failing.length).toBeGreaterThanOrEqual(1);
     expect(failing.length).toBeLessThanOrEqual(2);
     expect(h.logs()).toContain("tracker recovered");
@@ -173,7 +223,11 @@ describe("poller end to end", () => {
   it("pauses on Missing Permissions with one DM; /subscribe again resumes with nothing lost", async () => {
     const { h, userId, session, subscribe } = await setup();
     await subscribe();
-    h.discord.failChannel(h.channelId, { status: 403, code: 50013, message: "Missing Permissions" });
+    h.discord.failChannel(h.channelId, {
+      status: 403,
+      code: 50013,
+      message: "Missing Permissions",
+    });
     h.tracker.addHistory(session, burst(2, later(0)));
     await h.discord.waitFor(() => h!.discord.dmsTo(userId).length >= 1, 8000, "a DM");
     const [sub] = await h.bot.store.subscriptions.list();
@@ -184,7 +238,11 @@ describe("poller end to end", () => {
 
     h.discord.failChannel(h.channelId, null);
     await subscribe();
-    await h.discord.waitFor(() => postedLines(h!.discord, h!.channelId).length >= 2, 8000, "2 lines");
+    await h.discord.waitFor(
+      () => postedLines(h!.discord, h!.channelId).length >= 2,
+      8000,
+      "2 lines",
+    );
     expect(postedSchedules(h.discord, h.channelId)).toEqual(expectedSchedules(2));
   });
 
@@ -193,7 +251,13 @@ describe("poller end to end", () => {
     await subscribe();
     const [sub] = await h.bot.store.subscriptions.list();
     await h.discord.interact
-      .chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "unsubscribe", options: { subscription: sub!.id } })
+      .chatInput({
+        userId,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        name: "unsubscribe",
+        options: { subscription: sub!.id },
+      })
       .waitFor("edit");
     h.tracker.addHistory(session, burst(2, later(0)));
     await new Promise((r) => setTimeout(r, 3000));
@@ -210,8 +274,11 @@ describe("poller end to end", () => {
     await new Promise((r) => setTimeout(r, 5000));
     const cycles = (Date.now() - started) / 1000;
     const byEndpoint: Record<string, number> = {};
-    for (const r of h.tracker.requests) byEndpoint[r.endpoint ?? "?"] = (byEndpoint[r.endpoint ?? "?"] ?? 0) + 1;
-    console.info(`[measure] idle, 3 subscriptions on one session (2 fixed, 1 following the active one): ${JSON.stringify(byEndpoint)} over ~${cycles.toFixed(1)} cycles`);
+    for (const r of h.tracker.requests)
+      byEndpoint[r.endpoint ?? "?"] = (byEndpoint[r.endpoint ?? "?"] ?? 0) + 1;
+    console.info(
+      `[measure] idle, 3 subscriptions on one session (2 fixed, 1 following the active one): ${JSON.stringify(byEndpoint)} over ~${cycles.toFixed(1)} cycles`,
+    );
     // One histories request per cycle for the shared (member, session), plus one sessions lookup for the follower.
     expect(byEndpoint.histories ?? 0).toBeLessThanOrEqual(Math.ceil(cycles) + 1);
     expect(byEndpoint.histories ?? 0).toBeGreaterThanOrEqual(3);

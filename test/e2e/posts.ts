@@ -4,7 +4,9 @@ import type { FakeDiscord } from "../fakes/discord/index.js";
 
 /** Messages the bot posted itself (not interaction replies). */
 export function botPosts(discord: FakeDiscord, channelId: string): APIMessage[] {
-  return discord.messages(channelId).filter((m) => !m.webhook_id && m.author.id === discord.botUserId);
+  return discord
+    .messages(channelId)
+    .filter((m) => !m.webhook_id && m.author.id === discord.botUserId);
 }
 
 /** Every item line posted into the channel, in posting order. */

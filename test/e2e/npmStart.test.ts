@@ -1,0 +1,184 @@
+/**
+ * The bot started the way the README says (`npm start`, which builds when
+ * needed), its health and metrics endpoints, and a clean SIGTERM.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
+import { type ChildBot, spawnBot } from "./child.js";
+import { encryptionKey, memberBasics } from "./harness.js";
+
+let discord: FakeDiscord;
+let tracker: FakeTracker;
+let dir: string;
+const children: ChildBot[] = [];
+
+beforeAll(async () => {
+  tracker = await startFakeTracker();
+  discord = await startFakeDiscord();
+  dir = await mkdtemp(path.join(tmpdir(), "ct-bot-start-"));
+});
+afterAll(async () => {
+  for (const c of children) c.process.kill("SIGKILL");
+  await Promise.all([discord.close(), tracker.close()]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const address = server.address();
+  await new Promise((r) => server.close(r));
+  if (typeof address !== "object" || address === null) throw new Error("no port");
+  return address.port;
+}
+
+/** Prometheus text format: `name{labels} value` lines; returns name{labels} -> value. */
+function parseMetrics(text: string): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
+    if (!match?.[1] || match[2] === undefined) throw new Error(`not Prometheus text: ${line}`);
+    values.set(match[1], Number(match[2]));
+  }
+  return values;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("npm start", () => {
+  it("builds, starts, reports health and metrics, and exits 0 on SIGTERM within 10 s", async () => {
+    const guildId = discord.addGuild({ name: "Start server", everyonePermissions: memberBasics });
+    const channelId = discord.addChannel(guildId, { name: "log" });
+    const userId = discord.addMember(guildId, { username: "lucy" });
+    const token = "tok_start_99aa88bb77cc66dd55ee44ff33";
+    tracker.addToken(token, { nick: "lucy" });
+    const session = tracker.addSession(token, { active: true });
+    const port = await freePort();
+    const child = spawnBot(
+      {
+        DISCORD_TOKEN: discord.botToken,
+        DISCORD_API_URL: discord.apiUrl,
+        TRACKER_API_URL: tracker.url,
+        DATABASE_URL: `sqlite://${path.join(dir, "bot.sqlite")}`,
+        TOKEN_ENCRYPTION_KEY: encryptionKey,
+        POLL_INTERVAL_SECONDS: "1",
+        HEALTH_PORT: String(port),
+        HEALTH_HOST: "127.0.0.1",
+      },
+      ["start", "--silent"],
+      "npm",
+    );
+    children.push(child);
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(
+      async () => (await fetch(`${base}/healthz`)).status === 200,
+      90_000,
+      "/healthz 200",
+    );
+    const health = await (await fetch(`${base}/healthz`)).json();
+    expect(health).toMatchObject({ status: "ok", gateway: "ready", store: "ok" });
+
+    const before = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+    expect(before.get("items_delivered_total")).toBe(0);
+
+    discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
+    await discord.interact
+      .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
+      .waitFor("edit", 10_000);
+    await discord.interact
+      .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
+      .waitFor("edit", 10_000);
+    tracker.addHistory(session, [
+      {
+        unit: 600,
+        source: "DICE",
+        happened: new Date(),
+        schedule: new Date(Date.now() + 86_400_000),
+      },
+    ]);
+    await discord.waitFor(
+      () => discord.messages(channelId).some((m) => !m.webhook_id),
+      10_000,
+      "a post",
+    );
+
+    await waitFor(
+      async () =>
+        parseMetrics(await (await fetch(`${base}/metrics`)).text()).get("items_delivered_total") ===
+        1,
+      5000,
+      "items_delivered_total to move",
+    );
+    const after = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+    expect(after.get("poll_cycles_total")).toBeGreaterThan(before.get("poll_cycles_total") ?? 0);
+    expect(after.get('tracker_requests_total{endpoint="histories",outcome="ok"}')).toBeGreaterThan(
+      0,
+    );
+    expect(after.get('subscriptions{status="active"}')).toBe(1);
+
+    // SIGTERM to the bot itself, as `docker stop` or systemd would send it; npm passes on its exit code.
+    const stopAt = Date.now();
+    const pid = child.botPid();
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, "SIGTERM");
+    const exit = await child.exited;
+    expect(exit.code).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(10_000);
+    expect(child.output()).toContain('"msg":"stopped"');
+    expect(child.output()).not.toContain(token);
+  }, 120_000);
+});
+
+describe("start-up with a bad environment", () => {
+  it.each([
+    [{}, [/DISCORD_TOKEN is not set/, /README/]],
+    [
+      {
+        DISCORD_TOKEN: "x",
+        POLL_INTERVAL_SECONDS: "soon",
+        TRACKER_API_URL: "http://tracker.example.org",
+        TOKEN_ENCRYPTION_KEY: "short",
+      },
+      [
+        /POLL_INTERVAL_SECONDS must be a whole number/,
+        /TRACKER_API_URL uses plain http/,
+        /TOKEN_ENCRYPTION_KEY must be 32 bytes/,
+      ],
+    ],
+  ])("exits 1 naming every problem, no stack trace (%o)", async (env, patterns) => {
+    const child = spawnBot({ ...env, DATABASE_URL: `sqlite://${path.join(dir, "never.sqlite")}` });
+    children.push(child);
+    const exit = await child.exited;
+    expect(exit.code).toBe(1);
+    for (const pattern of patterns) expect(child.output()).toMatch(pattern);
+    expect(child.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 1 in words when Discord rejects the token", async () => {
+    const child = spawnBot({
+      DISCORD_TOKEN: "not-the-bot-token",
+      DISCORD_API_URL: discord.apiUrl,
+      TRACKER_API_URL: tracker.url,
+      DATABASE_URL: `sqlite://${path.join(dir, "rejected.sqlite")}`,
+      TOKEN_ENCRYPTION_KEY: encryptionKey,
+    });
+    children.push(child);
+    const exit = await child.exited;
+    expect(exit.code).toBe(1);
+    expect(child.output()).toMatch(/Discord rejected DISCORD_TOKEN/);
+    expect(child.output()).not.toMatch(/\n\s+at /);
+  });
+});
