@@ -1,9 +1,10 @@
 /**
  * Packs one poll cycle's new items for one channel into as few Discord
  * messages as the embed limits allow (fewer messages: fewer rate-limited
- * requests and less channel noise).
+ * requests and less channel noise). Small groups share embeds as fields, so
+ * the 10-embeds-per-message cap rarely binds before the 6000-character total.
  */
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { HistoryItem } from "../tracker/types.js";
 import { embedLimits, truncate } from "./historiesEmbed.js";
 import { escapeMarkdown, formatItemLine } from "./items.js";
@@ -54,19 +55,37 @@ export function deliveryTitle(
 }
 
 /**
- * Greedy, line by line: each line goes into the current embed if the embed
- * and the message still have room, else a continuation embed in the same
- * message, else a new message. Filling every message as far as it goes gives
- * the fewest messages for a fixed order of atomic lines, and a group is only
- * ever split at a line boundary.
+ * Packs the groups in order, greedily: each unit goes into the current
+ * message if the message still has room, else into a new one.
+ *
+ * - A group whose block (mention line, then its item lines) fits in a field
+ *   value becomes one FIELD of a shared embed: name = `deliveryTitle`, value =
+ *   the block. Consecutive small groups share an embed (up to 25 fields), so a
+ *   message holds far more than 10 of them. A group is never split across
+ *   fields.
+ * - A bigger group gets its own embed(s), line by line as before: title and
+ *   description (the same block), then "(continued)" embeds in the same or
+ *   later messages, split only at line boundaries.
+ * - A shared embed that ends up with a single field is posted as a plain
+ *   titled embed instead (same characters, same embed count), so a lone small
+ *   group looks exactly like a big group's first embed.
+ *
+ * The mention is always the first line of a group's block, in a field value
+ * or a description alike; Discord renders mentions in both (not in titles or
+ * field names). Each unit is added the cheapest way (a line joins the open
+ * embed, a small group joins the open shared embed) and a message only ends
+ * when the next unit does not fit, so the count stays at or next to the
+ * minimum for this fixed order (60 one-line groups: 2 messages, not 6).
  */
 export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): DeliveryMessage[] {
   const messages: DeliveryMessage[] = [];
   let current: DeliveryMessage = { embeds: [] };
   let currentTotal = 0;
+  /** The shared embed small groups join; always the last embed of `current` while set. */
+  let shared: (APIEmbed & { fields: APIEmbedField[] }) | undefined;
 
-  const openEmbed = (title: string, description: string): APIEmbed => {
-    const size = title.length + description.length;
+  /** Adds an embed of `size` characters, to a new message if this one is full. */
+  const pushEmbed = <E extends APIEmbed>(embed: E, size: number): E => {
     if (
       current.embeds.length >= embedLimits.perMessage ||
       currentTotal + size > embedLimits.total
@@ -75,20 +94,42 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
       current = { embeds: [] };
       currentTotal = 0;
     }
-    const embed: APIEmbed = { title, description };
     current.embeds.push(embed);
     currentTotal += size;
     return embed;
+  };
+
+  const openEmbed = (title: string, description: string): APIEmbed => {
+    shared = undefined;
+    return pushEmbed({ title, description }, title.length + description.length);
+  };
+
+  const addField = (name: string, value: string): void => {
+    const size = name.length + value.length;
+    if (
+      shared !== undefined &&
+      shared.fields.length < embedLimits.fields &&
+      currentTotal + size <= embedLimits.total
+    ) {
+      shared.fields.push({ name, value });
+      currentTotal += size;
+      return;
+    }
+    shared = pushEmbed({ fields: [{ name, value }] }, size);
   };
 
   for (const group of groups) {
     if (group.items.length === 0) continue;
     // Allowed mentions are off client-wide, so this names the member without pinging them.
     const mention = `<@${group.userId}>`;
+    const lines = group.items.map((item) => truncate(formatItemLine(item), maxLineLength));
+    const block = [mention, ...lines].join("\n");
+    if (block.length <= embedLimits.fieldValue) {
+      addField(deliveryTitle(group), block);
+      continue;
+    }
     let embed: APIEmbed | undefined;
-    let opened = false;
-    for (const item of group.items) {
-      const line = truncate(formatItemLine(item), maxLineLength);
+    for (const line of lines) {
       const description = embed?.description ?? "";
       const added = 1 + line.length;
       if (
@@ -100,12 +141,19 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
         currentTotal += added;
         continue;
       }
-      embed = opened
-        ? openEmbed(deliveryTitle(group, true), line)
-        : openEmbed(deliveryTitle(group), `${mention}\n${line}`);
-      opened = true;
+      embed =
+        embed === undefined
+          ? openEmbed(deliveryTitle(group), `${mention}\n${line}`)
+          : openEmbed(deliveryTitle(group, true), line);
     }
   }
   if (current.embeds.length > 0) messages.push(current);
-  return messages;
+  return messages.map((message) => ({ embeds: message.embeds.map(soloFieldAsEmbed) }));
+}
+
+/** A shared embed holding one group only reads better as that group's own titled embed. */
+function soloFieldAsEmbed(embed: APIEmbed): APIEmbed {
+  const [only, ...rest] = embed.fields ?? [];
+  if (only === undefined || rest.length > 0 || embed.title !== undefined) return embed;
+  return { title: only.name, description: only.value };
 }

@@ -12,7 +12,11 @@ export function botPosts(discord: FakeDiscord, channelId: string): APIMessage[] 
 /** Every item line posted into the channel, in posting order. */
 export function postedLines(discord: FakeDiscord, channelId: string): string[] {
   return botPosts(discord, channelId).flatMap((m) =>
-    m.embeds.flatMap((e) => (e.description ?? "").split("\n").filter((l) => /<t:\d+:R>/.test(l))),
+    m.embeds.flatMap((e) =>
+      [e.description ?? "", ...(e.fields ?? []).map((f) => f.value)]
+        .flatMap((text) => text.split("\n"))
+        .filter((l) => /<t:\d+:R>/.test(l)),
+    ),
   );
 }
 

@@ -103,6 +103,7 @@ export function createDiscordFake(): DiscordFake {
 interface EmbedLike {
   title?: string;
   description?: string;
+  fields?: { name: string; value: string }[];
 }
 
 /** The embeds of a posted message. */
@@ -114,7 +115,8 @@ export function embedsOf(message: PostedMessage): EmbedLike[] {
 export function postedLines(messages: readonly PostedMessage[]): string[] {
   return messages
     .flatMap(embedsOf)
-    .flatMap((embed) => (embed.description ?? "").split("\n"))
+    .flatMap((embed) => [embed.description ?? "", ...(embed.fields ?? []).map((f) => f.value)])
+    .flatMap((text) => text.split("\n"))
     .filter((line) => line !== "" && !line.startsWith("<@"));
 }
 
