@@ -5,6 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Most end-to-end tests wait on poll intervals and rate-limit windows, not on the CPU:
+    // on a 2-core machine the default (one worker) would run them one after another.
+    maxWorkers: 4,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     coverage: {

@@ -283,6 +283,18 @@ describe("/histories", () => {
     h.tracker.clearFaults();
   }, 20_000);
 
+  it("answers an unexpected failure with a short error id that is also in the log line", async () => {
+    h.tracker.failNext(1, "bad-shape", { endpoint: "histories" });
+    const handle = await run({ session }).waitFor("edit");
+    const id = /error id: `([0-9a-f]{8})`/.exec(handle.original?.content ?? "")?.[1];
+    expect(id).toBeDefined();
+    const line = h
+      .logs()
+      .split("\n")
+      .find((l) => l.includes(`"errorId":"${id}"`));
+    expect(line).toContain("interaction failed");
+  });
+
   it("asks to /link again when the token was revoked", async () => {
     const userId = h.member("revoked");
     const revoked = "tok_revoked_00112233445566778899aabbcc";
