@@ -4,11 +4,13 @@ import { z } from "zod";
 import { commandDefinitions } from "../commands/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { syncCommands } from "./discord/registration.js";
+import { loadDotEnv } from "./dotenv.js";
 import { createLogger } from "./log.js";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadDotEnv();
     config = loadConfig(process.env, { requireDiscordToken: true });
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -4,11 +4,13 @@
  */
 import { type Bot, StartupError, startBot } from "./bot.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { loadDotEnv } from "./dotenv.js";
 import { createLogger } from "./log.js";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadDotEnv();
     config = loadConfig(process.env, { requireDiscordToken: true });
   } catch (err) {
     if (err instanceof ConfigError) {

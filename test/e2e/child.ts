@@ -20,7 +20,13 @@ export function spawnBot(
   let output = "";
   const child = spawn(executable, command, {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    // ENV_FILE: a developer's own .env in the repository must not leak into these tests.
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      ENV_FILE: "/nonexistent/.env",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => {

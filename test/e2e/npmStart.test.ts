@@ -2,7 +2,7 @@
  * The bot started the way the README says (`npm start`, which builds when
  * needed), its health and metrics endpoints, and a clean SIGTERM.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -165,6 +165,21 @@ describe("start-up with a bad environment", () => {
     expect(exit.code).toBe(1);
     for (const pattern of patterns) expect(child.output()).toMatch(pattern);
     expect(child.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads .env (ENV_FILE), with the real environment taking precedence", async () => {
+    const file = path.join(dir, "test.env");
+    await writeFile(file, "DISCORD_TOKEN=from-file\nPOLL_CONCURRENCY=lots\nLOG_LEVEL=loud\n");
+    const child = spawnBot({
+      ENV_FILE: file,
+      LOG_LEVEL: "info",
+      DATABASE_URL: `sqlite://${path.join(dir, "env.sqlite")}`,
+    });
+    children.push(child);
+    expect((await child.exited).code).toBe(1);
+    expect(child.output()).toMatch(/POLL_CONCURRENCY must be a whole number/);
+    expect(child.output()).not.toMatch(/DISCORD_TOKEN is not set/);
+    expect(child.output()).not.toMatch(/LOG_LEVEL/);
   });
 
   it("exits 1 in words when Discord rejects the token", async () => {
