@@ -1,4 +1,11 @@
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes } from "discord.js";
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  Routes,
+} from "discord.js";
 import { z } from "zod";
 import { commandDefinitions, commands } from "../commands/index.js";
 import type { Config } from "./config.js";
@@ -143,6 +150,14 @@ export async function startBot(
   }
 
   poller.start();
+  logger.info(
+    {
+      pollIntervalSeconds: config.POLL_INTERVAL_SECONDS,
+      subscriptions: (await store.subscriptions.list()).length,
+      invite: applicationId ? inviteUrl(applicationId) : undefined,
+    },
+    "ready: polling the tracker; invite the bot with the invite URL",
+  );
 
   const health =
     config.HEALTH_PORT === undefined
@@ -178,6 +193,17 @@ export async function startBot(
       return stopping;
     },
   };
+}
+
+/** The scopes and exact permissions the README explains: View Channels, Send Messages (in Threads), Embed Links. */
+export const invitePermissions =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks;
+
+export function inviteUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${invitePermissions}`;
 }
 
 function describeLoginError(err: unknown): string {

@@ -29,3 +29,21 @@ describe("start-up and command registration", () => {
     ]);
   });
 });
+
+describe("invite URL", () => {
+  it("asks for exactly the permissions the README documents", async () => {
+    const { inviteUrl } = await import("../../src/bot.js");
+    const url = new URL(inviteUrl("1234"));
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    expect(url.searchParams.get("permissions")).toBe("274877926400");
+    const readme = await import("node:fs/promises").then((fs) => fs.readFile("README.md", "utf8"));
+    expect(readme).toContain("permissions=274877926400");
+  });
+
+  it("is logged at start-up with the application id", async () => {
+    h = await startHarness();
+    expect(h.logs()).toContain(
+      `client_id=${h.discord.applicationId}&scope=bot+applications.commands&permissions=274877926400`,
+    );
+  });
+});
