@@ -2,23 +2,12 @@
 import { REST } from "discord.js";
 import { z } from "zod";
 import { commandDefinitions } from "../commands/index.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfigOrExit } from "./cli.js";
 import { syncCommands } from "./discord/registration.js";
-import { loadDotEnv } from "./dotenv.js";
 import { createLogger } from "./log.js";
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    loadDotEnv();
-    config = loadConfig(process.env, { requireDiscordToken: true });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN ?? "");
   try {

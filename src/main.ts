@@ -3,24 +3,11 @@
  * SIGTERM/SIGINT. Start-up problems print one plain message and exit 1.
  */
 import { type Bot, StartupError, startBot } from "./bot.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { loadDotEnv } from "./dotenv.js";
+import { loadConfigOrExit } from "./cli.js";
 import { createLogger } from "./log.js";
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    loadDotEnv();
-    config = loadConfig(process.env, { requireDiscordToken: true });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(
-        `${err.message}\nFix these in .env (see .env.example and README.md), then start again.\n`,
-      );
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
 

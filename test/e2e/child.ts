@@ -1,6 +1,11 @@
 /** The bot as a separate process (`node --import tsx src/main.ts`), for kill and signal tests. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -43,4 +48,36 @@ export function spawnBot(
     return match?.[1] ? Number(match[1]) : undefined;
   };
   return { process: child, output: () => output, botPid, exited };
+}
+
+export interface ChildFakes {
+  discord: FakeDiscord;
+  tracker: FakeTracker;
+  /** A temp folder for database files, removed after the test file. */
+  dir: string;
+  /** Like spawnBot; the child is SIGKILLed after the test file if still running. */
+  spawn(...args: Parameters<typeof spawnBot>): ChildBot;
+}
+
+/** Fakes for bots run as child processes: started before the test file, closed after it. */
+export function useChildFakes(): ChildFakes {
+  const children: ChildBot[] = [];
+  const fakes = {
+    spawn(...args: Parameters<typeof spawnBot>) {
+      const child = spawnBot(...args);
+      children.push(child);
+      return child;
+    },
+  } as ChildFakes;
+  beforeAll(async () => {
+    fakes.tracker = await startFakeTracker();
+    fakes.discord = await startFakeDiscord();
+    fakes.dir = await mkdtemp(path.join(tmpdir(), "ct-bot-child-"));
+  });
+  afterAll(async () => {
+    for (const c of children) c.process.kill("SIGKILL");
+    await Promise.all([fakes.discord.close(), fakes.tracker.close()]);
+    await rm(fakes.dir, { recursive: true, force: true });
+  });
+  return fakes;
 }

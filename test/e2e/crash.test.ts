@@ -1,48 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
-import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
-import { type ChildBot, spawnBot } from "./child.js";
-import { encryptionKey, memberBasics } from "./harness.js";
+import { expect, it } from "vitest";
+import { useChildFakes } from "./child.js";
+import { botEnv, memberBasics } from "./harness.js";
 import { burst, expectedSchedules, postedLines, postedSchedules } from "./posts.js";
 
-let discord: FakeDiscord;
-let tracker: FakeTracker;
-let dir: string;
-const children: ChildBot[] = [];
-
-beforeAll(async () => {
-  tracker = await startFakeTracker();
-  discord = await startFakeDiscord();
-  dir = await mkdtemp(path.join(tmpdir(), "ct-bot-crash-"));
-});
-afterAll(async () => {
-  for (const c of children) c.process.kill("SIGKILL");
-  await Promise.all([discord.close(), tracker.close()]);
-  await rm(dir, { recursive: true, force: true });
-});
+const fakes = useChildFakes();
 
 it("loses nothing and posts nothing twice when the process is SIGKILLed in the middle of a burst", async () => {
+  const { discord, tracker, dir } = fakes;
   const guildId = discord.addGuild({ name: "Crash server", everyonePermissions: memberBasics });
   const channelId = discord.addChannel(guildId, { name: "log" });
   const userId = discord.addMember(guildId, { username: "lucy" });
   const token = "tok_crash_0a1b2c3d4e5f60718293a4b5c6d7";
   tracker.addToken(token, { nick: "lucy" });
   const session = tracker.addSession(token, { active: true });
-  const env = {
-    DISCORD_TOKEN: discord.botToken,
-    DISCORD_API_URL: discord.apiUrl,
-    TRACKER_API_URL: tracker.url,
-    DATABASE_URL: `sqlite://${path.join(dir, "bot.sqlite")}`,
-    TOKEN_ENCRYPTION_KEY: encryptionKey,
-    POLL_INTERVAL_SECONDS: "1",
-    LOG_LEVEL: "info",
-  };
+  const env = botEnv(discord, tracker, path.join(dir, "bot.sqlite"), { LOG_LEVEL: "info" });
   const start = async () => {
-    const child = spawnBot(env);
-    children.push(child);
+    const child = fakes.spawn(env);
     const connected = discord.gateway.identifies.length;
     await discord.waitFor(
       () => discord.gateway.identifies.length > connected,

@@ -24,6 +24,24 @@ export const memberBasics =
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.UseApplicationCommands;
 
+/** The environment that points a bot at the fakes, with a database file and a 1 s poll. */
+export function botEnv(
+  discord: FakeDiscord,
+  tracker: FakeTracker,
+  databaseFile: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: discord.botToken,
+    DISCORD_API_URL: discord.apiUrl,
+    TRACKER_API_URL: tracker.url,
+    DATABASE_URL: `sqlite://${databaseFile}`,
+    TOKEN_ENCRYPTION_KEY: encryptionKey,
+    POLL_INTERVAL_SECONDS: "1",
+    ...extra,
+  };
+}
+
 export interface Harness {
   discord: FakeDiscord;
   tracker: FakeTracker;
@@ -64,17 +82,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const config = loadConfig(
-    {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiUrl,
-      TRACKER_API_URL: tracker.url,
-      DATABASE_URL: `sqlite://${path.join(dir, "bot.sqlite")}`,
-      TOKEN_ENCRYPTION_KEY: encryptionKey,
-      POLL_INTERVAL_SECONDS: "1",
+    botEnv(discord, tracker, path.join(dir, "bot.sqlite"), {
       TRACKER_TIMEOUT_SECONDS: "2",
       LOG_LEVEL: "debug",
       ...options.env,
-    },
+    }),
     { requireDiscordToken: true },
   );
   const logger = createLogger({ level: config.LOG_LEVEL, destination });

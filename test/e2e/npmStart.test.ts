@@ -2,31 +2,14 @@
  * The bot started the way the README says (`npm start`, which builds when
  * needed), its health and metrics endpoints, and a clean SIGTERM.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
-import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
-import { type ChildBot, spawnBot } from "./child.js";
-import { encryptionKey, memberBasics } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { useChildFakes } from "./child.js";
+import { botEnv, memberBasics } from "./harness.js";
 
-let discord: FakeDiscord;
-let tracker: FakeTracker;
-let dir: string;
-const children: ChildBot[] = [];
-
-beforeAll(async () => {
-  tracker = await startFakeTracker();
-  discord = await startFakeDiscord();
-  dir = await mkdtemp(path.join(tmpdir(), "ct-bot-start-"));
-});
-afterAll(async () => {
-  for (const c of children) c.process.kill("SIGKILL");
-  await Promise.all([discord.close(), tracker.close()]);
-  await rm(dir, { recursive: true, force: true });
-});
+const fakes = useChildFakes();
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -60,6 +43,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 
 describe("npm start", () => {
   it("builds, starts, reports health and metrics, and exits 0 on SIGTERM within 10 s", async () => {
+    const { discord, tracker, dir } = fakes;
     const guildId = discord.addGuild({ name: "Start server", everyonePermissions: memberBasics });
     const channelId = discord.addChannel(guildId, { name: "log" });
     const userId = discord.addMember(guildId, { username: "lucy" });
@@ -67,21 +51,14 @@ describe("npm start", () => {
     tracker.addToken(token, { nick: "lucy" });
     const session = tracker.addSession(token, { active: true });
     const port = await freePort();
-    const child = spawnBot(
-      {
-        DISCORD_TOKEN: discord.botToken,
-        DISCORD_API_URL: discord.apiUrl,
-        TRACKER_API_URL: tracker.url,
-        DATABASE_URL: `sqlite://${path.join(dir, "bot.sqlite")}`,
-        TOKEN_ENCRYPTION_KEY: encryptionKey,
-        POLL_INTERVAL_SECONDS: "1",
+    const child = fakes.spawn(
+      botEnv(discord, tracker, path.join(dir, "bot.sqlite"), {
         HEALTH_PORT: String(port),
         HEALTH_HOST: "127.0.0.1",
-      },
+      }),
       ["start", "--silent"],
       "npm",
     );
-    children.push(child);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(
       async () => (await fetch(`${base}/healthz`)).status === 200,
@@ -159,8 +136,10 @@ describe("start-up with a bad environment", () => {
       ],
     ],
   ])("exits 1 naming every problem, no stack trace (%o)", async (env, patterns) => {
-    const child = spawnBot({ ...env, DATABASE_URL: `sqlite://${path.join(dir, "never.sqlite")}` });
-    children.push(child);
+    const child = fakes.spawn({
+      ...env,
+      DATABASE_URL: `sqlite://${path.join(fakes.dir, "never.sqlite")}`,
+    });
     const exit = await child.exited;
     expect(exit.code).toBe(1);
     for (const pattern of patterns) expect(child.output()).toMatch(pattern);
@@ -168,14 +147,14 @@ describe("start-up with a bad environment", () => {
   });
 
   it("reads .env (ENV_FILE), with the real environment taking precedence", async () => {
+    const { dir } = fakes;
     const file = path.join(dir, "test.env");
     await writeFile(file, "DISCORD_TOKEN=from-file\nPOLL_CONCURRENCY=lots\nLOG_LEVEL=loud\n");
-    const child = spawnBot({
+    const child = fakes.spawn({
       ENV_FILE: file,
       LOG_LEVEL: "info",
       DATABASE_URL: `sqlite://${path.join(dir, "env.sqlite")}`,
     });
-    children.push(child);
     expect((await child.exited).code).toBe(1);
     expect(child.output()).toMatch(/POLL_CONCURRENCY must be a whole number/);
     expect(child.output()).not.toMatch(/DISCORD_TOKEN is not set/);
@@ -183,14 +162,11 @@ describe("start-up with a bad environment", () => {
   });
 
   it("exits 1 in words when Discord rejects the token", async () => {
-    const child = spawnBot({
-      DISCORD_TOKEN: "not-the-bot-token",
-      DISCORD_API_URL: discord.apiUrl,
-      TRACKER_API_URL: tracker.url,
-      DATABASE_URL: `sqlite://${path.join(dir, "rejected.sqlite")}`,
-      TOKEN_ENCRYPTION_KEY: encryptionKey,
-    });
-    children.push(child);
+    const child = fakes.spawn(
+      botEnv(fakes.discord, fakes.tracker, path.join(fakes.dir, "rejected.sqlite"), {
+        DISCORD_TOKEN: "not-the-bot-token",
+      }),
+    );
     const exit = await child.exited;
     expect(exit.code).toBe(1);
     expect(child.output()).toMatch(/Discord rejected DISCORD_TOKEN/);

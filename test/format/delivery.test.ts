@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildDeliveryMessages,
   type DeliveryGroup,
@@ -9,6 +9,7 @@ import {
 } from "../../src/format/delivery.js";
 import { formatItemLine } from "../../src/format/items.js";
 import type { HistoryItem, HistorySource } from "../../src/tracker/types.js";
+import { useZone, zones } from "./zones.js";
 
 const sources: HistorySource[] = ["DICE", "LINK", "LUCK", "MANUAL", "PENALTY", "DOM"];
 
@@ -165,21 +166,8 @@ function smallGroups(count: number, from = 0, nick = (i: number) => `member${i}`
   });
 }
 
-describe.each(["UTC", "Pacific/Auckland"])("buildDeliveryMessages with TZ=%s", (zone) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.TZ;
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
-
-  it("runs in the intended zone", () => {
-    const offset = new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset();
-    expect(offset).toBe(zone === "UTC" ? 0 : -780);
-  });
+describe.each(zones)("buildDeliveryMessages with TZ=%s", (zone) => {
+  useZone(zone);
 
   it("one group of 3 items: one message, one embed, oldest first", () => {
     const group = { userId: "111", nick: "alice", session: 123, items: items(123, 3) };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildHistoriesEmbed,
   describeFilters,
@@ -8,6 +8,7 @@ import {
 } from "../../src/format/historiesEmbed.js";
 import { formatItemLine } from "../../src/format/items.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
+import { useZone, zones } from "./zones.js";
 
 function item(overrides: Partial<HistoryItem> = {}): HistoryItem {
   return {
@@ -34,21 +35,8 @@ const newestFirst: HistoryItem[] = [
   }),
 ];
 
-describe.each(["UTC", "Pacific/Auckland"])("buildHistoriesEmbed with TZ=%s", (zone) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.TZ;
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
-
-  it("runs in the intended zone", () => {
-    const offset = new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset();
-    expect(offset).toBe(zone === "UTC" ? 0 : -780);
-  });
+describe.each(zones)("buildHistoriesEmbed with TZ=%s", (zone) => {
+  useZone(zone);
 
   it("footer lists page and every active filter, dates in UTC", () => {
     const embed = buildHistoriesEmbed({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   escapeMarkdown,
   formatItemLine,
@@ -9,6 +9,7 @@ import {
   unixSeconds,
 } from "../../src/format/items.js";
 import type { HistoryItem, HistorySource } from "../../src/tracker/types.js";
+import { useZone, zones } from "./zones.js";
 
 function item(overrides: Partial<HistoryItem> = {}): HistoryItem {
   return {
@@ -80,21 +81,8 @@ describe("escapeMarkdown", () => {
   });
 });
 
-describe.each(["UTC", "Pacific/Auckland"])("formatItemLine with TZ=%s", (zone) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.TZ;
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
-
-  it("runs in the intended zone", () => {
-    const offset = new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset();
-    expect(offset).toBe(zone === "UTC" ? 0 : -780);
-  });
+describe.each(zones)("formatItemLine with TZ=%s", (zone) => {
+  useZone(zone);
 
   it("floors happened to whole UNIX seconds", () => {
     expect(unixSeconds(new Date(Date.UTC(2026, 1, 3, 10, 2, 11, 999)))).toBe(1770112931);

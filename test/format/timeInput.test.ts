@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseTimeInput, timeInputHelp } from "../../src/format/timeInput.js";
+import { useZone, zones } from "./zones.js";
 
 // A fixed clock: 2026-02-10 12:00:00.500 UTC.
 const now = new Date(Date.UTC(2026, 1, 10, 12, 0, 0, 500));
@@ -9,21 +10,8 @@ function iso(input: string): string | undefined {
   return result.ok ? result.date.toISOString() : undefined;
 }
 
-describe.each(["UTC", "Pacific/Auckland"])("parseTimeInput with TZ=%s", (zone) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.TZ;
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
-
-  it("runs in the intended zone", () => {
-    const offset = new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset();
-    expect(offset).toBe(zone === "UTC" ? 0 : -780);
-  });
+describe.each(zones)("parseTimeInput with TZ=%s", (zone) => {
+  useZone(zone);
 
   it.each([
     ["2026-02-03", "2026-02-03T00:00:00.000Z"],
