@@ -29,6 +29,24 @@ describe("poller end to end: faults and control", () => {
     expect(h.logs()).toContain("tracker recovered");
   }, 40_000);
 
+  it("shows a subscription whose tracker is failing as backing off in /subscriptions", async () => {
+    const { h, userId, subscribe } = await setup({ TRACKER_TIMEOUT_SECONDS: "1" });
+    await subscribe();
+    h.tracker.failNext(1000, "500", { endpoint: "histories" });
+    await h.discord.waitFor(
+      () => h!.logs().includes("tracker failing"),
+      10_000,
+      "a failing streak",
+    );
+    const list = await h.discord.interact
+      .chatInput({ userId, guildId: h.guildId, channelId: h.channelId, name: "subscriptions" })
+      .waitFor("edit");
+    expect(JSON.stringify(list.original?.embeds)).toMatch(
+      /tracker not answering, retrying <t:\d+:R>/,
+    );
+    h.tracker.clearFaults();
+  });
+
   it("pauses on a revoked token with one DM, stops polling it, and resumes after /link", async () => {
     const { h, userId, session, subscribe } = await setup();
     await subscribe();
