@@ -75,6 +75,8 @@ function readInput(interaction: ChatInputCommandInteraction) {
   return { session, filters };
 }
 
+const count = (n: number) => `${n} subscription${n === 1 ? "" : "s"}`;
+
 export default {
   data,
   defer: "ephemeral",
@@ -111,13 +113,13 @@ export default {
       const limits = ctx.config;
       if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
         throw new UserError(
-          `You already have ${mine.length} subscriptions, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`,
+          `You already have ${count(mine.length)}, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`,
         );
       }
       const inGuild = await subs.listByGuild(interaction.guildId);
       if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
         throw new UserError(
-          `This server already has ${inGuild.length} subscriptions, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`,
+          `This server already has ${count(inGuild.length)}, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`,
         );
       }
     }

@@ -175,3 +175,34 @@ describe("/subscriptions and /unsubscribe", () => {
     expect(await h.bot.store.subscriptions.listByUser(other)).toEqual([]);
   });
 });
+
+describe("per-server subscription limit", () => {
+  it("refuses a subscription over MAX_SUBSCRIPTIONS_PER_GUILD with the reason", async () => {
+    const g = await startHarness({ env: { MAX_SUBSCRIPTIONS_PER_GUILD: "1" } });
+    try {
+      const users = ["first", "second"].map((name) => g.member(name));
+      for (const [i, userId] of users.entries()) {
+        const t = `tok_guild_limit_${i}_00112233445566778899`;
+        g.tracker.addToken(t, { nick: `u${i}` });
+        g.tracker.addSession(t, { active: true });
+        await linkMember(g, userId, t);
+      }
+      const run = (userId: string) =>
+        g.discord.interact
+          .chatInput({
+            userId,
+            guildId: g.guildId,
+            channelId: g.channelId,
+            name: "subscribe",
+            options: {},
+          })
+          .waitFor("edit");
+      expect((await run(users[0]!)).original?.content).toMatch(/Subscribed/);
+      expect((await run(users[1]!)).original?.content).toMatch(
+        /This server already has 1 subscription, the most its bot allows \(1\)/,
+      );
+    } finally {
+      await g.close();
+    }
+  });
+});
