@@ -128,30 +128,38 @@ export default {
     const currentSession = await resolveSession(ctx.tracker, account.token, session);
     const start = await startingStateFor(ctx.tracker, account.token, currentSession);
     const now = ctx.now().toISOString();
+    // Resuming touches the status only (atomically), so a delivery's progress is never undone.
+    const resume = (id: string) =>
+      subs.update(id, (fresh) =>
+        fresh.status === "paused"
+          ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
+          : undefined,
+      );
     const resumedIds: string[] = [];
     for (const p of paused) {
-      if (p.id === same?.id) continue;
-      await subs.put({ ...p, status: "active", pausedReason: null, pausedAt: null });
-      resumedIds.push(p.id);
+      if (p.id !== same?.id && (await resume(p.id))) resumedIds.push(p.id);
     }
-    const subscription: Subscription = same
-      ? { ...same, status: "active", pausedReason: null, pausedAt: null }
-      : {
-          id: newSubscriptionId(),
-          guildId: interaction.guildId,
-          channelId: channel.id,
-          userId: interaction.user.id,
-          session,
-          filters,
-          createdAt: now,
-          status: "active",
-          pausedReason: null,
-          pausedAt: null,
-          currentSession,
-          ...start,
-          lastPostAt: null,
-        };
-    await subs.put(subscription);
+    let subscription: Subscription;
+    if (same) {
+      subscription = (await resume(same.id)) ?? same;
+    } else {
+      subscription = {
+        id: newSubscriptionId(),
+        guildId: interaction.guildId,
+        channelId: channel.id,
+        userId: interaction.user.id,
+        session,
+        filters,
+        createdAt: now,
+        status: "active",
+        pausedReason: null,
+        pausedAt: null,
+        currentSession,
+        ...start,
+        lastPostAt: null,
+      };
+      await subs.put(subscription);
+    }
     ctx.logger.info(
       {
         userId: interaction.user.id,

@@ -34,15 +34,12 @@ export async function pauseSubscriptions(
 ): Promise<Subscription[]> {
   const paused: Subscription[] = [];
   for (const id of ids) {
-    const fresh = await store.subscriptions.get(id);
-    if (fresh === undefined || fresh.status !== "active") continue;
-    const next: Subscription = {
-      ...fresh,
-      status: "paused",
-      pausedReason: reason,
-      pausedAt: now.toISOString(),
-    };
-    await store.subscriptions.put(next);
+    const next = await store.subscriptions.update(id, (fresh) =>
+      fresh.status === "active"
+        ? { ...fresh, status: "paused", pausedReason: reason, pausedAt: now.toISOString() }
+        : undefined,
+    );
+    if (next === undefined) continue;
     paused.push(next);
   }
   return paused;

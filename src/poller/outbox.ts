@@ -133,15 +133,17 @@ export async function applyAdvance(
   advance: SubscriptionAdvance,
   postedAt: Date | undefined,
 ): Promise<boolean> {
-  const fresh = await store.subscriptions.get(advance.subscriptionId);
-  if (fresh === undefined || fresh.currentSession !== advance.session) return false;
-  const state = mergeState(fresh, advance);
-  const next: Subscription = {
-    ...fresh,
-    watermark: state.watermark,
-    seenAtWatermark: [...state.seenAtWatermark],
-  };
-  if (postedAt !== undefined) next.lastPostAt = postedAt.toISOString();
-  await store.subscriptions.put(next);
+  const stored = await store.subscriptions.update(advance.subscriptionId, (fresh) => {
+    if (fresh.currentSession !== advance.session) return undefined;
+    const state = mergeState(fresh, advance);
+    const next: Subscription = {
+      ...fresh,
+      watermark: state.watermark,
+      seenAtWatermark: [...state.seenAtWatermark],
+    };
+    if (postedAt !== undefined) next.lastPostAt = postedAt.toISOString();
+    return next;
+  });
+  if (stored === undefined) return false;
   return true;
 }

@@ -16,10 +16,14 @@ export async function resumeUserSubscriptions(
 ): Promise<number> {
   let resumed = 0;
   for (const sub of await store.subscriptions.listByUser(userId)) {
-    if (sub.status !== "paused" || sub.pausedReason === null) continue;
-    if (!reasons.includes(sub.pausedReason)) continue;
-    await store.subscriptions.put({ ...sub, status: "active", pausedReason: null, pausedAt: null });
-    resumed++;
+    const stored = await store.subscriptions.update(sub.id, (fresh) =>
+      fresh.status === "paused" &&
+      fresh.pausedReason !== null &&
+      reasons.includes(fresh.pausedReason)
+        ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
+        : undefined,
+    );
+    if (stored) resumed++;
   }
   return resumed;
 }

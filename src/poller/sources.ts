@@ -105,17 +105,13 @@ async function switchSession(
   sub: Subscription,
   session: number,
 ): Promise<Subscription | undefined> {
-  const fresh = await ctx.store.subscriptions.get(sub.id);
-  if (fresh === undefined || fresh.status !== "active" || fresh.session !== null) return undefined;
-  if (fresh.currentSession !== sub.currentSession) return undefined;
-  // A session that started after the subscription: all of it, START included, is new.
-  const next: Subscription = {
-    ...fresh,
-    currentSession: session,
-    watermark: null,
-    seenAtWatermark: [],
-  };
-  await ctx.store.subscriptions.put(next);
+  const next = await ctx.store.subscriptions.update(sub.id, (fresh) => {
+    if (fresh.status !== "active" || fresh.session !== null) return undefined;
+    if (fresh.currentSession !== sub.currentSession) return undefined;
+    // A session that started after the subscription: all of it, START included, is new.
+    return { ...fresh, currentSession: session, watermark: null, seenAtWatermark: [] };
+  });
+  if (next === undefined) return undefined;
   ctx.logger.info(
     { subscriptionId: sub.id, userId: sub.userId, from: sub.currentSession, to: session },
     "following the new active session",
@@ -126,10 +122,11 @@ async function switchSession(
 /** A fixed subscription must poll its own session; repair one stored otherwise. */
 async function ensureFixed(ctx: SourceContext, sub: Subscription): Promise<Subscription> {
   if (sub.session === null || sub.currentSession === sub.session) return sub;
-  const next: Subscription = { ...sub, currentSession: sub.session };
-  await ctx.store.subscriptions.put(next);
+  const next = await ctx.store.subscriptions.update(sub.id, (fresh) =>
+    fresh.session === null ? undefined : { ...fresh, currentSession: fresh.session },
+  );
   ctx.logger.warn({ subscriptionId: sub.id }, "repaired currentSession of a fixed subscription");
-  return next;
+  return next ?? { ...sub, currentSession: sub.session };
 }
 
 export async function planSources(

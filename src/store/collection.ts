@@ -34,6 +34,12 @@ export interface CachedCollection<T> {
   /** Copies of all items, or of those matching. */
   values(match?: (item: T) => boolean): T[];
   put(item: T): Promise<void>;
+  /**
+   * Read-modify-write in the write queue: `change` sees the latest stored
+   * value and returns the new one, or undefined to leave it. A missing record
+   * stays missing (a delete is never undone). Resolves with what was stored.
+   */
+  update(id: string, change: (item: T) => T | undefined): Promise<T | undefined>;
   delete(id: string): Promise<boolean>;
   /** Deletes every item matching; returns how many. */
   deleteWhere(match: (item: T) => boolean): Promise<number>;
@@ -100,6 +106,18 @@ export async function loadCollection<T>(
         const stored = structuredClone(item);
         await keyv.set(idOf(stored), stored);
         cache.set(idOf(stored), stored);
+      }),
+    update: (id, change) =>
+      queue.run(async () => {
+        // Read inside the queue: every write queued before this one has landed in the cache.
+        const current = cache.get(id);
+        if (current === undefined) return undefined;
+        const next = change(structuredClone(current));
+        if (next === undefined) return undefined;
+        const stored = structuredClone(next);
+        await keyv.set(id, stored);
+        cache.set(id, stored);
+        return structuredClone(stored);
       }),
     delete: (id) =>
       queue.run(async () => {

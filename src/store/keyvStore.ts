@@ -61,6 +61,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
     listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
     put: (subscription) => subscriptions.put(subscription),
+    update: (id, change) => subscriptions.update(id, change),
     delete: (id) => subscriptions.delete(id),
     deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
   };

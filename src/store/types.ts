@@ -63,6 +63,16 @@ export interface SubscriptionStore {
   listByUser(userId: string): Promise<Subscription[]>;
   listByGuild(guildId: string): Promise<Subscription[]>;
   put(subscription: Subscription): Promise<void>;
+  /**
+   * Atomic read-modify-write: `change` gets the current record and returns the
+   * new one (or undefined for no change). Never re-creates a deleted record.
+   * Every change to an existing subscription goes through here, so a poll
+   * cycle and a command cannot overwrite each other with stale copies.
+   */
+  update(
+    id: string,
+    change: (current: Subscription) => Subscription | undefined,
+  ): Promise<Subscription | undefined>;
   delete(id: string): Promise<boolean>;
   /** Removes every subscription of the user; returns how many. */
   deleteByUser(userId: string): Promise<number>;

@@ -41,6 +41,14 @@ export function createMemoryStore(): MemoryStore {
       put: async (sub) => {
         subscriptions.set(sub.id, copy(sub));
       },
+      update: async (id, change) => {
+        const current = subscriptions.get(id);
+        if (current === undefined) return undefined;
+        const next = change(copy(current));
+        if (next === undefined) return undefined;
+        subscriptions.set(id, copy(next));
+        return copy(next);
+      },
       delete: async (id) => subscriptions.delete(id),
       deleteByUser: async (userId) => {
         let removed = 0;
