@@ -2,8 +2,9 @@
  * Sends a channel's pending outbox entries in order. Progress is stored
  * after every accepted message; the advances are applied and the entry
  * deleted only after the last one. A channel-fatal Discord error pauses every
- * subscription of the channel and drops its entries without advancing, so a
- * later `/subscribe` there picks up where the posts stopped.
+ * subscription of the channel and keeps its entries where they stopped: once
+ * `/subscribe` resumes one, they go out from the first message Discord did not
+ * take (never repeating one it took), then the watermarks move.
  */
 import type { Logger } from "pino";
 import type { OutboxEntry, PauseReason, Store } from "../store/types.js";
@@ -89,16 +90,11 @@ export function createChannelSender(deps: ChannelSenderDeps) {
     return undefined;
   }
 
-  async function dropChannel(
+  async function pauseChannel(
     channelId: string,
-    entries: readonly OutboxEntry[],
     reason: PauseReason,
     tally: DeliveryTally,
   ): Promise<void> {
-    for (const entry of entries) {
-      await store.outbox.delete(entry.id);
-      deps.itemCounts.delete(entry.id);
-    }
     deps.backoff.succeed(channelKey(channelId));
     const inChannel = (await store.subscriptions.list()).filter((s) => s.channelId === channelId);
     const paused = await pauseSubscriptions(
@@ -110,7 +106,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
     tally.paused.push(...paused.map((s) => s.id));
     logger.warn(
       { channelId, reason, subscriptions: paused.length },
-      "cannot post in channel; subscriptions paused",
+      "cannot post in channel; subscriptions paused, pending posts kept",
     );
     await notifyOwners(paused, reason, deps.notifyUser, logger, channelId);
   }
@@ -140,7 +136,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       const { failure, err } = result;
       if (failure.kind === "channel-fatal") {
         deps.metrics?.deliveryFailed?.(failure.reason);
-        await dropChannel(channelId, entries, failure.reason, tally);
+        await pauseChannel(channelId, failure.reason, tally);
         return;
       }
       deps.metrics?.deliveryFailed?.("transient");

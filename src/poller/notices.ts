@@ -70,7 +70,11 @@ export async function notifyOwners(
  */
 export async function pauseAccounts(
   store: Store,
-  found: { notLinked: readonly Subscription[]; authFailed: ReadonlySet<string> },
+  found: {
+    notLinked: readonly Subscription[];
+    authFailed: ReadonlySet<string>;
+    linkedAt: ReadonlyMap<string, string>;
+  },
   notifyUser: (userId: string, text: string) => Promise<void>,
   logger: Logger,
   now: Date,
@@ -86,6 +90,13 @@ export async function pauseAccounts(
   const pausedIds: string[] = [];
   for (const { userId, reason } of work) {
     try {
+      // `/link` may have run while this cycle was reading: then the cause is already cured.
+      const account = await store.accounts.get(userId);
+      const relinked =
+        reason === "not_linked"
+          ? account !== undefined
+          : account?.linkedAt !== found.linkedAt.get(userId);
+      if (relinked) continue;
       // A refused token stops every subscription of the member, not just those read this cycle.
       const ids =
         reason === "not_linked"

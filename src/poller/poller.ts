@@ -79,6 +79,9 @@ export interface Poller {
   backoffUntil(subscription: Subscription): Date | undefined;
 }
 
+/** Longest pause between two tries of a channel's pending posts (see channelBackoff). */
+export const channelRetryCapMs = 2 * 60_000;
+
 export function createPoller(deps: PollerDeps): Poller {
   const { store, logger } = deps;
   const now = deps.now ?? (() => new Date());
@@ -86,6 +89,13 @@ export function createPoller(deps: PollerDeps): Poller {
   const backoff = createBackoff({
     baseMs: deps.intervalMs,
     maxMs: deps.maxBackoffMs ?? 15 * 60_000,
+    random,
+  });
+  // Discord remembers a nonce for a few minutes only: a message whose answer was lost must
+  // be retried within that window, or a retry could post it twice. Hence a short cap here.
+  const channelBackoff = createBackoff({
+    baseMs: deps.intervalMs,
+    maxMs: Math.min(deps.maxBackoffMs ?? 15 * 60_000, channelRetryCapMs),
     random,
   });
   const itemCounts = new Map<string, number>();
@@ -97,7 +107,7 @@ export function createPoller(deps: PollerDeps): Poller {
     notifyUser: deps.notifyUser,
     logger,
     now,
-    backoff,
+    backoff: channelBackoff,
     metrics: deps.metrics,
     itemCounts,
   });
@@ -133,15 +143,47 @@ export function createPoller(deps: PollerDeps): Poller {
     return task;
   }
 
-  async function pendingByChannel(): Promise<Map<string, OutboxEntry[]>> {
+  /**
+   * Pending entries by channel, oldest first, sorted into what to send now and
+   * what waits. An entry none of whose subscriptions exist any more is dropped
+   * (`/unsubscribe`, `/unlink`: no more posts). A channel whose subscriptions
+   * are all paused waits for a resume instead of being retried.
+   */
+  async function pendingByChannel(): Promise<{
+    send: Map<string, OutboxEntry[]>;
+    waiting: Set<string>;
+  }> {
     const entries = (await store.outbox.list()).sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     );
-    const byChannel = new Map<string, OutboxEntry[]>();
+    const subs = await store.subscriptions.list();
+    const existing = new Set(subs.map((s) => s.id));
+    const activeChannels = new Set(
+      subs.filter((s) => s.status === "active").map((s) => s.channelId),
+    );
+    const send = new Map<string, OutboxEntry[]>();
+    const waiting = new Set<string>();
     for (const entry of entries) {
-      byChannel.set(entry.channelId, [...(byChannel.get(entry.channelId) ?? []), entry]);
+      if (!entry.advances.some((a) => existing.has(a.subscriptionId))) {
+        await store.outbox.delete(entry.id);
+        itemCounts.delete(entry.id);
+        logger.info(
+          { channelId: entry.channelId, entryId: entry.id },
+          "dropped pending posts of removed subscriptions",
+        );
+        continue;
+      }
+      if (!activeChannels.has(entry.channelId)) {
+        waiting.add(entry.channelId);
+        continue;
+      }
+      send.set(entry.channelId, [...(send.get(entry.channelId) ?? []), entry]);
     }
-    return byChannel;
+    for (const channelId of waiting) {
+      // Entries of one channel go out in order: a waiting one holds back the later ones.
+      if (send.has(channelId)) send.delete(channelId);
+    }
+    return { send, waiting };
   }
 
   async function cycle(awaitDeliveries: boolean): Promise<CycleReport> {
@@ -152,15 +194,18 @@ export function createPoller(deps: PollerDeps): Poller {
       sourcesPolled: 0,
       authFailed: new Set(),
       notLinked: [],
+      linkedAt: new Map(),
     };
     const launched: Promise<void>[] = [];
     try {
       // A channel with posts still pending or in flight gathers nothing new, so order holds.
       const busy = new Set(inFlight.keys());
-      for (const [channelId, entries] of await pendingByChannel()) {
+      const pending = await pendingByChannel();
+      for (const channelId of pending.waiting) busy.add(channelId);
+      for (const [channelId, entries] of pending.send) {
         if (busy.has(channelId)) continue;
         busy.add(channelId);
-        if (stopping || !backoff.ready(channelKey(channelId), now().getTime())) continue;
+        if (stopping || !channelBackoff.ready(channelKey(channelId), now().getTime())) continue;
         launched.push(launch(channelId, entries, tally));
       }
       const subs = (await store.subscriptions.list()).filter(
@@ -202,7 +247,7 @@ export function createPoller(deps: PollerDeps): Poller {
   /** Sends every pending entry; start() does not wait, as those channels count as busy anyway. */
   async function flush(awaitDeliveries: boolean): Promise<void> {
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const pending = [...(await pendingByChannel())].filter(
+    const pending = [...(await pendingByChannel()).send].filter(
       ([channelId]) => !inFlight.has(channelId),
     );
     if (pending.length === 0) return;
@@ -264,13 +309,16 @@ export function createPoller(deps: PollerDeps): Poller {
     runCycle: () => exclusive(() => cycle(true)),
     flushOutbox: () => exclusive(() => flush(true)),
     backoffUntil(subscription) {
-      const keys = [channelKey(subscription.channelId)];
+      const keys: string[] = [];
       if (subscription.currentSession !== null) {
         keys.push(sourceKey(subscription.userId, subscription.currentSession));
       }
       if (subscription.session === null) keys.push(activeLookupKey(subscription.userId));
       const nowMs = now().getTime();
-      const until = Math.max(...keys.map((key) => backoff.retryAt(key) ?? 0));
+      const until = Math.max(
+        channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
+        ...keys.map((key) => backoff.retryAt(key) ?? 0),
+      );
       return until > nowMs ? new Date(until) : undefined;
     },
   };

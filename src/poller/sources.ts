@@ -52,6 +52,8 @@ export interface CycleState {
   /** Users whose token got a 401 this cycle: not asked again, paused afterwards. */
   authFailed: Set<string>;
   notLinked: Subscription[];
+  /** `linkedAt` of each account used this cycle, to tell a re-link from the token that failed. */
+  linkedAt: Map<string, string>;
 }
 
 /** A follower's old session that cannot be read (deleted?) must not hold it back for ever. */
@@ -172,6 +174,7 @@ export async function planSources(
         cycle.notLinked.push(...userSubs);
         return;
       }
+      cycle.linkedAt.set(userId, account.linkedAt);
       const { token, nick } = account;
       for (const sub of userSubs) {
         if (sub.session === null) continue;

@@ -200,3 +200,28 @@ describe("an account that is gone", () => {
     expect(t.dms).toHaveLength(1);
   });
 });
+
+describe("a re-link while a cycle reads with the old token", () => {
+  it("does not pause the subscriptions nor DM the member", async () => {
+    const { token, sub } = await setup();
+    t.fake.revokeToken(token);
+    const account = await t.store.accounts.get("u1");
+    // The member runs /link (a new linkedAt) while the cycle's request with the old token is out.
+    const relink = () =>
+      t.store.accounts.set({ ...account!, linkedAt: new Date(Date.now() + 1000).toISOString() });
+    const tracker = {
+      ...t.tracker,
+      session: async (...args: Parameters<typeof t.tracker.session>) => {
+        await relink();
+        return t.tracker.session(...args);
+      },
+      histories: async (...args: Parameters<typeof t.tracker.histories>) => {
+        await relink();
+        return t.tracker.histories(...args);
+      },
+    };
+    await t.poller({ tracker }).runCycle();
+    expect(t.dms).toEqual([]);
+    expect(await t.sub(sub.id)).toMatchObject({ status: "active" });
+  });
+});

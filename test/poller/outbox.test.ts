@@ -70,6 +70,21 @@ describe("transient delivery failures", () => {
     expect(logged("channel delivery recovered")).toHaveLength(1);
   });
 
+  it("drop a pending entry once its subscriptions are gone: no posts after /unsubscribe", async () => {
+    const { session, sub } = await setup();
+    const poller = t.poller();
+    t.fake.addHistory(session, [item(5)]);
+    t.discord.failWithCode(1, 0, 500, "c1");
+    await poller.runCycle();
+    expect(t.store.data.outbox.size).toBe(1);
+    await t.store.subscriptions.delete(sub.id);
+    t.advance(intervalMs * 4);
+    await poller.runCycle();
+    expect(delivered("c1")).toEqual([]);
+    expect(t.store.data.outbox.size).toBe(0);
+    expect(logged("dropped pending posts of removed subscriptions")).toHaveLength(1);
+  });
+
   it("back off a channel that keeps failing without holding up the others", async () => {
     const { session } = await setup();
     await t.subscribe({ userId: "u1", channelId: "c2", session });
@@ -84,9 +99,11 @@ describe("transient delivery failures", () => {
       await poller.runCycle();
     }
     expect(delivered("c2")).toEqual([5, ...range(10, 18)]);
-    // c1 tried at +0, +1, +3 intervals (failing), +7 (the old entry), +8 (everything since).
+    // c1 tried at +0, +1, +3 intervals (failing; the channel backoff is capped at 2 min so a
+    // lost answer is retried within Discord's nonce window), +5 (the old entry, with
+    // everything gathered before it), then +6, +7, +8 (the new items of each cycle).
     const c1Calls = t.discord.calls.filter((c) => c.channelId === "c1");
-    expect(c1Calls).toHaveLength(5);
+    expect(c1Calls).toHaveLength(7);
     expect(delivered("c1")).toEqual([5, ...range(10, 18)]);
     expect(logged("channel delivery failed; will retry")).toHaveLength(1);
   });
@@ -98,7 +115,7 @@ describe("channel-fatal Discord errors", () => {
     [50001, 403, "missing_access"],
     [10003, 404, "unknown_channel"],
   ] as const)(
-    "%i pauses the channel's subscriptions, DMs each owner once, drops the entry",
+    "%i pauses the channel's subscriptions, DMs each owner once, keeps the entry for the resume",
     async (code, status, reason) => {
       const { session, sub } = await setup("u1", "c1");
       const elsewhere = await t.subscribe({ userId: "u1", channelId: "c2", session });
@@ -112,7 +129,8 @@ describe("channel-fatal Discord errors", () => {
       expect(report.paused.sort()).toEqual([sub.id, bob.sub.id].sort());
       expect(t.dms.map((dm) => dm.userId).sort()).toEqual(["u1", "u2"]);
       for (const dm of t.dms) expect(dm.text).toContain("<#c1>");
-      expect(t.store.data.outbox.size).toBe(0);
+      // Kept, not retried while every subscription of the channel is paused.
+      expect(t.store.data.outbox.size).toBe(1);
       expect(await t.sub(sub.id)).toMatchObject({
         status: "paused",
         pausedReason: reason,
@@ -138,7 +156,13 @@ describe("channel-fatal Discord errors", () => {
         pausedAt: null,
       });
       await poller.runCycle();
-      expect(delivered("c1")).toEqual([5, 7]);
+      // The kept entry first (both members' items, as queued), then what came meanwhile.
+      expect(delivered("c1")).toEqual([5, 6]);
+      t.advance(intervalMs);
+      await poller.runCycle();
+      expect(delivered("c1")).toEqual([5, 6, 7]);
+      expect(t.store.data.outbox.size).toBe(0);
+      expect((await t.sub(bob.sub.id)).watermark).not.toBe(bob.sub.watermark);
     },
   );
 
