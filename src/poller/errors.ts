@@ -23,6 +23,9 @@ export const channelFatalCodes: Readonly<Record<number, PauseReason>> = {
   50013: "missing_permissions",
   50001: "missing_access",
   10003: "unknown_channel",
+  // Archived (the bot may not reopen it) or locked thread: a moderator has to reopen it.
+  50083: "thread_closed",
+  160005: "thread_closed",
 };
 
 /** 50035 Invalid Form Body: this exact body will be refused every time it is sent. */

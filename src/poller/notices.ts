@@ -17,6 +17,8 @@ export function pauseNotice(reason: PauseReason, channelId?: string): string {
       return `I can no longer post your Chastity Tracker updates in ${channel}: I am missing permissions there. Give me View Channel, Send Messages and Embed Links in that channel, then run \`/subscribe\` there again to resume; nothing is lost.`;
     case "missing_access":
       return `I can no longer see ${channel}, so I paused your Chastity Tracker updates for it. Give me access to that channel (View Channel), then run \`/subscribe\` there again to resume; nothing is lost.`;
+    case "thread_closed":
+      return `The thread ${channel} is archived or locked, so I paused your Chastity Tracker updates for it. Once a moderator reopens it, run \`/subscribe\` there again to resume; nothing is lost.`;
     case "unknown_channel":
       return `The channel ${channel} no longer exists, so I paused your Chastity Tracker updates for it. Run \`/subscribe\` in another channel to keep receiving them.`;
   }

@@ -13,6 +13,7 @@ const pauseReasons = [
   "missing_permissions",
   "missing_access",
   "unknown_channel",
+  "thread_closed",
 ] as const;
 
 export const subscriptionSchema = z.object({

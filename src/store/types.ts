@@ -30,7 +30,8 @@ export type PauseReason =
   | "not_linked"
   | "missing_permissions"
   | "missing_access"
-  | "unknown_channel";
+  | "unknown_channel"
+  | "thread_closed";
 
 export interface Subscription {
   /** Short random id, shown to users and used as the autocomplete value. */

@@ -6,6 +6,7 @@ const pauseText: Record<NonNullable<Subscription["pausedReason"]>, string> = {
   missing_permissions: "the bot lacks permission to post there",
   missing_access: "the bot cannot see that channel",
   unknown_channel: "that channel no longer exists",
+  thread_closed: "the thread is archived or locked",
 };
 
 export function describePause(reason: Subscription["pausedReason"]): string {

@@ -114,6 +114,7 @@ describe("channel-fatal Discord errors", () => {
     [50013, 403, "missing_permissions"],
     [50001, 403, "missing_access"],
     [10003, 404, "unknown_channel"],
+    [50083, 400, "thread_closed"],
   ] as const)(
     "%i pauses the channel's subscriptions, DMs each owner once, keeps the entry for the resume",
     async (code, status, reason) => {
