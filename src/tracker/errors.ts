@@ -48,39 +48,40 @@ export class TrackerValidationError extends TrackerError {
   }
 }
 
-/** 401: token missing, invalid, revoked or regenerated. The user must link again. */
-export class TrackerAuthError extends TrackerError {
-  readonly kind = "auth" as const;
+/** A refusal that may carry the tracker's own error code and text (401, 403, 404). */
+abstract class TrackerRefusalError extends TrackerError {
   constructor(
+    message: string,
     endpoint: TrackerEndpoint | undefined,
+    status: number,
     readonly code: string | undefined = undefined,
     readonly trackerMessage: string | undefined = undefined,
   ) {
-    super("Tracker refused the token (401)", endpoint, 401);
+    super(message, endpoint, status);
+  }
+}
+
+/** 401: token missing, invalid, revoked or regenerated. The user must link again. */
+export class TrackerAuthError extends TrackerRefusalError {
+  readonly kind = "auth" as const;
+  constructor(endpoint: TrackerEndpoint | undefined, code?: string, trackerMessage?: string) {
+    super("Tracker refused the token (401)", endpoint, 401, code, trackerMessage);
   }
 }
 
 /** 403: documented only for write endpoints; a read-only token should never see it. */
-export class TrackerForbiddenError extends TrackerError {
+export class TrackerForbiddenError extends TrackerRefusalError {
   readonly kind = "forbidden" as const;
-  constructor(
-    endpoint: TrackerEndpoint | undefined,
-    readonly code: string | undefined = undefined,
-    readonly trackerMessage: string | undefined = undefined,
-  ) {
-    super("Tracker denied access (403)", endpoint, 403);
+  constructor(endpoint: TrackerEndpoint | undefined, code?: string, trackerMessage?: string) {
+    super("Tracker denied access (403)", endpoint, 403, code, trackerMessage);
   }
 }
 
 /** 404: undocumented, but a plausible answer to `session?id=` for a session one may not see. */
-export class TrackerNotFoundError extends TrackerError {
+export class TrackerNotFoundError extends TrackerRefusalError {
   readonly kind = "not-found" as const;
-  constructor(
-    endpoint: TrackerEndpoint | undefined,
-    readonly code: string | undefined = undefined,
-    readonly trackerMessage: string | undefined = undefined,
-  ) {
-    super("Tracker found nothing there (404)", endpoint, 404);
+  constructor(endpoint: TrackerEndpoint | undefined, code?: string, trackerMessage?: string) {
+    super("Tracker found nothing there (404)", endpoint, 404, code, trackerMessage);
   }
 }
 

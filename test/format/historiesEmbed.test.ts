@@ -8,20 +8,8 @@ import {
 } from "../../src/format/historiesEmbed.js";
 import { formatItemLine } from "../../src/format/items.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
+import { item } from "./fixtures.js";
 import { useZone, zones } from "./zones.js";
-
-function item(overrides: Partial<HistoryItem> = {}): HistoryItem {
-  return {
-    session: 123,
-    type: "ADD",
-    unit: 86_400,
-    source: "DICE",
-    dom: false,
-    schedule: new Date(Date.UTC(2026, 1, 11)),
-    happened: new Date(Date.UTC(2026, 1, 3, 10, 2, 11, 456)),
-    ...overrides,
-  };
-}
 
 const newestFirst: HistoryItem[] = [
   item({ type: "SUB", unit: 3_600, source: "PENALTY", happened: new Date(Date.UTC(2026, 1, 4)) }),

@@ -8,21 +8,9 @@ import {
   typeLabel,
   unixSeconds,
 } from "../../src/format/items.js";
-import type { HistoryItem, HistorySource } from "../../src/tracker/types.js";
+import type { HistorySource } from "../../src/tracker/types.js";
+import { item } from "./fixtures.js";
 import { useZone, zones } from "./zones.js";
-
-function item(overrides: Partial<HistoryItem> = {}): HistoryItem {
-  return {
-    session: 123,
-    type: "ADD",
-    unit: 86_400,
-    source: "DICE",
-    dom: false,
-    schedule: new Date(Date.UTC(2026, 1, 11, 0, 0, 0)),
-    happened: new Date(Date.UTC(2026, 1, 3, 10, 2, 11, 456)),
-    ...overrides,
-  };
-}
 
 // 2026-02-03 10:02:11.456 UTC and 2026-02-11 00:00:00 UTC.
 const R = "<t:1770112931:R>";

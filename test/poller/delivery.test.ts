@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { embedsOf, postedLines, postedSchedules } from "./discordFake.js";
-import { createHarness, type Harness, intervalMs, item, scheduleIndex } from "./harness.js";
+import { createHarness, type Harness, intervalMs, item, range, scheduleIndex } from "./harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -9,8 +9,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 async function setup(existing = 3) {
   const token = await t.link("u1", "Alice");

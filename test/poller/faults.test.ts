@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resumeUserSubscriptions } from "../../src/poller/resume.js";
 import type { FakeFault } from "../fakes/tracker.js";
-import { postedSchedules } from "./discordFake.js";
-import { createHarness, type Harness, intervalMs, item, scheduleIndex } from "./harness.js";
+import { createHarness, deliveredIn, type Harness, intervalMs, item } from "./harness.js";
 
 let t: Harness;
 afterEach(async () => {
@@ -19,7 +18,7 @@ async function setup(options: Parameters<typeof createHarness>[0] = {}) {
 }
 
 const logged = (msg: string) => t.logs.filter((line) => line.msg === msg);
-const delivered = () => postedSchedules(t.discord.posted).map(scheduleIndex);
+const delivered = () => deliveredIn(t);
 
 describe("tracker faults", () => {
   it("backs off a failing source exponentially, warns once, and loses nothing", async () => {

@@ -16,7 +16,7 @@ import {
   fingerprint as fingerprintOf,
   startFakeTracker,
 } from "../fakes/tracker.js";
-import { createDiscordFake, type DiscordFake } from "./discordFake.js";
+import { createDiscordFake, type DiscordFake, postedSchedules } from "./discordFake.js";
 import { createMemoryStore, type MemoryStore } from "./memoryStore.js";
 
 export const intervalMs = 60_000;
@@ -39,6 +39,17 @@ export function item(i: number, overrides: FakeHistoryInput = {}): FakeHistoryIn
 /** Back from a posted `release <t:N:f>` to the schedule index passed to item(). */
 export function scheduleIndex(unixSeconds: number): number {
   return (unixSeconds * 1000 - scheduleBase) / 60_000;
+}
+
+/** [from, to) as an array, for expected item indexes. */
+export const range = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => from + i);
+
+/** Indexes (see `item`) of the items posted, in posting order, in one channel or all. */
+export function deliveredIn(t: Harness, channelId?: string): number[] {
+  return postedSchedules(channelId ? t.discord.inChannel(channelId) : t.discord.posted).map(
+    scheduleIndex,
+  );
 }
 
 export interface Harness {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeliveryError } from "../../src/poller/errors.js";
 import type { Deliver } from "../../src/poller/poller.js";
-import { postedSchedules } from "./discordFake.js";
-import { createHarness, type Harness, intervalMs, item, scheduleIndex } from "./harness.js";
+import { createHarness, deliveredIn, type Harness, intervalMs, item, range } from "./harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -12,9 +11,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-const delivered = (channelId?: string) =>
-  postedSchedules(channelId ? t.discord.inChannel(channelId) : t.discord.posted).map(scheduleIndex);
+const delivered = (channelId?: string) => deliveredIn(t, channelId);
 const logged = (msg: string) => t.logs.filter((line) => line.msg === msg);
 
 async function setup(userId = "u1", channelId = "c1") {

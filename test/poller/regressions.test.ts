@@ -13,8 +13,7 @@ import { applyAdvance } from "../../src/poller/outbox.js";
 import { createTokenCipher } from "../../src/store/crypto.js";
 import { openStore } from "../../src/store/keyvStore.js";
 import type { Subscription } from "../../src/store/types.js";
-import { postedSchedules } from "../poller/discordFake.js";
-import { createHarness, type Harness, item, scheduleIndex } from "../poller/harness.js";
+import { createHarness, deliveredIn, type Harness, item, range } from "../poller/harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -24,9 +23,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-const delivered = (channelId?: string) =>
-  postedSchedules(channelId ? t.discord.inChannel(channelId) : t.discord.posted).map(scheduleIndex);
+const delivered = (channelId?: string) => deliveredIn(t, channelId);
 
 async function setup(userId = "u1", channelId = "c1") {
   const token = await t.link(userId);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { postedLines, postedSchedules } from "./discordFake.js";
-import { base, createHarness, type Harness, intervalMs, item, scheduleIndex } from "./harness.js";
+import { postedLines } from "./discordFake.js";
+import { base, createHarness, deliveredIn, type Harness, intervalMs, item } from "./harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const delivered = () => postedSchedules(t.discord.posted).map(scheduleIndex);
+const delivered = () => deliveredIn(t);
 const hour = 60 * 60_000;
 const start = (i: number) => item(i, { type: "START", unit: null, source: null });
 
