@@ -173,3 +173,27 @@ describe("start-up with a bad environment", () => {
     expect(child.output()).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("npm run deploy-commands", () => {
+  it("registers the command definitions by hand, in one server when COMMAND_GUILD_ID is set", async () => {
+    const { discord, tracker, dir } = fakes;
+    const before = discord.commands.puts;
+    const guildId = discord.addGuild({ name: "Deploy server" });
+    const env = botEnv(discord, tracker, path.join(dir, "deploy.sqlite"), {
+      COMMAND_GUILD_ID: guildId,
+    });
+    const child = fakes.spawn(env, ["--import", "tsx", "src/deployCommands.ts"]);
+    const exit = await child.exited;
+    expect(exit.code, child.output()).toBe(0);
+    expect(discord.commands.puts).toBe(before + 1);
+    const names = discord.commands.guild(guildId).map((c) => c.name);
+    expect(names.sort()).toEqual([
+      "histories",
+      "link",
+      "subscribe",
+      "subscriptions",
+      "unlink",
+      "unsubscribe",
+    ]);
+  });
+});
