@@ -1,8 +1,11 @@
 /**
  * Pure "what is new" logic. Items have no id and `from` only has second
- * precision, so a subscription remembers the newest handled `happened`
- * (its watermark) and the whole-record keys it already handled within that
- * second. Everything here is deterministic and free of I/O.
+ * precision, so a subscription remembers the newest handled `happened` (its
+ * watermark) and the whole-record keys it already handled within a window
+ * reaching `lateWindowSeconds` before the watermark's second. Reading that
+ * window again every cycle also catches an item that became visible after a
+ * newer one had been read (two writers committing out of order). Everything
+ * here is deterministic and free of I/O.
  */
 import type { SubscriptionFilters } from "../store/types.js";
 import { type HistoryItem, historyItemKey } from "../tracker/types.js";
@@ -27,6 +30,19 @@ export interface Detection {
   next: AdvancedState | null;
 }
 
+/** How far before the watermark's second items are read again and remembered. */
+export const lateWindowSeconds = 60;
+
+/** The second of `happened` encoded at the end of a historyItemKey. */
+export function keySecond(key: string): number {
+  return secondOf(Number(key.slice(key.lastIndexOf("|") + 1)));
+}
+
+/** First second of the window of a watermark second. */
+export function windowStart(markSecond: number): number {
+  return markSecond - lateWindowSeconds;
+}
+
 export function secondOf(ms: number): number {
   return Math.floor(ms / 1000);
 }
@@ -40,7 +56,7 @@ export function watermarkMs(watermark: string | null): number | undefined {
 
 /**
  * The `from` one request chain uses for every subscription of a source: the
- * oldest watermark floored to its second (the tracker's `from` is inclusive),
+ * start of the oldest watermark's window (the tracker's `from` is inclusive),
  * or no bound at all when some subscription has handled nothing yet.
  */
 export function fetchFrom(watermarks: readonly (string | null)[]): Date | undefined {
@@ -50,7 +66,13 @@ export function fetchFrom(watermarks: readonly (string | null)[]): Date | undefi
     if (ms === undefined) return undefined;
     min = Math.min(min, ms);
   }
-  return Number.isFinite(min) ? new Date(secondOf(min) * 1000) : undefined;
+  return Number.isFinite(min) ? new Date(windowStart(secondOf(min)) * 1000) : undefined;
+}
+
+/** The seen keys still inside the window of `markSecond`. */
+export function withinWindow(keys: Iterable<string>, markSecond: number): string[] {
+  const start = windowStart(markSecond);
+  return [...new Set(keys)].filter((key) => keySecond(key) >= start);
 }
 
 /**
@@ -80,10 +102,12 @@ export function matchesFilters(item: HistoryItem, filters: SubscriptionFilters):
 }
 
 /**
- * An item is new iff its second is later than the watermark's, or it is in
- * the watermark's second and its key was not handled yet. `oldestFirst` is
- * the shared fetch of the subscription's source (possibly reaching further
- * back than this subscription's watermark).
+ * An item is new iff its second is later than the watermark's, or it lies in
+ * the window (`lateWindowSeconds` before the watermark's second, up to it) and
+ * its key was not handled yet. `seenAtWatermark` holds every handled key of
+ * that window, so an item in it that is not there was not visible before.
+ * `oldestFirst` is the shared fetch of the subscription's source (possibly
+ * reaching further back than this subscription's window).
  */
 export function detectNew(
   state: DeliveryState,
@@ -101,7 +125,9 @@ export function detectNew(
     if (taken.has(key)) continue;
     const second = secondOf(item.happened.getTime());
     const isNew =
-      markSecond === undefined || second > markSecond || (second === markSecond && !seen.has(key));
+      markSecond === undefined ||
+      second > markSecond ||
+      (second >= windowStart(markSecond) && !seen.has(key));
     if (!isNew) continue;
     taken.add(key);
     handled.push(item);
@@ -109,20 +135,14 @@ export function detectNew(
   }
   if (handled.length === 0) return { deliver: [], handled, next: null };
 
-  let newestMs = Number.NEGATIVE_INFINITY;
-  for (const item of handled) newestMs = Math.max(newestMs, item.happened.getTime());
-  const newestSecond = secondOf(newestMs);
-  const sameSecond = newestSecond === markSecond;
-  const keysInSecond = handledKeys.filter(
-    (_, index) => secondOf(handled[index]!.happened.getTime()) === newestSecond,
-  );
-  const nextMs = sameSecond && markMs !== undefined ? Math.max(markMs, newestMs) : newestMs;
+  let nextMs = markMs ?? Number.NEGATIVE_INFINITY;
+  for (const item of handled) nextMs = Math.max(nextMs, item.happened.getTime());
   return {
     deliver: handled.filter((item) => matchesFilters(item, filters)),
     handled,
     next: {
       watermark: new Date(nextMs).toISOString(),
-      seenAtWatermark: sameSecond ? [...state.seenAtWatermark, ...keysInSecond] : keysInSecond,
+      seenAtWatermark: withinWindow([...state.seenAtWatermark, ...handledKeys], secondOf(nextMs)),
     },
   };
 }

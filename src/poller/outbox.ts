@@ -13,7 +13,13 @@ import type {
   SubscriptionAdvance,
 } from "../store/types.js";
 import { type HistoryItem, historyItemKey } from "../tracker/types.js";
-import { type AdvancedState, type DeliveryState, secondOf, watermarkMs } from "./detect.js";
+import {
+  type AdvancedState,
+  type DeliveryState,
+  secondOf,
+  watermarkMs,
+  withinWindow,
+} from "./detect.js";
 
 /** Discord's limit for `nonce`. */
 export const maxNonceLength = 25;
@@ -120,7 +126,10 @@ export function mergeState(current: DeliveryState, advance: DeliveryState): Deli
   if (secondOf(advanceMs) < secondOf(currentMs)) return current;
   return {
     watermark: advanceMs > currentMs ? advance.watermark : current.watermark,
-    seenAtWatermark: [...new Set([...current.seenAtWatermark, ...advance.seenAtWatermark])],
+    seenAtWatermark: withinWindow(
+      [...current.seenAtWatermark, ...advance.seenAtWatermark],
+      secondOf(Math.max(advanceMs, currentMs)),
+    ),
   };
 }
 

@@ -1,23 +1,23 @@
 import { randomBytes } from "node:crypto";
+import { secondOf, windowStart, withinWindow } from "../poller/detect.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
 import { type HistoryItem, historyItemKey, type TrackerClient } from "../tracker/types.js";
 
 /**
  * Delivery state that treats everything the tracker already has as handled,
- * so a new subscription posts only what happens after it was made. From the
- * newest page (newest first): the watermark is the newest `happened`, and every
- * item of that second is marked as seen.
+ * so a new subscription posts only what happens after it was made: the
+ * watermark is the newest `happened`, and every item of the poller's window
+ * before it is marked as seen. `items` must hold the whole window.
  */
 export function startingState(
-  newestFirst: readonly HistoryItem[],
+  items: readonly HistoryItem[],
 ): Pick<Subscription, "watermark" | "seenAtWatermark"> {
-  if (newestFirst.length === 0) return { watermark: null, seenAtWatermark: [] };
-  const newestMs = Math.max(...newestFirst.map((item) => item.happened.getTime()));
-  const second = Math.floor(newestMs / 1000);
-  const seenAtWatermark = newestFirst
-    .filter((item) => Math.floor(item.happened.getTime() / 1000) === second)
-    .map(historyItemKey);
-  return { watermark: new Date(newestMs).toISOString(), seenAtWatermark };
+  if (items.length === 0) return { watermark: null, seenAtWatermark: [] };
+  const newestMs = Math.max(...items.map((item) => item.happened.getTime()));
+  return {
+    watermark: new Date(newestMs).toISOString(),
+    seenAtWatermark: withinWindow(items.map(historyItemKey), secondOf(newestMs)),
+  };
 }
 
 /** The session a subscription polls now: the fixed one, or the user's active one (null: none). */
@@ -34,7 +34,10 @@ export async function resolveSession(
   return active[0]?.id ?? null;
 }
 
-/** Reads the newest page of the session (also proving the token and the session are good). */
+/**
+ * Reads the newest page of the session (also proving the token and the
+ * session are good), and the rest of the window when one page does not hold it.
+ */
 export async function startingStateFor(
   tracker: TrackerClient,
   token: string,
@@ -42,7 +45,20 @@ export async function startingStateFor(
 ) {
   if (session === null) return { watermark: null, seenAtWatermark: [] };
   const page = await tracker.histories(token, { session, limit: 200 });
-  return startingState(page.items);
+  const newest = page.items[0];
+  const oldest = page.items.at(-1);
+  if (!newest || !oldest || page.cursorNext === undefined) return startingState(page.items);
+  const start = windowStart(secondOf(Math.max(...page.items.map((i) => i.happened.getTime()))));
+  if (secondOf(oldest.happened.getTime()) < start) return startingState(page.items);
+  const window: HistoryItem[] = [];
+  for await (const item of tracker.iterateHistories(token, {
+    session,
+    from: new Date(start * 1000),
+    limit: 200,
+  })) {
+    window.push(item);
+  }
+  return startingState([...page.items, ...window]);
 }
 
 export function newSubscriptionId(): string {

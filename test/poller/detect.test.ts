@@ -32,18 +32,32 @@ describe("detectNew", () => {
     const items = [h(0), h(1500), h(3000)];
     const found = detectNew(none, {}, items);
     expect(found.deliver).toEqual(items);
-    expect(found.next).toEqual({ watermark: iso(3000), seenAtWatermark: keys([h(3000)]) });
+    // Every handled key within the window (a minute before the watermark's second) is kept.
+    expect(found.next).toEqual({ watermark: iso(3000), seenAtWatermark: keys(items) });
   });
 
   it("returns no new state when nothing is new", () => {
     const items = [h(0), h(1000)];
-    const state = { watermark: iso(1000), seenAtWatermark: keys([h(1000)]) };
+    const state = { watermark: iso(1000), seenAtWatermark: keys(items) };
     expect(detectNew(state, {}, items)).toEqual({ deliver: [], handled: [], next: null });
   });
 
-  it("skips items in earlier seconds, even ones never seen", () => {
-    const state = { watermark: iso(5000), seenAtWatermark: keys([h(5000)]) };
-    expect(detectNew(state, {}, [h(1000), h(4999), h(5000)]).handled).toEqual([]);
+  it("skips items older than the window, even ones never seen", () => {
+    const state = { watermark: iso(90_000), seenAtWatermark: keys([h(90_000)]) };
+    expect(detectNew(state, {}, [h(1000), h(29_999), h(90_000)]).handled).toEqual([]);
+  });
+
+  it("takes an item that became visible late, older than the watermark but inside the window", () => {
+    // Read at 90.000: the item stamped 89.950 was committed after it and shows up only now.
+    const state = { watermark: iso(90_000), seenAtWatermark: keys([h(90_000)]) };
+    const late = h(89_950, { source: "PENALTY" });
+    const found = detectNew(state, {}, [late, h(90_000)]);
+    expect(found.deliver).toEqual([late]);
+    expect(found.next).toEqual({
+      watermark: iso(90_000),
+      seenAtWatermark: keys([h(90_000), late]),
+    });
+    expect(detectNew(found.next!, {}, [late, h(90_000)]).handled).toEqual([]);
   });
 
   it("in the watermark's second, a seen key is old and a different record is new", () => {
@@ -70,14 +84,18 @@ describe("detectNew", () => {
     // The next read starts at the watermark's second again: only the later item is new.
     const second = detectNew(state, {}, [...tied, later]);
     expect(second.deliver).toEqual([later]);
-    expect(second.next).toEqual({ watermark: iso(6000), seenAtWatermark: keys([later]) });
+    expect(second.next).toEqual({ watermark: iso(6000), seenAtWatermark: keys([...tied, later]) });
   });
 
-  it("seen keys cover the whole newest second, not just the newest millisecond", () => {
+  it("seen keys cover the whole window, not just the newest millisecond, and drop what left it", () => {
     const a = h(7001);
     const b = h(7999, { source: "LINK" });
     const found = detectNew(none, {}, [h(6000), a, b]);
-    expect(found.next).toEqual({ watermark: iso(7999), seenAtWatermark: keys([a, b]) });
+    expect(found.next).toEqual({ watermark: iso(7999), seenAtWatermark: keys([h(6000), a, b]) });
+    // 67.5 s: the window now starts at second 7, so the item of second 6 is forgotten.
+    const muchLater = h(67_500);
+    const next = detectNew(found.next!, {}, [h(6000), a, b, muchLater]);
+    expect(next.next).toEqual({ watermark: iso(67_500), seenAtWatermark: keys([a, b, muchLater]) });
   });
 
   it("handles filtered-out items without posting them", () => {
@@ -159,8 +177,8 @@ describe("normalizeFetched", () => {
 });
 
 describe("fetchFrom", () => {
-  it("is the oldest watermark floored to its second", () => {
-    expect(fetchFrom([iso(5500), iso(2750), iso(9000)])).toEqual(new Date(t0 + 2000));
+  it("is the start of the oldest watermark's window: its second, a minute back", () => {
+    expect(fetchFrom([iso(5500), iso(2750), iso(9000)])).toEqual(new Date(t0 + 2000 - 60_000));
   });
 
   it("has no bound when any subscription has no watermark", () => {

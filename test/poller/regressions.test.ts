@@ -13,7 +13,7 @@ import { applyAdvance } from "../../src/poller/outbox.js";
 import { createTokenCipher } from "../../src/store/crypto.js";
 import { openStore } from "../../src/store/keyvStore.js";
 import type { Subscription } from "../../src/store/types.js";
-import { createHarness, deliveredIn, type Harness, item, range } from "../poller/harness.js";
+import { base, createHarness, deliveredIn, type Harness, intervalMs, item, range } from "../poller/harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -32,6 +32,22 @@ async function setup(userId = "u1", channelId = "c1") {
   const sub = await t.subscribe({ userId, channelId, session });
   return { token, session, sub };
 }
+
+describe("regression: an item that becomes visible late", () => {
+  it("is posted even though a newer item was read before it, in an earlier second", async () => {
+    const { session } = await setup();
+    const poller = t.poller();
+    // Two writers: the item of 4.900 s commits after the one of 5.050 s was already read.
+    t.fake.addHistory(session, [item(5, { happened: new Date(base + 5050) })]);
+    await poller.runCycle();
+    t.fake.addHistory(session, [item(4, { happened: new Date(base + 4900) })]);
+    t.advance(intervalMs);
+    await poller.runCycle();
+    t.advance(intervalMs);
+    await poller.runCycle();
+    expect(delivered("c1")).toEqual([5, 4]);
+  });
+});
 
 describe("regression: channel-fatal error mid-entry", () => {
   it("a channel-fatal error mid-entry does not re-post the messages already accepted once resumed", async () => {

@@ -93,15 +93,34 @@ describe("channelGroups", () => {
 
 describe("mergeState", () => {
   it("never moves back and merges keys within one second", () => {
-    const current = { watermark: iso(5200), seenAtWatermark: ["a"] };
-    expect(mergeState(current, { watermark: iso(4000), seenAtWatermark: ["x"] })).toEqual(current);
-    expect(mergeState(current, { watermark: iso(5100), seenAtWatermark: ["a", "b"] })).toEqual({
+    // Keys end in the item's `happened` ms, as historyItemKey makes them.
+    const k = (name: string, ms: number) => `${name}|${t0 + ms}`;
+    const current = { watermark: iso(5200), seenAtWatermark: [k("a", 5200)] };
+    expect(mergeState(current, { watermark: iso(4000), seenAtWatermark: [k("x", 4000)] })).toEqual(
+      current,
+    );
+    expect(
+      mergeState(current, { watermark: iso(5100), seenAtWatermark: [k("a", 5200), k("b", 5100)] }),
+    ).toEqual({
       watermark: iso(5200),
-      seenAtWatermark: ["a", "b"],
+      seenAtWatermark: [k("a", 5200), k("b", 5100)],
     });
-    const later = { watermark: iso(6000), seenAtWatermark: ["c"] };
+    const later = { watermark: iso(6000), seenAtWatermark: [k("c", 6000)] };
     expect(mergeState(current, later)).toEqual(later);
     expect(mergeState({ watermark: null, seenAtWatermark: [] }, later)).toEqual(later);
+  });
+
+  it("forgets seen keys that fell out of the window when merging", () => {
+    const k = (name: string, ms: number) => `${name}|${t0 + ms}`;
+    const current = {
+      watermark: iso(100_000),
+      seenAtWatermark: [k("old", 30_000), k("a", 100_000)],
+    };
+    const merged = mergeState(current, {
+      watermark: iso(100_500),
+      seenAtWatermark: [k("b", 100_500)],
+    });
+    expect(merged.seenAtWatermark).toEqual([k("a", 100_000), k("b", 100_500)]);
   });
 });
 
