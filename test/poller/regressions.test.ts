@@ -13,7 +13,15 @@ import { applyAdvance } from "../../src/poller/outbox.js";
 import { createTokenCipher } from "../../src/store/crypto.js";
 import { openStore } from "../../src/store/keyvStore.js";
 import type { Subscription } from "../../src/store/types.js";
-import { base, createHarness, deliveredIn, type Harness, intervalMs, item, range } from "../poller/harness.js";
+import {
+  base,
+  createHarness,
+  deliveredIn,
+  type Harness,
+  intervalMs,
+  item,
+  range,
+} from "../poller/harness.js";
 
 let t: Harness;
 beforeEach(async () => {
