@@ -22,6 +22,7 @@ import { errorSummary } from "./errors.js";
 import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "./notices.js";
 import { createOutboxEntry } from "./outbox.js";
+import { sortPending } from "./pending.js";
 import { createLimiter, mapLimit } from "./pool.js";
 import {
   activeLookupKey,
@@ -143,48 +144,7 @@ export function createPoller(deps: PollerDeps): Poller {
     return task;
   }
 
-  /**
-   * Pending entries by channel, oldest first, sorted into what to send now and
-   * what waits. An entry none of whose subscriptions exist any more is dropped
-   * (`/unsubscribe`, `/unlink`: no more posts). A channel whose subscriptions
-   * are all paused waits for a resume instead of being retried.
-   */
-  async function pendingByChannel(): Promise<{
-    send: Map<string, OutboxEntry[]>;
-    waiting: Set<string>;
-  }> {
-    const entries = (await store.outbox.list()).sort((a, b) =>
-      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-    );
-    const subs = await store.subscriptions.list();
-    const existing = new Set(subs.map((s) => s.id));
-    const activeChannels = new Set(
-      subs.filter((s) => s.status === "active").map((s) => s.channelId),
-    );
-    const send = new Map<string, OutboxEntry[]>();
-    const waiting = new Set<string>();
-    for (const entry of entries) {
-      if (!entry.advances.some((a) => existing.has(a.subscriptionId))) {
-        await store.outbox.delete(entry.id);
-        itemCounts.delete(entry.id);
-        logger.info(
-          { channelId: entry.channelId, entryId: entry.id },
-          "dropped pending posts of removed subscriptions",
-        );
-        continue;
-      }
-      if (!activeChannels.has(entry.channelId)) {
-        waiting.add(entry.channelId);
-        continue;
-      }
-      send.set(entry.channelId, [...(send.get(entry.channelId) ?? []), entry]);
-    }
-    for (const channelId of waiting) {
-      // Entries of one channel go out in order: a waiting one holds back the later ones.
-      if (send.has(channelId)) send.delete(channelId);
-    }
-    return { send, waiting };
-  }
+  const pendingByChannel = () => sortPending(store, logger, (id) => itemCounts.delete(id));
 
   async function cycle(awaitDeliveries: boolean): Promise<CycleReport> {
     const startedAt = performance.now();
