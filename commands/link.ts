@@ -7,7 +7,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { z } from "zod";
-import type { Command } from "../src/discord/command.js";
+import { type Command, customId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { resumeUserSubscriptions } from "../src/poller/resume.js";
 import { TrackerAuthError } from "../src/tracker/errors.js";
@@ -17,7 +17,7 @@ const data = {
   description: "Link your Chastity Tracker account with an API token (asked in a private form)",
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const linkModalId = "link:modal";
+export const linkModalId = customId("link", "modal");
 export const tokenFieldId = "token";
 
 export const whereToCreateToken =

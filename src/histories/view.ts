@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ActionRowBuilder, type APIEmbed, ButtonBuilder, ButtonStyle } from "discord.js";
-import { buildHistoriesEmbed } from "../format/historiesEmbed.js";
+import { customId } from "../discord/command.js";
+import { buildHistoriesEmbed, type HistoriesEmbedFilters } from "../format/historiesEmbed.js";
 import type { UiStateStore } from "../store/types.js";
 import type {
   HistoriesQuery,
@@ -43,14 +44,20 @@ export async function loadView(ui: UiStateStore, id: string) {
   return ui.get<HistoriesViewState>(stateKey(id));
 }
 
-function queryOf(state: HistoriesViewState, cursor: string | null): HistoriesQuery {
+function filtersOf(state: HistoriesViewState): HistoriesEmbedFilters {
   return {
-    session: state.session,
     type: state.type,
     source: state.source,
     dom: state.dom,
     from: state.from ? new Date(state.from) : undefined,
     to: state.to ? new Date(state.to) : undefined,
+  };
+}
+
+function queryOf(state: HistoriesViewState, cursor: string | null): HistoriesQuery {
+  return {
+    session: state.session,
+    ...filtersOf(state),
     limit: state.limit,
     cursor: cursor ?? undefined,
   };
@@ -70,7 +77,8 @@ export async function renderPage(
   state: HistoriesViewState;
   message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] };
 }> {
-  const cursor = page === 1 ? null : (state.cursors[page - 1] ?? null);
+  // cursors[0] is null: page 1 needs none.
+  const cursor = state.cursors[page - 1] ?? null;
   const result = await tracker.histories(token, queryOf(state, cursor));
   const cursors = state.cursors.slice(0, page);
   cursors[page] = result.cursorNext ?? null;
@@ -79,26 +87,20 @@ export async function renderPage(
   const embed = buildHistoriesEmbed({
     session: state.session,
     items: result.items,
-    filters: {
-      type: state.type,
-      source: state.source,
-      dom: state.dom,
-      from: state.from ? new Date(state.from) : undefined,
-      to: state.to ? new Date(state.to) : undefined,
-    },
+    filters: filtersOf(state),
     page,
     nick: state.nick,
     hasOlder,
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
-      .setCustomId(`histories:newer:${viewId}`)
+      .setCustomId(customId("histories", "newer", viewId))
       .setLabel("Newer")
       .setEmoji("◀️")
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(page <= 1),
     new ButtonBuilder()
-      .setCustomId(`histories:older:${viewId}`)
+      .setCustomId(customId("histories", "older", viewId))
       .setLabel("Older")
       .setEmoji("▶️")
       .setStyle(ButtonStyle.Secondary)

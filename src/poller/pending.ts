@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { OutboxEntry, Store } from "../store/types.js";
+import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 
 /**
  * Pending entries by channel, oldest first, sorted into what to send now and
@@ -9,13 +9,13 @@ import type { OutboxEntry, Store } from "../store/types.js";
  */
 export async function sortPending(
   store: Store,
+  subs: readonly Subscription[],
   logger: Logger,
   forget: (entryId: string) => void,
 ): Promise<{ send: Map<string, OutboxEntry[]>; waiting: Set<string> }> {
   const entries = (await store.outbox.list()).sort((a, b) =>
     a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
   );
-  const subs = await store.subscriptions.list();
   const existing = new Set(subs.map((s) => s.id));
   const activeChannels = new Set(subs.filter((s) => s.status === "active").map((s) => s.channelId));
   const send = new Map<string, OutboxEntry[]>();

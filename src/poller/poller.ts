@@ -144,7 +144,8 @@ export function createPoller(deps: PollerDeps): Poller {
     return task;
   }
 
-  const pendingByChannel = () => sortPending(store, logger, (id) => itemCounts.delete(id));
+  const pendingByChannel = (subs: readonly Subscription[]) =>
+    sortPending(store, subs, logger, (id) => itemCounts.delete(id));
 
   async function cycle(awaitDeliveries: boolean): Promise<CycleReport> {
     const startedAt = performance.now();
@@ -160,7 +161,8 @@ export function createPoller(deps: PollerDeps): Poller {
     try {
       // A channel with posts still pending or in flight gathers nothing new, so order holds.
       const busy = new Set(inFlight.keys());
-      const pending = await pendingByChannel();
+      const allSubs = await store.subscriptions.list();
+      const pending = await pendingByChannel(allSubs);
       for (const channelId of pending.waiting) busy.add(channelId);
       for (const [channelId, entries] of pending.send) {
         if (busy.has(channelId)) continue;
@@ -168,9 +170,7 @@ export function createPoller(deps: PollerDeps): Poller {
         if (stopping || !channelBackoff.ready(channelKey(channelId), now().getTime())) continue;
         launched.push(launch(channelId, entries, tally));
       }
-      const subs = (await store.subscriptions.list()).filter(
-        (sub) => sub.status === "active" && !busy.has(sub.channelId),
-      );
+      const subs = allSubs.filter((sub) => sub.status === "active" && !busy.has(sub.channelId));
       const sources = await planSources(ctx, subs, state);
       const fetched = await mapLimit(sources, deps.concurrency, async (source) => ({
         source,
@@ -207,7 +207,7 @@ export function createPoller(deps: PollerDeps): Poller {
   /** Sends every pending entry; start() does not wait, as those channels count as busy anyway. */
   async function flush(awaitDeliveries: boolean): Promise<void> {
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const pending = [...(await pendingByChannel()).send].filter(
+    const pending = [...(await pendingByChannel(await store.subscriptions.list())).send].filter(
       ([channelId]) => !inFlight.has(channelId),
     );
     if (pending.length === 0) return;

@@ -6,7 +6,7 @@
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
-import type { HistoryItem, TrackerClient, TrackerSession } from "../tracker/types.js";
+import { type HistoryItem, runningSessionIds, type TrackerClient } from "../tracker/types.js";
 import type { Backoff } from "./backoff.js";
 import { fetchFrom } from "./detect.js";
 import { errorSummary } from "./errors.js";
@@ -91,14 +91,6 @@ function trackerRecovered(ctx: SourceContext, key: string, fields: Record<string
   if (streak === undefined) return;
   const downMs = ctx.now().getTime() - streak.sinceMs;
   ctx.logger.info({ ...fields, failures: streak.failures, downMs }, "tracker recovered");
-}
-
-/** Ids of the user's running sessions, latest start first. */
-function runningIds(sessions: readonly TrackerSession[]): number[] {
-  return sessions
-    .filter((s) => s.active && s.end === null)
-    .sort((a, b) => b.start.getTime() - a.start.getTime())
-    .map((s) => s.id);
 }
 
 /** Persists a follower's move to a new session; undefined when the stored one changed meanwhile. */
@@ -187,7 +179,7 @@ export async function planSources(
       let running: number[];
       try {
         cycle.trackerRequests++;
-        running = runningIds((await ctx.tracker.sessions(token, { active: true })).items);
+        running = runningSessionIds((await ctx.tracker.sessions(token, { active: true })).items);
         trackerRecovered(ctx, lookupKey, { userId, lookup: "active-session" });
       } catch (err) {
         trackerFailed(ctx, cycle, lookupKey, userId, err, { lookup: "active-session" });

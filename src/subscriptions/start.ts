@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { secondOf, windowStart, withinWindow } from "../poller/detect.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
-import { type HistoryItem, historyItemKey, type TrackerClient } from "../tracker/types.js";
+import {
+  type HistoryItem,
+  historyItemKey,
+  runningSessionIds,
+  type TrackerClient,
+} from "../tracker/types.js";
 
 /**
  * Delivery state that treats everything the tracker already has as handled,
@@ -28,10 +33,7 @@ export async function resolveSession(
 ): Promise<number | null> {
   if (session !== null) return session;
   const page = await tracker.sessions(token, { active: true, limit: 10 });
-  const active = page.items
-    .filter((s) => s.active)
-    .sort((a, b) => b.start.getTime() - a.start.getTime());
-  return active[0]?.id ?? null;
+  return runningSessionIds(page.items)[0] ?? null;
 }
 
 /**

@@ -87,6 +87,14 @@ export interface TrackerClient {
   close(): Promise<void>;
 }
 
+/** Ids of the sessions still running (active, not ended), latest start first. */
+export function runningSessionIds(sessions: readonly TrackerSession[]): number[] {
+  return sessions
+    .filter((s) => s.active && s.end === null)
+    .sort((a, b) => b.start.getTime() - a.start.getTime())
+    .map((s) => s.id);
+}
+
 /** Whole-record identity: items have no id, and several may share `happened`. */
 export function historyItemKey(item: HistoryItem): string {
   return [

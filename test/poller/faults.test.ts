@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resumeUserSubscriptions } from "../../src/poller/resume.js";
 import type { FakeFault } from "../fakes/tracker.js";
-import { createHarness, deliveredIn, type Harness, intervalMs, item } from "./harness.js";
+import {
+  createHarness,
+  deliveredIn,
+  type Harness,
+  intervalMs,
+  item,
+  subscribedMember,
+} from "./harness.js";
 
 let t: Harness;
 afterEach(async () => {
@@ -10,11 +17,7 @@ afterEach(async () => {
 
 async function setup(options: Parameters<typeof createHarness>[0] = {}) {
   t = await createHarness(options);
-  const token = await t.link("u1", "Alice");
-  const session = t.fake.addSession(token);
-  t.fake.addHistory(session, [item(0)]);
-  const sub = await t.subscribe({ userId: "u1", channelId: "c1", session });
-  return { token, session, sub };
+  return subscribedMember(t, "u1", "c1", "Alice");
 }
 
 const logged = (msg: string) => t.logs.filter((line) => line.msg === msg);

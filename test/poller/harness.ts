@@ -52,6 +52,15 @@ export function deliveredIn(t: Harness, channelId?: string): number[] {
   );
 }
 
+/** A linked member with one session (one existing item) and a subscription to it, posting into `channelId`. */
+export async function subscribedMember(t: Harness, userId = "u1", channelId = "c1", nick?: string) {
+  const token = await t.link(userId, nick);
+  const session = t.fake.addSession(token);
+  t.fake.addHistory(session, [item(0)]);
+  const sub = await t.subscribe({ userId, channelId, session });
+  return { token, session, sub };
+}
+
 export interface Harness {
   fake: FakeTracker;
   tracker: TrackerClient;

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeliveryError } from "../../src/poller/errors.js";
 import type { Deliver } from "../../src/poller/poller.js";
-import { createHarness, deliveredIn, type Harness, intervalMs, item, range } from "./harness.js";
+import {
+  createHarness,
+  deliveredIn,
+  type Harness,
+  intervalMs,
+  item,
+  range,
+  subscribedMember,
+} from "./harness.js";
 
 let t: Harness;
 beforeEach(async () => {
@@ -14,13 +22,7 @@ afterEach(async () => {
 const delivered = (channelId?: string) => deliveredIn(t, channelId);
 const logged = (msg: string) => t.logs.filter((line) => line.msg === msg);
 
-async function setup(userId = "u1", channelId = "c1") {
-  const token = await t.link(userId);
-  const session = t.fake.addSession(token);
-  t.fake.addHistory(session, [item(0)]);
-  const sub = await t.subscribe({ userId, channelId, session });
-  return { token, session, sub };
-}
+const setup = (userId = "u1", channelId = "c1") => subscribedMember(t, userId, channelId);
 
 function recordingMetrics() {
   const seen = { cycles: 0, items: 0, failed: [] as string[] };

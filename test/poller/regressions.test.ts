@@ -21,6 +21,7 @@ import {
   intervalMs,
   item,
   range,
+  subscribedMember,
 } from "../poller/harness.js";
 
 let t: Harness;
@@ -33,13 +34,7 @@ afterEach(async () => {
 
 const delivered = (channelId?: string) => deliveredIn(t, channelId);
 
-async function setup(userId = "u1", channelId = "c1") {
-  const token = await t.link(userId);
-  const session = t.fake.addSession(token);
-  t.fake.addHistory(session, [item(0)]);
-  const sub = await t.subscribe({ userId, channelId, session });
-  return { token, session, sub };
-}
+const setup = (userId = "u1", channelId = "c1") => subscribedMember(t, userId, channelId);
 
 describe("regression: an item that becomes visible late", () => {
   it("is posted even though a newer item was read before it, in an earlier second", async () => {
