@@ -1,0 +1,7 @@
+/** The de catalogue: the same areas and keys as `en` (the catalogue test checks). */
+import type { PartialCatalog } from "../../index.js";
+import { common } from "./common.js";
+
+export const de = {
+  common,
+} satisfies PartialCatalog;

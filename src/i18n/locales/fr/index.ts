@@ -1,0 +1,7 @@
+/** The fr catalogue: the same areas and keys as `en` (the catalogue test checks). */
+import type { PartialCatalog } from "../../index.js";
+import { common } from "./common.js";
+
+export const fr = {
+  common,
+} satisfies PartialCatalog;
