@@ -63,11 +63,12 @@ describe("openStore", () => {
   it("expires UI state after its TTL and removes expired rows on open", async () => {
     const file = join(dir, "bot.sqlite");
     const store = await openAt(`sqlite://${file}`);
-    await store.uiState.set("page:1", { cursor: "abc", page: 2 }, 50);
+    // Real timers: the expiry is the point. Generous, so a loaded machine cannot expire it before the first read.
+    await store.uiState.set("page:1", { cursor: "abc", page: 2 }, 1500);
     await store.uiState.set("page:2", { cursor: "def" }, 60_000);
     await store.uiState.set("stale", "x", 30);
     expect(await store.uiState.get("page:1")).toEqual({ cursor: "abc", page: 2 });
-    await sleep(80);
+    await sleep(1600);
     expect(await store.uiState.get("page:1")).toBeUndefined();
     expect(await store.uiState.get("page:2")).toEqual({ cursor: "def" });
     expect(await store.uiState.delete("page:2")).toBe(true);
