@@ -69,7 +69,7 @@ export default {
     const session = interaction.options.getInteger("session") ?? undefined;
     // Discord enforces min_value, but clients lie.
     if (session !== undefined && (!Number.isSafeInteger(session) || session <= 0)) {
-      throw new UserError("The session must be a positive number.");
+      throw new UserError(t(locale, "chart.badSession"));
     }
     const { from, to } = readTimeWindow(interaction.options, ctx.now());
     const account = await requireAccount(ctx, interaction.user.id);

@@ -25,7 +25,31 @@ export interface RenderOptions {
   fontFiles?: readonly string[];
 }
 
-export async function svgToPng(svg: string, options: RenderOptions = {}): Promise<Buffer> {
+/**
+ * Renders at most this many pictures at once. They run on libuv's thread pool
+ * (4 threads), which SQLite's queries share: a burst of /chart calls must not
+ * take all of it, nor both cores from the event loop.
+ */
+export const maxConcurrentRenders = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withRenderSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= maxConcurrentRenders) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+export function svgToPng(svg: string, options: RenderOptions = {}): Promise<Buffer> {
+  return withRenderSlot(() => render(svg, options));
+}
+
+async function render(svg: string, options: RenderOptions): Promise<Buffer> {
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,

@@ -6,6 +6,7 @@ export const chart = {
   optionTo: "Neueste Änderung, dieselben Formen wie bei from",
   optionPublic: "Das Diagramm allen im Kanal zeigen (Standard: nur dir)",
   noSessions: "Du hast noch keine Sessions bei Chastity Tracker, es gibt also nichts zu zeichnen.",
+  badSession: "Die Session muss eine positive Zahl sein.",
   sourceDICE: "Würfel",
   sourceLINK: "Link-Spiel",
   sourceLUCK: "Glück",

@@ -6,6 +6,7 @@ export const chart = {
   optionTo: "Newest change to draw, same forms as from",
   optionPublic: "Show the chart to everyone in the channel (default: only you)",
   noSessions: "You have no sessions on Chastity Tracker yet, so there is nothing to draw.",
+  badSession: "The session must be a positive number.",
   sourceDICE: "Dice",
   sourceLINK: "Link game",
   sourceLUCK: "Luck",

@@ -6,6 +6,7 @@ export const chart = {
   optionTo: "Cambio más reciente, mismas formas que from",
   optionPublic: "Mostrar el gráfico a todo el canal (por defecto: solo a ti)",
   noSessions: "Aún no tienes sesiones en Chastity Tracker, así que no hay nada que dibujar.",
+  badSession: "La sesión debe ser un número positivo.",
   sourceDICE: "Dados",
   sourceLINK: "Juego de enlace",
   sourceLUCK: "Suerte",

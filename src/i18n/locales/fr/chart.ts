@@ -6,6 +6,7 @@ export const chart = {
   optionTo: "Plus récent changement, mêmes formes que from",
   optionPublic: "Montrer le graphique à tout le salon (par défaut : à toi seul)",
   noSessions: "Tu n'as encore aucune session sur Chastity Tracker : il n'y a rien à tracer.",
+  badSession: "La session doit être un nombre positif.",
   sourceDICE: "Dés",
   sourceLINK: "Jeu du lien",
   sourceLUCK: "Chance",

@@ -6,6 +6,7 @@ export const chart = {
   optionTo: "Nieuwste wijziging, dezelfde vormen als from",
   optionPublic: "Toon de grafiek aan iedereen in het kanaal (standaard: alleen aan jou)",
   noSessions: "Je hebt nog geen sessies op Chastity Tracker, er valt dus niets te tekenen.",
+  badSession: "De sessie moet een positief getal zijn.",
   sourceDICE: "Dobbelstenen",
   sourceLINK: "Linkspel",
   sourceLUCK: "Geluk",
