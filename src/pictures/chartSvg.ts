@@ -143,7 +143,7 @@ export function chartSvg(data: ChartData, now: number, locale: Locale, t: Transl
     const nx = f1(g.x.at(now));
     out.push(
       `<line x1="${nx}" y1="${plotArea.top}" x2="${nx}" y2="${plotArea.bottom}" stroke="${theme.text}" stroke-width="1.5" stroke-dasharray="6 4" opacity="0.8"/>`,
-      text(g.x.at(now) - 4, plotArea.top + 12, t("chart.now"), {
+      text(g.x.at(now) - 4, plotArea.bottom - 6, t("chart.now"), {
         size: 11,
         fill: theme.text,
         anchor: "end",
@@ -258,7 +258,7 @@ function legend(data: ChartData, t: Translate): string[] {
     entries.push({ kind: "dom", color: theme.muted, label, short: label });
   }
   // DejaVu Sans at 12 px averages about 7 px per character.
-  const width = (label: string) => 26 + [...label].length * 7.2;
+  const width = (label: string) => 28 + [...label].length * 6.7;
   const rows = (useShort: boolean) => {
     const placed: { entry: (typeof entries)[number]; x: number; row: number }[] = [];
     let x = 24;
