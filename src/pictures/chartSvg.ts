@@ -43,9 +43,11 @@ export interface ChartGeometry {
 export function chartGeometry(data: ChartData, now: number): ChartGeometry {
   const first = data.points[0]?.at;
   const last = data.points.at(-1)?.at;
-  const runningNow = data.running && data.to === null ? now : null;
+  // A running session's line stops at now, even when the window reaches into the future.
+  const open = data.running ? now : (last ?? now);
+  const until = data.to === null ? open : data.running ? Math.min(data.to, now) : data.to;
   let start = data.from ?? first ?? now - durations.day;
-  let end = Math.max(data.to ?? runningNow ?? last ?? now, last ?? start);
+  let end = Math.max(until, last ?? start);
   if (data.from === null && first !== undefined) start = first;
   if (end - start < durations.minute) {
     start -= durations.hour / 2;

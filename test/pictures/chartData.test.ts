@@ -136,6 +136,8 @@ describe("prepareChart", () => {
     const closed = chartGeometry(prepareChart({ ...base, ...window, items }), now);
     expect([closed.start, closed.end]).toEqual([window.from.getTime(), window.to.getTime()]);
     expect(closed.showNow).toBe(false);
+    const future = { from: window.from, to: at("2026-02-09T00:00:00") };
+    expect(chartGeometry(prepareChart({ ...base, ...future, items }), now).end).toBe(now);
     const ended = chartGeometry(prepareChart({ ...base, running: false, items }), now);
     expect(ended.end).toBe(at("2026-02-03T14:00:00").getTime());
     expect(ended.showNow).toBe(false);
