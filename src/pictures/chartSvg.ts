@@ -62,15 +62,15 @@ export function chartGeometry(data: ChartData, now: number): ChartGeometry {
   return { x, y, start, end, showNow, hasReleases: releases.length > 0 };
 }
 
+const f1 = (n: number) => n.toFixed(1);
+
 const text = (
   x: number,
   y: number,
   body: string,
   attrs: { size?: number; fill?: string; anchor?: "start" | "middle" | "end"; bold?: boolean } = {},
 ) =>
-  `<text x="${x}" y="${y}" font-family="${fontFamily}" font-size="${attrs.size ?? 12}" fill="${attrs.fill ?? theme.text}"${attrs.anchor ? ` text-anchor="${attrs.anchor}"` : ""}${attrs.bold ? ` font-weight="bold"` : ""}>${escapeXml(body)}</text>`;
-
-const f1 = (n: number) => n.toFixed(1);
+  `<text x="${f1(x)}" y="${f1(y)}" font-family="${fontFamily}" font-size="${attrs.size ?? 12}" fill="${attrs.fill ?? theme.text}"${attrs.anchor ? ` text-anchor="${attrs.anchor}"` : ""}${attrs.bold ? ` font-weight="bold"` : ""}>${escapeXml(body)}</text>`;
 
 /** Marker outlines as path data: a circle, or a diamond for dom actions. */
 function markerPath(kind: "change" | "dom" | "start", cx: number, cy: number, r: number): string {

@@ -266,3 +266,15 @@ describe("chart cache", () => {
     expect(await cache.get("k", async () => 5)).toBe(5);
   });
 });
+
+describe("untrusted nick in the picture", () => {
+  it("is escaped as SVG text, stripped of bidi overrides and shortened", async () => {
+    const { chartSvg } = await import("../../src/pictures/chartSvg.js");
+    const nick = `</text><image href="x"/>\u202Eevil${"x".repeat(80)}`;
+    const svg = chartSvg(prepareChart({ ...base, nick, items }), 0, "en", translator("en"));
+    expect(svg).not.toContain("<image");
+    expect(svg).not.toContain("\u202E");
+    expect(svg).toContain("&#60;/text&#62;&#60;image href=&#34;x&#34;/&#62;evilxxx…");
+    expect(svg).not.toContain("x".repeat(40));
+  });
+});
