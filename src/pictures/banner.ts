@@ -5,7 +5,7 @@
  */
 import type { Locale, Translate } from "../i18n/index.js";
 import type { TrackerStats } from "../tracker/types.js";
-import { theme } from "./chartSvg.js";
+import { theme } from "./svgParts.js";
 import { clip, escapeXml, fontFamily } from "./render.js";
 import { humanDuration, utcDateTime } from "./words.js";
 

@@ -5,30 +5,18 @@
  * nick, the session and the net time added. Laid out at 800x400, Discord's
  * display size, on an opaque dark card so it reads on both Discord themes.
  */
-import type { Translate } from "../i18n/index.js";
-import type { Locale } from "../i18n/index.js";
-import {
-  type ChartData,
-  type SourceKey,
-  sourceColors,
-  sourceKeys,
-  startColor,
-} from "./chartData.js";
-import { clip, escapeXml, fontFamily } from "./render.js";
+import type { Locale, Translate } from "../i18n/index.js";
+import { type ChartData, sourceColors, startColor } from "./chartData.js";
+import { chartLegend } from "./chartLegend.js";
+import { clip } from "./render.js";
 import { durations, paddedRange, type TimeScale, tickFormat, timeScale } from "./scale.js";
+import { f1, markerPath, markerRadius, markerStyle, text, theme } from "./svgParts.js";
 import { formatCount, signedDuration, utcDateTime } from "./words.js";
+
+export { marker, sourceName, theme } from "./svgParts.js";
 
 export const chartSize = { width: 800, height: 400 };
 export const plotArea = { left: 104, right: 776, top: 74, bottom: 300 };
-export const theme = {
-  background: "#1e1f22",
-  border: "#3f4147",
-  text: "#f2f3f5",
-  muted: "#b5bac1",
-  grid: "#34363c",
-  line: "#dbdee1",
-  warn: "#f0b232",
-};
 
 export interface ChartGeometry {
   x: TimeScale;
@@ -60,50 +48,6 @@ export function chartGeometry(data: ChartData, now: number): ChartGeometry {
   const y = timeScale(low, high, plotArea.bottom, plotArea.top, 5);
   const showNow = data.running && now >= x.start && now <= x.end;
   return { x, y, start, end, showNow, hasReleases: releases.length > 0 };
-}
-
-const f1 = (n: number) => n.toFixed(1);
-
-const text = (
-  x: number,
-  y: number,
-  body: string,
-  attrs: { size?: number; fill?: string; anchor?: "start" | "middle" | "end"; bold?: boolean } = {},
-) =>
-  `<text x="${f1(x)}" y="${f1(y)}" font-family="${fontFamily}" font-size="${attrs.size ?? 12}" fill="${attrs.fill ?? theme.text}"${attrs.anchor ? ` text-anchor="${attrs.anchor}"` : ""}${attrs.bold ? ` font-weight="bold"` : ""}>${escapeXml(body)}</text>`;
-
-/** Marker outlines as path data: a circle, or a diamond for dom actions. */
-function markerPath(kind: "change" | "dom" | "start", cx: number, cy: number, r: number): string {
-  if (kind === "dom") {
-    const d = r * 1.45;
-    return `M${f1(cx)} ${f1(cy - d)}l${f1(d)} ${f1(d)}l${f1(-d)} ${f1(d)}l${f1(-d)} ${f1(-d)}z`;
-  }
-  return `M${f1(cx - r)} ${f1(cy)}a${f1(r)} ${f1(r)} 0 1 0 ${f1(2 * r)} 0a${f1(r)} ${f1(r)} 0 1 0 ${f1(-2 * r)} 0z`;
-}
-
-function markerStyle(kind: "change" | "dom" | "start", fill: string): string {
-  if (kind === "start") return `fill="${theme.background}" stroke="${fill}" stroke-width="2"`;
-  if (kind === "dom") return `fill="${fill}" stroke="${theme.text}" stroke-width="1"`;
-  return `fill="${fill}"`;
-}
-
-/** One marker; the series groups many of one colour into a single path (far faster to render). */
-export function marker(
-  kind: "change" | "dom" | "start",
-  cx: number,
-  cy: number,
-  r: number,
-  fill: string,
-): string {
-  return `<path d="${markerPath(kind, cx, cy, r)}" ${markerStyle(kind, fill)}/>`;
-}
-
-export function markerRadius(count: number): number {
-  return count > 400 ? 2.5 : count > 100 ? 3.5 : 5;
-}
-
-export function sourceName(t: Translate, key: SourceKey): string {
-  return t(`chart.source${key}`);
 }
 
 export function chartSvg(data: ChartData, now: number, locale: Locale, t: Translate): string {
@@ -152,7 +96,7 @@ export function chartSvg(data: ChartData, now: number, locale: Locale, t: Transl
       }),
     );
   }
-  out.push(...legend(data, t));
+  out.push(...chartLegend(data, t));
   out.push("</svg>");
   return out.join("");
 }
@@ -230,60 +174,5 @@ function series(data: ChartData, g: ChartGeometry): string[] {
   const ordered = [...groups.values()].sort((a, b) => rank[a.kind] - rank[b.kind]);
   for (const group of ordered)
     out.push(`<path d="${group.d.join("")}" ${markerStyle(group.kind, group.fill)}/>`);
-  return out;
-}
-
-/** Legend entries in up to two rows; counts are dropped if even that does not fit. */
-function legend(data: ChartData, t: Translate): string[] {
-  const entries: {
-    kind: "change" | "dom" | "start";
-    color: string;
-    label: string;
-    short: string;
-  }[] = [];
-  if (data.points.some((p) => p.type === "START")) {
-    const label = t("chart.legendStart");
-    entries.push({ kind: "start", color: startColor, label, short: label });
-  }
-  for (const key of sourceKeys) {
-    if (data.counts[key] === 0) continue;
-    const name = sourceName(t, key);
-    entries.push({
-      kind: "change",
-      color: sourceColors[key],
-      label: `${name} ${data.counts[key]}`,
-      short: name,
-    });
-  }
-  if (data.domChanges > 0) {
-    const label = t("chart.legendDom", { count: data.domChanges });
-    entries.push({ kind: "dom", color: theme.muted, label, short: label });
-  }
-  // DejaVu Sans at 12 px averages about 7 px per character.
-  const width = (label: string) => 28 + [...label].length * 6.7;
-  const rows = (useShort: boolean) => {
-    const placed: { entry: (typeof entries)[number]; x: number; row: number }[] = [];
-    let x = 24;
-    let row = 0;
-    for (const entry of entries) {
-      const w = width(useShort ? entry.short : entry.label);
-      if (x + w > chartSize.width - 16 && x > 24) {
-        row += 1;
-        x = 24;
-      }
-      placed.push({ entry, x, row });
-      x += w;
-    }
-    return { placed, fits: row <= 1 };
-  };
-  const full = rows(false);
-  const layout = full.fits ? full : rows(true);
-  const out: string[] = [];
-  for (const { entry, x, row } of layout.placed) {
-    if (row > 1) break;
-    const y = 358 + row * 22;
-    out.push(marker(entry.kind, x, y - 4, 5, entry.color));
-    out.push(text(x + 10, y, full.fits ? entry.label : entry.short, { size: 12 }));
-  }
   return out;
 }
