@@ -5,8 +5,8 @@
  */
 import type { Locale, Translate } from "../i18n/index.js";
 import type { TrackerStats } from "../tracker/types.js";
-import { theme } from "./svgParts.js";
 import { clip, escapeXml, fontFamily } from "./render.js";
+import { theme } from "./svgParts.js";
 import { humanDuration, utcDateTime } from "./words.js";
 
 export const bannerSize = { width: 600, height: 120 };

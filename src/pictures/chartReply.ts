@@ -1,5 +1,5 @@
 /** /chart from options to the message: session, walk (cached), picture, embed, alt text. */
-import { AttachmentBuilder, type APIEmbed } from "discord.js";
+import { type APIEmbed, AttachmentBuilder } from "discord.js";
 import type { BotContext } from "../discord/context.js";
 import { UserError } from "../discord/errors.js";
 import { cachedSessions, defaultSession } from "../discord/sessionAutocomplete.js";

@@ -3,8 +3,9 @@
  * with a cap on items and requests, prepared once and kept briefly per
  * (member, session, window) so that a repeated /chart does not repeat the walk.
  */
-import type { HistoryItem, HistoriesQuery, TrackerClient } from "../tracker/types.js";
+
 import { TrackerUnexpectedResponseError } from "../tracker/errors.js";
+import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
 
 export interface WalkCap {
   items: number;
