@@ -11,7 +11,7 @@ import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { reply } from "../src/discord/router.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
-import { parseTimeInput, timeInputHelp } from "../src/format/timeInput.js";
+import { readTimeWindow } from "../src/discord/timeOptions.js";
 import {
   type HistoriesViewState,
   loadView,
@@ -88,25 +88,8 @@ function readInput(interaction: ChatInputCommandInteraction, now: Date) {
   if (!parsed.success) {
     throw new UserError(parsed.error.issues.map((i) => i.message).join(" "));
   }
-  const from = readTime(o.getString("from"), "from", now);
-  const to = readTime(o.getString("to"), "to", now);
-  if (from && to && from > to) {
-    throw new UserError(`\`from\` is after \`to\`: swap them or widen the range. ${timeInputHelp}`);
-  }
+  const { from, to } = readTimeWindow(o, now);
   return { ...parsed.data, from, to };
-}
-
-function readTime(value: string | null, name: string, now: Date): Date | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const result = parseTimeInput(value, now);
-  if (!result.ok)
-    throw new UserError(
-      `\`${name}\` is not a date I understand: "${value.slice(0, 40)}". ${timeInputHelp}`,
-    );
-  // A bare day as `to` means the whole of that day, not its first second.
-  if (name === "to" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value))
-    return new Date(result.date.getTime() + 86_399_000);
-  return result.date;
 }
 
 export default {

@@ -41,6 +41,27 @@ function sessionLabel(s: TrackerSession): string {
   return `#${s.id} · ${state} · started ${started}${by}`.slice(0, 100);
 }
 
+/** The member's sessions (up to 200), through the per-user cache autocomplete fills while typing. */
+export function cachedSessions(
+  ctx: BotContext,
+  userId: string,
+  token: string,
+): Promise<TrackerSession[]> {
+  return ctx.sessionCache.get(userId, async () => {
+    const page = await ctx.tracker.sessions(token, { limit: 200 });
+    return page.items;
+  });
+}
+
+/** The session a command means when none was given: the running one, else the newest. */
+export function defaultSession(sessions: readonly TrackerSession[]): TrackerSession | undefined {
+  return [...sessions].sort(
+    (a, b) =>
+      Number(b.active && b.end === null) - Number(a.active && a.end === null) ||
+      b.start.getTime() - a.start.getTime(),
+  )[0];
+}
+
 /** Answers a `session` autocomplete from the per-user cached session list. */
 export async function autocompleteSession(
   interaction: AutocompleteInteraction,
@@ -50,10 +71,7 @@ export async function autocompleteSession(
   const account = await ctx.store.accounts.get(interaction.user.id);
   let sessions: TrackerSession[] = [];
   if (account) {
-    const load = ctx.sessionCache.get(interaction.user.id, async () => {
-      const page = await ctx.tracker.sessions(account.token, { limit: 200 });
-      return page.items;
-    });
+    const load = cachedSessions(ctx, interaction.user.id, account.token);
     // The race below may leave `load` behind; its late failure must not go unhandled.
     load.catch(() => undefined);
     const timeout = new Promise<TrackerSession[]>((resolve) =>

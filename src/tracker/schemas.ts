@@ -180,17 +180,54 @@ export const sessionDetailsDataSchema = z.union([
 
 // ---- stats ----------------------------------------------------------------------
 
+/** Stats dates come as `2026-01-15 09:00:00 UTC`, `2026-01-01 00:00:00` or `2026-01-15`; anything else is null. */
+const statsDate = z
+  .unknown()
+  .transform((v): Date | null =>
+    typeof v === "string" ? (parseTrackerDateTime(v.replace(/\s*UTC$/i, "")) ?? null) : null,
+  )
+  .optional();
+
+/** Stats text is shown to people: a string of sane length, else null. */
+const statsText = z
+  .unknown()
+  .transform((v): string | null =>
+    typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 200) : null,
+  )
+  .optional();
+
 export const statsDataSchema = z
   .looseObject({
     nick: z.string().min(1),
-    profile_url: wireOptionalText,
-    locked: wireFlag,
+    profile_url: wireOptionalText.catch(null),
+    // Only `nick` is essential: no other field may fail a /link.
+    locked: wireFlag.optional().catch(undefined),
+    current_lock_start: statsDate,
+    scheduled_end: statsDate,
+    current_lock_time: statsText,
+    total_locked_since: statsText,
+    since_date: statsDate,
+    link_game: statsText,
+    last_full: statsDate,
+    last_ruined: statsDate,
+    last_ted: statsDate,
+    last_milking: statsDate,
   })
   .transform(
     (data): TrackerStats => ({
       nick: data.nick,
       profileUrl: data.profile_url,
-      locked: data.locked,
+      locked: data.locked ?? data.current_lock_start != null,
+      currentLockStart: data.current_lock_start ?? null,
+      scheduledEnd: data.scheduled_end ?? null,
+      currentLockTime: data.current_lock_time ?? null,
+      totalLockedSince: data.total_locked_since ?? null,
+      sinceDate: data.since_date ?? null,
+      linkGame: data.link_game ?? null,
+      lastFull: data.last_full ?? null,
+      lastRuined: data.last_ruined ?? null,
+      lastTed: data.last_ted ?? null,
+      lastMilking: data.last_milking ?? null,
     }),
   );
 

@@ -74,6 +74,19 @@ export interface TrackerStats {
   nick: string;
   profileUrl: string | null;
   locked: boolean;
+  // The fields below are read tolerantly: null when absent, hidden or in an unexpected shape.
+  /** Start of the current lock (the tracker adds a " UTC" suffix). */
+  currentLockStart: Date | null;
+  scheduledEnd: Date | null;
+  /** The tracker's own English text, e.g. "17 days 3 hours 12 minutes". */
+  currentLockTime: string | null;
+  totalLockedSince: string | null;
+  sinceDate: Date | null;
+  linkGame: string | null;
+  lastFull: Date | null;
+  lastRuined: Date | null;
+  lastTed: Date | null;
+  lastMilking: Date | null;
 }
 
 /** What the rest of the bot needs from the tracker; the undici client implements it. */

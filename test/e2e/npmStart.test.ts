@@ -188,8 +188,10 @@ describe("npm run deploy-commands", () => {
     expect(discord.commands.puts).toBe(before + 1);
     const names = discord.commands.guild(guildId).map((c) => c.name);
     expect(names.sort()).toEqual([
+      "chart",
       "histories",
       "link",
+      "stats",
       "subscribe",
       "subscriptions",
       "unlink",

@@ -61,7 +61,10 @@ export interface FakeTracker {
   readonly url: string;
   /** Live log of received requests (cleared by resetRequests). */
   readonly requests: readonly FakeRequest[];
-  addToken(token: string, options?: { nick?: string; profileUrl?: string | null }): void;
+  addToken(
+    token: string,
+    options?: { nick?: string; profileUrl?: string | null; stats?: Record<string, unknown> },
+  ): void;
   /** Returns the session id (auto-assigned from 100 upwards unless given). */
   addSession(token: string, session?: FakeSessionInput): number;
   addHistory(sessionId: number, items: readonly FakeHistoryInput[]): void;
@@ -208,6 +211,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
             ? `https://www.chastitytracker.org/profile/${opts.nick ?? state.accounts.size + 1}`
             : opts.profileUrl,
         revoked: false,
+        ...(opts.stats && { stats: opts.stats }),
       });
     },
     addSession(token, input = {}) {

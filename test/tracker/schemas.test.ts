@@ -188,16 +188,79 @@ describe("stats", () => {
       locked: true,
       current_lock_time: "3 days",
     });
-    expect(stats).toEqual({
+    expect(stats).toMatchObject({
       nick: "kh",
       profileUrl: "https://www.chastitytracker.org/u/kh",
       locked: true,
+      currentLockTime: "3 days",
     });
-    expect(statsDataSchema.parse({ nick: "x", profile_url: null, locked: 0 })).toEqual({
+    expect(statsDataSchema.parse({ nick: "x", profile_url: null, locked: 0 })).toMatchObject({
       nick: "x",
       profileUrl: null,
       locked: false,
+      currentLockStart: null,
     });
     expect(statsDataSchema.safeParse({ nick: "", locked: true }).success).toBe(false);
+  });
+});
+
+describe("stats, the documented fields", () => {
+  it("reads the documented example's formats", () => {
+    const stats = statsDataSchema.parse({
+      nick: "kh",
+      profile_url: null,
+      locked: true,
+      current_lock_start: "2026-01-15 09:00:00 UTC",
+      scheduled_end: null,
+      current_lock_time: "17 days 3 hours 12 minutes",
+      total_locked_since: "1 months 2 days 4 hours",
+      since_date: "2026-01-01 00:00:00",
+      link_game: null,
+      last_full: "2026-01-15",
+      last_ruined: null,
+      last_ted: "2026-01-02",
+      last_milking: null,
+    });
+    expect(stats).toEqual({
+      nick: "kh",
+      profileUrl: null,
+      locked: true,
+      currentLockStart: new Date("2026-01-15T09:00:00Z"),
+      scheduledEnd: null,
+      currentLockTime: "17 days 3 hours 12 minutes",
+      totalLockedSince: "1 months 2 days 4 hours",
+      sinceDate: new Date("2026-01-01T00:00:00Z"),
+      linkGame: null,
+      lastFull: new Date("2026-01-15T00:00:00Z"),
+      lastRuined: null,
+      lastTed: new Date("2026-01-02T00:00:00Z"),
+      lastMilking: null,
+    });
+  });
+
+  it("tolerates every field but nick being missing or odd", () => {
+    const stats = statsDataSchema.parse({
+      nick: "kh",
+      profile_url: 42,
+      locked: "maybe",
+      current_lock_start: "yesterday",
+      scheduled_end: 1_700_000_000,
+      current_lock_time: { days: 3 },
+      last_full: "2026-02-30",
+    });
+    expect(stats).toMatchObject({
+      nick: "kh",
+      profileUrl: null,
+      locked: false,
+      currentLockStart: null,
+      scheduledEnd: null,
+      currentLockTime: null,
+      lastFull: null,
+    });
+    // Without `locked`, a visible lock start says it.
+    expect(
+      statsDataSchema.parse({ nick: "kh", current_lock_start: "2026-01-15 09:00:00 UTC" }).locked,
+    ).toBe(true);
+    expect(statsDataSchema.safeParse({ locked: true }).success).toBe(false);
   });
 });

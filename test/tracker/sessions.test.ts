@@ -67,14 +67,16 @@ describe("sessions, session and stats", () => {
   it("reads stats to greet the user", async () => {
     const { fake, client, sessionId } = await setup();
     fake.addToken(OTHER_TOKEN, { nick: "bob", profileUrl: null });
-    expect(await client.stats(TOKEN)).toEqual({
+    expect(await client.stats(TOKEN)).toMatchObject({
       nick: "alice",
       profileUrl: "https://www.chastitytracker.org/profile/alice",
       locked: true,
+      currentLockStart: expect.any(Date),
+      currentLockTime: expect.stringMatching(/^\d+ days \d+ hours \d+ minutes$/),
     });
     fake.endSession(sessionId);
     expect((await client.stats(TOKEN)).locked).toBe(false);
-    expect(await client.stats(OTHER_TOKEN)).toEqual({
+    expect(await client.stats(OTHER_TOKEN)).toMatchObject({
       nick: "bob",
       profileUrl: null,
       locked: false,

@@ -77,7 +77,8 @@ async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBo
     if (typeof value === "string") {
       if (field === "payload_json") body = JSON.parse(value);
     } else {
-      files.push({ field, name: value.name, size: value.size, contentType: value.type });
+      const data = Buffer.from(await value.arrayBuffer());
+      files.push({ field, name: value.name, size: value.size, contentType: value.type, data });
     }
   }
   return { body, files };

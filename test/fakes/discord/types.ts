@@ -95,6 +95,8 @@ export interface RecordedFile {
   name: string;
   size: number;
   contentType: string;
+  /** The uploaded bytes, so tests can decode what was sent. */
+  data: Buffer;
 }
 
 /** Matches requests for `failNext`: a method plus a path regex/string, or a predicate. */

@@ -1,0 +1,46 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { requireAccount } from "../src/discord/accounts.js";
+import type { Command } from "../src/discord/command.js";
+import { localizations, resolveLocale, t } from "../src/i18n/index.js";
+import { renderStatsMessage } from "../src/pictures/statsReply.js";
+
+const data = {
+  name: "stats",
+  description: t("en", "stats.commandDescription"),
+  description_localizations: localizations("stats.commandDescription"),
+  integration_types: [
+    ApplicationIntegrationType.GuildInstall,
+    ApplicationIntegrationType.UserInstall,
+  ],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+  options: [
+    {
+      name: "public",
+      description: t("en", "stats.optionPublic"),
+      description_localizations: localizations("stats.optionPublic"),
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export default {
+  data,
+  defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
+  async execute(interaction, ctx) {
+    const locale = resolveLocale(interaction.locale);
+    const account = await requireAccount(ctx, interaction.user.id);
+    const stats = await ctx.tracker.stats(account.token);
+    const message = await renderStatsMessage(stats, ctx.now().getTime(), locale);
+    await interaction.editReply({ ...message, allowedMentions: { parse: [] } });
+  },
+} satisfies Command;
