@@ -9,9 +9,9 @@
  * router dispatches on them, and a localised name would make the same command
  * read differently from one member to the next in a shared channel.
  */
-import {
-  type APIApplicationCommandOption,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+import type {
+  APIApplicationCommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { catalogs, discordLocales, type Locale } from "../i18n/index.js";
 

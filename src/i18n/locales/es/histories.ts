@@ -10,6 +10,7 @@ export const histories = {
   netNone: "no se añadió ni quitó tiempo",
   net_one: "**{{net}}** en {{count}} cambio",
   net_other: "**{{net}}** en {{count}} cambios",
+  net_many: "**{{net}}** en {{count}} cambios",
   moreNotShown: "… {{count}} más sin mostrar",
   filterType: "tipo: {{type}}",
   filterSource: "origen: {{source}}",

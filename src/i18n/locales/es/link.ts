@@ -14,5 +14,6 @@ export const link = {
   replaced: "Tu token anterior fue reemplazado.",
   resumed_one: "{{count}} suscripción en pausa reanudada.",
   resumed_other: "{{count}} suscripciones en pausa reanudadas.",
+  resumed_many: "{{count}} suscripciones en pausa reanudadas.",
   next: "Prueba `/histories` para ver una sesión, o `/subscribe` para que los cambios se publiquen en un canal.",
 };

@@ -10,6 +10,7 @@ export const histories = {
   netNone: "aucun temps ajouté ni retiré",
   net_one: "**{{net}}** sur {{count}} changement",
   net_other: "**{{net}}** sur {{count}} changements",
+  net_many: "**{{net}}** sur {{count}} changements",
   moreNotShown: "… {{count}} de plus non affichés",
   filterType: "type : {{type}}",
   filterSource: "source : {{source}}",

@@ -13,5 +13,6 @@ export const link = {
   replaced: "Ton ancien jeton a été remplacé.",
   resumed_one: "{{count}} abonnement en pause a repris.",
   resumed_other: "{{count}} abonnements en pause ont repris.",
+  resumed_many: "{{count}} abonnements en pause ont repris.",
   next: "Essaie `/histories` pour parcourir une session, ou `/subscribe` pour faire publier les changements dans un salon.",
 };
