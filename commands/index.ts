@@ -1,5 +1,6 @@
 import type { Command } from "../src/discord/command.js";
 import histories from "./histories.js";
+import language from "./language.js";
 import link from "./link.js";
 import subscribe from "./subscribe.js";
 import subscriptions from "./subscriptions.js";
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  language,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

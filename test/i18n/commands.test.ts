@@ -21,7 +21,7 @@ const texts = (locale: (typeof locales)[number]) =>
  * the catalogue. Their definitions join commandDefinitions at the merge; then
  * this list must be emptied (the lead's sweep).
  */
-const pendingCommands = ["chart", "stats", "roles", "rolesync", "language"];
+const pendingCommands = ["chart", "stats", "roles", "rolesync"];
 /** TEMPORARY, same reason: options announced for existing commands. */
 const pendingOptionKeys = [
   "histories.games.description",
