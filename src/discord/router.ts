@@ -26,7 +26,9 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
   async function handle(interaction: BaseInteraction): Promise<void> {
     const started = Date.now();
     const locale = resolveLocale(interaction.locale);
-    ctx.store.locales
+    // Awaited (usually a cache hit, no I/O) so that a command forgetting the member, like
+    // /unlink, runs after it and is not undone by a late write.
+    await ctx.store.locales
       .recordMember(interaction.user.id, locale)
       .catch((err) =>
         log.warn({ err, userId: interaction.user.id }, "could not record the member's language"),

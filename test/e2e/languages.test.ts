@@ -78,6 +78,17 @@ describe("languages, end to end", () => {
     expect(linked.original?.content).toContain("Verknüpft als **greta**.");
     // Remembered for the DMs the bot sends on its own.
     expect(await h.bot.store.locales.member(userId)).toBe("de");
+    // /unlink leaves nothing of the member behind, their language included.
+    await h.discord.interact
+      .chatInput({
+        userId,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        name: "unlink",
+        locale: "de",
+      })
+      .waitFor("edit");
+    expect(await h.bot.store.locales.member(userId)).toBeUndefined();
   });
 
   it("answers the router's own errors in the member's language", async () => {
