@@ -189,11 +189,15 @@ describe("npm run deploy-commands", () => {
     const names = discord.commands.guild(guildId).map((c) => c.name);
     expect(names.sort()).toEqual([
       "histories",
+      "language",
       "link",
       "subscribe",
       "subscriptions",
       "unlink",
       "unsubscribe",
     ]);
+    // The deploy script sends the same localised bodies as the bot.
+    for (const command of discord.commands.guild(guildId))
+      expect(command.description_localizations?.de, command.name).toBeTruthy();
   });
 });
