@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js
 import { describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../commands/index.js";
 import { commandKeys, localizeCommand } from "../../src/discord/localizeCommand.js";
-import { catalogs, discordLocales, locales } from "../../src/i18n/index.js";
+import { catalogs, discordLocales, locales, t } from "../../src/i18n/index.js";
 
 type Def = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type AnyOption = {
@@ -96,6 +96,10 @@ describe("registration texts", () => {
     expect(type?.choices?.find((c) => c.value === "ADD")?.name_localizations?.["es-419"]).toBe(
       "tiempo añadido",
     );
+  });
+
+  it("t() finds the dotted command keys too", () => {
+    expect(t("de", "commands.histories.type.ADD")).toBe("Zeit hinzugefügt");
   });
 
   it("has no catalogue key that no definition uses (except the pending ones)", () => {
