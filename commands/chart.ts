@@ -14,8 +14,7 @@ import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js
 
 const data = {
   name: "chart",
-  description: t("en", "chart.commandDescription"),
-  description_localizations: localizations("chart.commandDescription"),
+  description: "Draw how a session's release date moved",
   integration_types: [
     ApplicationIntegrationType.GuildInstall,
     ApplicationIntegrationType.UserInstall,
@@ -28,8 +27,7 @@ const data = {
   options: [
     {
       name: "session",
-      description: t("en", "chart.optionSession"),
-      description_localizations: localizations("chart.optionSession"),
+      description: "Session number (default: your active session, else the newest)",
       type: ApplicationCommandOptionType.Integer,
       required: false,
       autocomplete: true,
@@ -37,24 +35,22 @@ const data = {
     },
     {
       name: "from",
-      description: t("en", "chart.optionFrom"),
-      description_localizations: localizations("chart.optionFrom"),
+      description:
+        "Oldest change to draw: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
       type: ApplicationCommandOptionType.String,
       required: false,
       max_length: 40,
     },
     {
       name: "to",
-      description: t("en", "chart.optionTo"),
-      description_localizations: localizations("chart.optionTo"),
+      description: "Newest change to draw, same forms as from",
       type: ApplicationCommandOptionType.String,
       required: false,
       max_length: 40,
     },
     {
       name: "public",
-      description: t("en", "chart.optionPublic"),
-      description_localizations: localizations("chart.optionPublic"),
+      description: "Show the chart to everyone in the channel (default: only you)",
       type: ApplicationCommandOptionType.Boolean,
       required: false,
     },

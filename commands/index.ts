@@ -1,6 +1,7 @@
 import type { Command } from "../src/discord/command.js";
 import chart from "./chart.js";
 import histories from "./histories.js";
+import language from "./language.js";
 import link from "./link.js";
 import stats from "./stats.js";
 import subscribe from "./subscribe.js";
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   subscriptions,
   chart,
   stats,
+  language,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

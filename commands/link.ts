@@ -9,6 +9,8 @@ import {
 import { z } from "zod";
 import { type Command, customId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
+import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
+import { escapeMarkdown } from "../src/format/items.js";
 import { resumeUserSubscriptions } from "../src/poller/resume.js";
 import { TrackerAuthError } from "../src/tracker/errors.js";
 
@@ -20,31 +22,33 @@ const data = {
 export const linkModalId = customId("link", "modal");
 export const tokenFieldId = "token";
 
-export const whereToCreateToken =
-  "Create one on chastitytracker.org: open your profile, find the API tokens section, create a token and copy it (it is shown only once).";
+/** English, for older call sites; the text is `link.whereToCreate`. */
+export const whereToCreateToken = t("en", "link.whereToCreate");
 
 /** Tokens are opaque to us; this only refuses what cannot possibly be one. */
-const tokenSchema = z
-  .string()
-  .trim()
-  .min(8, { error: "That is too short to be an API token." })
-  .max(512, { error: "That is too long to be an API token." })
-  .regex(/^\S+$/, { error: "An API token has no spaces in it." });
+const tokenSchema = (locale: Locale) =>
+  z
+    .string()
+    .trim()
+    .min(8, { error: t(locale, "link.tooShort") })
+    .max(512, { error: t(locale, "link.tooLong") })
+    .regex(/^\S+$/, { error: t(locale, "link.hasSpaces") });
 
 export default {
   data,
   // A modal must be the first answer, so this command is not deferred.
   defer: "none",
   async execute(interaction) {
+    const tr = translator(resolveLocale(interaction.locale));
     const modal = new ModalBuilder()
       .setCustomId(linkModalId)
-      .setTitle("Link Chastity Tracker")
+      .setTitle(tr("link.modalTitle"))
       .addComponents(
         new ActionRowBuilder<TextInputBuilder>().addComponents(
           new TextInputBuilder()
             .setCustomId(tokenFieldId)
-            .setLabel("Your API token")
-            .setPlaceholder("Paste the token from your tracker profile")
+            .setLabel(tr("link.tokenLabel"))
+            .setPlaceholder(tr("link.tokenPlaceholder"))
             .setStyle(TextInputStyle.Short)
             .setMinLength(8)
             .setMaxLength(512)
@@ -55,10 +59,14 @@ export default {
   },
   async modal(interaction, ctx) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const parsed = tokenSchema.safeParse(interaction.fields.getTextInputValue(tokenFieldId));
+    const locale = resolveLocale(interaction.locale);
+    const tr = translator(locale);
+    const parsed = tokenSchema(locale).safeParse(
+      interaction.fields.getTextInputValue(tokenFieldId),
+    );
     if (!parsed.success) {
       throw new UserError(
-        `${parsed.error.issues[0]?.message ?? "Invalid token."} ${whereToCreateToken}`,
+        `${parsed.error.issues[0]?.message ?? tr("link.invalid")} ${tr("link.whereToCreate")}`,
       );
     }
     const token = parsed.data;
@@ -67,9 +75,10 @@ export default {
       nick = (await ctx.tracker.stats(token)).nick;
     } catch (err) {
       if (err instanceof TrackerAuthError) {
-        throw new UserError(
-          `Chastity Tracker did not accept that token. ${whereToCreateToken} Then run \`/link\` again.`,
-        );
+        throw new UserError({
+          key: "link.refused",
+          vars: { whereToCreate: tr("link.whereToCreate") },
+        });
       }
       throw err;
     }
@@ -79,12 +88,10 @@ export default {
     ctx.sessionCache.clear(userId);
     const resumed = await resumeUserSubscriptions(ctx.store, userId);
     ctx.logger.info({ userId, replaced: existed, resumed }, "account linked");
-    const lines = [`Linked as **${nick}**.${existed ? " Your earlier token was replaced." : ""}`];
-    if (resumed > 0)
-      lines.push(`${resumed} paused subscription${resumed === 1 ? "" : "s"} resumed.`);
-    lines.push(
-      "Try `/histories` to browse a session, or `/subscribe` to have changes posted in a channel.",
-    );
+    const linked = tr("link.linked", { nick: escapeMarkdown(nick) });
+    const lines = [existed ? `${linked} ${tr("link.replaced")}` : linked];
+    if (resumed > 0) lines.push(tr("link.resumed", { count: resumed }));
+    lines.push(tr("link.next"));
     await interaction.editReply({ content: lines.join("\n") });
   },
 } satisfies Command;

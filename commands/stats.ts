@@ -11,8 +11,7 @@ import { renderStatsMessage } from "../src/pictures/statsReply.js";
 
 const data = {
   name: "stats",
-  description: t("en", "stats.commandDescription"),
-  description_localizations: localizations("stats.commandDescription"),
+  description: "Show your Chastity Tracker stats with a lock ticker",
   integration_types: [
     ApplicationIntegrationType.GuildInstall,
     ApplicationIntegrationType.UserInstall,
@@ -25,8 +24,7 @@ const data = {
   options: [
     {
       name: "public",
-      description: t("en", "stats.optionPublic"),
-      description_localizations: localizations("stats.optionPublic"),
+      description: "Show your stats to everyone in the channel (default: only you)",
       type: ApplicationCommandOptionType.Boolean,
       required: false,
     },

@@ -14,6 +14,7 @@ export default {
     const hadAccount = await ctx.store.accounts.delete(userId);
     const subscriptions = await ctx.store.subscriptions.deleteByUser(userId);
     ctx.sessionCache.clear(userId);
+    await ctx.store.locales.forgetMember(userId);
     ctx.logger.info({ userId, hadAccount, subscriptions }, "account unlinked");
     if (!hadAccount && subscriptions === 0) {
       await interaction.editReply(

@@ -11,6 +11,7 @@ import { commandDefinitions, commands } from "../commands/index.js";
 import type { Config } from "./config.js";
 import { dataDirFor } from "./dataDir.js";
 import { type BotContext, createSessionCache } from "./discord/context.js";
+import { createPostLocale } from "./discord/postLocale.js";
 import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createMetrics, type Metrics } from "./health/metrics.js";
@@ -81,6 +82,10 @@ export async function startBot(
     client,
     now,
     sessionCache: createSessionCache(60_000),
+    postLocale: createPostLocale({
+      locales: store.locales,
+      guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+    }),
   };
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));

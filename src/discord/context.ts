@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store, Subscription } from "../store/types.js";
 import type { TrackerClient } from "../tracker/types.js";
+import type { PostLocale } from "./postLocale.js";
 
 /** What every command handler may use; wired once in main.ts. */
 export interface BotContext {
@@ -14,6 +15,8 @@ export interface BotContext {
   now: () => Date;
   /** Per-user cache of the session list for autocomplete (about a minute). */
   sessionCache: SessionCache;
+  /** The language of channel posts (guildId) and of DMs the bot sends on its own (null). */
+  postLocale: PostLocale;
   /** When the poller is backing off a subscription's source: until then. */
   backoffUntil?: (subscription: Subscription) => Date | undefined;
 }

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
-import { type REST, Routes } from "discord.js";
+import {
+  type REST,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  Routes,
+} from "discord.js";
 import type { Logger } from "../log.js";
 import type { MetaStore } from "../store/types.js";
+import { localizeCommand } from "./localizeCommand.js";
 
 export interface RegistrationTarget {
   applicationId: string;
@@ -24,18 +29,20 @@ function route(target: RegistrationTarget): `/${string}` {
 }
 
 /**
- * Puts the command definitions unless the stored hash says Discord already has
+ * Puts the command definitions, with their texts in every language
+ * (localizeCommand: a changed translation changes the hash too), unless the stored hash says Discord already has
  * them. `force` skips the check (the deploy script).
  */
 export async function syncCommands(options: {
   rest: REST;
   target: RegistrationTarget;
-  definitions: readonly object[];
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
   meta: MetaStore;
   logger: Logger;
   force?: boolean;
 }): Promise<"registered" | "unchanged"> {
-  const { rest, target, definitions, meta, logger } = options;
+  const { rest, target, meta, logger } = options;
+  const definitions = options.definitions.map(localizeCommand);
   const hash = definitionsHash(definitions, target);
   const key = "commands-hash";
   if (!options.force && (await meta.get(key)) === hash) {

@@ -5,6 +5,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
+import { type Locale, resolveLocale, t } from "../i18n/index.js";
 import type { Logger } from "../log.js";
 import type { Command, DeferMode } from "./command.js";
 import { parseCustomId } from "./command.js";
@@ -14,7 +15,9 @@ import { userMessageFor } from "./userMessages.js";
 /**
  * The one place interactions enter: dispatch by command name or custom id,
  * acknowledge before anything slow, and turn every error into an ephemeral
- * message the member understands.
+ * message the member understands, in the language of their Discord client
+ * (`interaction.locale`; English for languages we do not have). Each
+ * interaction's language is also remembered, for the DMs the bot sends later.
  */
 export function createInteractionRouter(commands: readonly Command[], ctx: BotContext) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
@@ -22,10 +25,18 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
 
   async function handle(interaction: BaseInteraction): Promise<void> {
     const started = Date.now();
+    const locale = resolveLocale(interaction.locale);
+    // Awaited (usually a cache hit, no I/O) so that a command forgetting the member, like
+    // /unlink, runs after it and is not undone by a late write.
+    await ctx.store.locales
+      .recordMember(interaction.user.id, locale)
+      .catch((err) =>
+        log.warn({ err, userId: interaction.user.id }, "could not record the member's language"),
+      );
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
-        if (!command) return await unknown(interaction);
+        if (!command) return await unknown(interaction, locale);
         await deferFor(command, interaction);
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
@@ -34,11 +45,11 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
         else await interaction.respond([]);
       } else if (interaction.isButton()) {
         const command = byName.get(parseCustomId(interaction.customId).command);
-        if (!command?.button) return await unknown(interaction);
+        if (!command?.button) return await unknown(interaction, locale);
         await command.button(interaction, ctx);
       } else if (interaction.isModalSubmit()) {
         const command = byName.get(parseCustomId(interaction.customId).command);
-        if (!command?.modal) return await unknown(interaction);
+        if (!command?.modal) return await unknown(interaction, locale);
         await command.modal(interaction, ctx);
       }
       log.debug(
@@ -46,7 +57,7 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
         "interaction handled",
       );
     } catch (err) {
-      await fail(interaction, err, log);
+      await fail(interaction, err, log, locale);
     }
   }
 
@@ -60,14 +71,14 @@ async function deferFor(command: Command, interaction: ChatInputCommandInteracti
   await interaction.deferReply(mode === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
 }
 
-async function unknown(interaction: BaseInteraction) {
+async function unknown(interaction: BaseInteraction, locale: Locale) {
   if (interaction.isRepliable()) {
-    await reply(interaction, "This button or command is no longer known to the bot.");
+    await reply(interaction, t(locale, "errors.unknownInteraction"));
   }
 }
 
-async function fail(interaction: BaseInteraction, err: unknown, log: Logger) {
-  const { text, errorId, expected } = userMessageFor(err);
+async function fail(interaction: BaseInteraction, err: unknown, log: Logger, locale: Locale) {
+  const { text, errorId, expected } = userMessageFor(err, locale);
   const fields = {
     err,
     errorId,

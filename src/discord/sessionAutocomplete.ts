@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import { DateTime } from "luxon";
+import { type Locale, resolveLocale, translator } from "../i18n/index.js";
 import type { TrackerSession } from "../tracker/types.js";
 import type { BotContext } from "./context.js";
 
@@ -10,6 +11,7 @@ const answerWithinMs = 2_000;
 export function sessionChoices(
   sessions: readonly TrackerSession[],
   typed: string,
+  locale: Locale = "en",
 ): ApplicationCommandOptionChoiceData<number>[] {
   const sorted = [...sessions].sort(
     (a, b) => Number(b.active) - Number(a.active) || b.start.getTime() - a.start.getTime(),
@@ -17,7 +19,7 @@ export function sessionChoices(
   const needle = typed.trim();
   const choices = sorted
     .filter((s) => needle === "" || String(s.id).includes(needle))
-    .map((s) => ({ name: sessionLabel(s), value: s.id }));
+    .map((s) => ({ name: sessionLabel(s, locale), value: s.id }));
   const typedNumber = /^\d{1,15}$/.test(needle) ? Number(needle) : undefined;
   // A typed number is always offered, even if the list does not know it.
   if (
@@ -25,20 +27,27 @@ export function sessionChoices(
     typedNumber > 0 &&
     !choices.some((c) => c.value === typedNumber)
   ) {
-    choices.unshift({ name: `Session ${typedNumber}`, value: typedNumber });
+    choices.unshift({
+      name: translator(locale)("autocomplete.session", { session: typedNumber }),
+      value: typedNumber,
+    });
   }
   return choices.slice(0, 25);
 }
 
-function sessionLabel(s: TrackerSession): string {
-  const started = DateTime.fromJSDate(s.start, { zone: "utc" }).toFormat("yyyy-MM-dd");
+/** Dates stay ISO (`2026-02-01`, UTC): unambiguous in every language, and what `from`/`to` accept. */
+const isoDay = (date: Date) => DateTime.fromJSDate(date, { zone: "utc" }).toFormat("yyyy-MM-dd");
+
+function sessionLabel(s: TrackerSession, locale: Locale): string {
+  const tr = translator(locale);
   const state = s.active
-    ? "🔒 active"
+    ? tr("autocomplete.active")
     : s.end
-      ? `ended ${DateTime.fromJSDate(s.end, { zone: "utc" }).toFormat("yyyy-MM-dd")}`
-      : "ended";
-  const by = s.lockedBy ? ` · locked by ${s.lockedBy}` : "";
-  return `#${s.id} · ${state} · started ${started}${by}`.slice(0, 100);
+      ? tr("autocomplete.endedOn", { date: isoDay(s.end) })
+      : tr("autocomplete.ended");
+  const parts = [`#${s.id}`, state, tr("autocomplete.started", { date: isoDay(s.start) })];
+  if (s.lockedBy) parts.push(tr("autocomplete.lockedBy", { name: s.lockedBy }));
+  return parts.join(" · ").slice(0, 100);
 }
 
 /** The member's sessions (up to 200), through the per-user cache autocomplete fills while typing. */
@@ -83,5 +92,5 @@ export async function autocompleteSession(
       ctx.logger.info({ err, userId: interaction.user.id }, "session autocomplete without list");
     }
   }
-  await interaction.respond(sessionChoices(sessions, typed));
+  await interaction.respond(sessionChoices(sessions, typed, resolveLocale(interaction.locale)));
 }

@@ -3,7 +3,7 @@
  * parseTimeInput, checked against each other, errors the member can fix.
  */
 import type { ChatInputCommandInteraction } from "discord.js";
-import { parseTimeInput, timeInputHelp } from "../format/timeInput.js";
+import { parseTimeInput } from "../format/timeInput.js";
 import { UserError } from "./errors.js";
 
 export interface TimeWindow {
@@ -18,7 +18,7 @@ export function readTimeWindow(
   const from = readTime(options.getString("from"), "from", now);
   const to = readTime(options.getString("to"), "to", now);
   if (from && to && from > to) {
-    throw new UserError(`\`from\` is after \`to\`: swap them or widen the range. ${timeInputHelp}`);
+    throw new UserError({ key: "time.fromAfterTo" });
   }
   return { from, to };
 }
@@ -27,9 +27,7 @@ function readTime(value: string | null, name: string, now: Date): Date | undefin
   if (value === null || value.trim() === "") return undefined;
   const result = parseTimeInput(value, now);
   if (!result.ok)
-    throw new UserError(
-      `\`${name}\` is not a date I understand: "${value.slice(0, 40)}". ${timeInputHelp}`,
-    );
+    throw new UserError({ key: "time.notADate", vars: { name, value: value.slice(0, 40) } });
   // A bare day as `to` means the whole of that day, not its first second.
   if (name === "to" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value))
     return new Date(result.date.getTime() + 86_399_000);

@@ -1,4 +1,5 @@
 import { DiscordAPIError } from "discord.js";
+import { type Locale, t } from "../i18n/index.js";
 import {
   TrackerAuthError,
   TrackerError,
@@ -9,55 +10,36 @@ import {
 } from "../tracker/errors.js";
 import { newErrorId, UserError } from "./errors.js";
 
-export const relinkMessage =
-  "Chastity Tracker no longer accepts your API token (it was revoked or regenerated). Create a new token on your tracker profile and run `/link` again.";
-
-export const trackerDownMessage =
-  "Chastity Tracker is not answering right now. Please try again in a few minutes.";
+/** English, for older call sites; the texts live in the `errors` catalogue area. */
+export const relinkMessage = t("en", "errors.relink");
+export const trackerDownMessage = t("en", "errors.trackerDown");
 
 /**
- * The one mapping from errors to what a member reads. `expected` errors are
- * the member's to fix or the tracker's doing; the rest are our bugs and get an
- * id to quote.
+ * The one mapping from errors to what a member reads, in the member's
+ * language. `expected` errors are the member's to fix or the tracker's doing;
+ * the rest are our bugs and get an id to quote.
  */
-export function userMessageFor(err: unknown): { text: string; errorId: string; expected: boolean } {
+export function userMessageFor(
+  err: unknown,
+  locale: Locale = "en",
+): { text: string; errorId: string; expected: boolean } {
   const errorId = newErrorId();
-  if (err instanceof UserError) return { text: err.message, errorId, expected: true };
-  if (err instanceof TrackerAuthError) return { text: relinkMessage, errorId, expected: true };
+  const expected = (text: string) => ({ text, errorId, expected: true });
+  if (err instanceof UserError) return expected(err.textIn(locale));
+  if (err instanceof TrackerAuthError) return expected(t(locale, "errors.relink"));
   if (err instanceof TrackerValidationError) {
-    return {
-      text: `Chastity Tracker refused the request: ${err.trackerMessage}`,
-      errorId,
-      expected: true,
-    };
+    // The reason is the tracker's own text (in its language), cleaned by the tracker client.
+    return expected(t(locale, "errors.trackerRefused", { reason: err.trackerMessage }));
   }
   if (err instanceof TrackerForbiddenError || err instanceof TrackerNotFoundError) {
-    return {
-      text: "Chastity Tracker did not let you see that. Check the session number: only your own sessions can be read.",
-      errorId,
-      expected: true,
-    };
+    return expected(t(locale, "errors.trackerForbidden"));
   }
-  if (err instanceof TrackerRateLimitError) {
-    return {
-      text: "Chastity Tracker asks us to slow down. Please try again in a minute.",
-      errorId,
-      expected: true,
-    };
-  }
+  if (err instanceof TrackerRateLimitError) return expected(t(locale, "errors.trackerRateLimit"));
   if (err instanceof TrackerError && err.kind !== "unexpected") {
-    return { text: trackerDownMessage, errorId, expected: true };
+    return expected(t(locale, "errors.trackerDown"));
   }
   if (err instanceof DiscordAPIError && (err.code === 50013 || err.code === 50001)) {
-    return {
-      text: "The bot is missing a permission for this. Ask a server admin to check its role and the channel's permissions.",
-      errorId,
-      expected: true,
-    };
+    return expected(t(locale, "errors.missingPermission"));
   }
-  return {
-    text: `Something went wrong on our side. If it keeps happening, give the server admin this error id: \`${errorId}\`.`,
-    errorId,
-    expected: false,
-  };
+  return { text: t(locale, "errors.unexpected", { errorId }), errorId, expected: false };
 }

@@ -5,6 +5,7 @@
  * the 10-embeds-per-message cap rarely binds before the 6000-character total.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { type Locale, t } from "../i18n/index.js";
 import type { HistoryItem } from "../tracker/types.js";
 import { embedLimits, truncate } from "./historiesEmbed.js";
 import { escapeMarkdown, formatItemLine } from "./items.js";
@@ -39,19 +40,20 @@ export function embedTextLength(embed: APIEmbed): number {
   return total;
 }
 
-const continuedSuffix = " (continued)";
-
 /** `<nick> · session 123`; a continuation keeps its suffix even when a long nick is cut. */
 export function deliveryTitle(
   group: Pick<DeliveryGroup, "nick" | "session">,
   continued = false,
+  locale: Locale = "en",
 ): string {
+  const { session } = group;
   const base =
     group.nick === undefined || group.nick === ""
-      ? `Session ${group.session}`
-      : `${escapeMarkdown(group.nick)} · session ${group.session}`;
+      ? t(locale, "delivery.title", { session })
+      : t(locale, "delivery.titleWithNick", { nick: escapeMarkdown(group.nick), session });
   if (!continued) return truncate(base, embedLimits.title);
-  return `${truncate(base, embedLimits.title - continuedSuffix.length)}${continuedSuffix}`;
+  const suffix = ` ${t(locale, "delivery.continued")}`;
+  return `${truncate(base, embedLimits.title - suffix.length)}${suffix}`;
 }
 
 /**
@@ -77,7 +79,11 @@ export function deliveryTitle(
  * when the next unit does not fit, so the count stays at or next to the
  * minimum for this fixed order (60 one-line groups: 2 messages, not 6).
  */
-export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): DeliveryMessage[] {
+export function buildDeliveryMessages(
+  groups: readonly DeliveryGroup[],
+  /** The language of the channel (postLocale); English when not given. */
+  locale: Locale = "en",
+): DeliveryMessage[] {
   const messages: DeliveryMessage[] = [];
   let current: DeliveryMessage = { embeds: [] };
   let currentTotal = 0;
@@ -122,10 +128,10 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
     if (group.items.length === 0) continue;
     // Allowed mentions are off client-wide, so this names the member without pinging them.
     const mention = `<@${group.userId}>`;
-    const lines = group.items.map((item) => truncate(formatItemLine(item), maxLineLength));
+    const lines = group.items.map((item) => truncate(formatItemLine(item, locale), maxLineLength));
     const block = [mention, ...lines].join("\n");
     if (block.length <= embedLimits.fieldValue) {
-      addField(deliveryTitle(group), block);
+      addField(deliveryTitle(group, false, locale), block);
       continue;
     }
     let embed: APIEmbed | undefined;
@@ -143,8 +149,8 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
       }
       embed =
         embed === undefined
-          ? openEmbed(deliveryTitle(group), `${mention}\n${line}`)
-          : openEmbed(deliveryTitle(group, true), line);
+          ? openEmbed(deliveryTitle(group, false, locale), `${mention}\n${line}`)
+          : openEmbed(deliveryTitle(group, true, locale), line);
     }
   }
   if (current.embeds.length > 0) messages.push(current);

@@ -1,6 +1,7 @@
 /** The embed of one `/histories` page. */
 import type { APIEmbed } from "discord.js";
 import { DateTime } from "luxon";
+import { type Locale, type Translate, translator } from "../i18n/index.js";
 import type { HistoryItem, HistorySource, HistoryType } from "../tracker/types.js";
 import { formatSignedDuration } from "./duration.js";
 import { escapeMarkdown, formatItemLine, netSeconds } from "./items.js";
@@ -36,24 +37,33 @@ export interface HistoriesEmbedInput {
   nick?: string | undefined;
   /** True when the tracker has another (older) page after this one. */
   hasOlder: boolean;
+  /** The reader's language; English when not given. */
+  locale?: Locale | undefined;
 }
 
-/** `2026-02-01 00:00 UTC`; seconds only when present (a relative `from` like `90m` has them). */
-export function formatUtc(date: Date): string {
+/**
+ * `2026-02-01 00:00 UTC`; seconds only when present (a relative `from` like
+ * `90m` has them). ISO in every language: it is what `from`/`to` accept.
+ */
+export function formatUtc(date: Date, locale: Locale = "en"): string {
   const dt = DateTime.fromJSDate(date, { zone: "utc" });
-  if (!dt.isValid) return "invalid date";
+  if (!dt.isValid) return translator(locale)("histories.invalidDate");
   return `${dt.toFormat(dt.second === 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss")} UTC`;
 }
 
 /** `type: ADD · source: DICE · dom only · from … · to …`, or an empty list when nothing filters. */
-export function describeFilters(filters: HistoriesEmbedFilters): string[] {
+export function describeFilters(filters: HistoriesEmbedFilters, locale: Locale = "en"): string[] {
+  const tr = translator(locale);
   const parts: string[] = [];
-  if (filters.type !== undefined) parts.push(`type: ${filters.type}`);
-  if (filters.source !== undefined) parts.push(`source: ${filters.source}`);
-  if (filters.dom === true) parts.push("dom only");
-  if (filters.dom === false) parts.push("not by dom");
-  if (filters.from !== undefined) parts.push(`from ${formatUtc(filters.from)}`);
-  if (filters.to !== undefined) parts.push(`to ${formatUtc(filters.to)}`);
+  if (filters.type !== undefined) parts.push(tr("histories.filterType", { type: filters.type }));
+  if (filters.source !== undefined)
+    parts.push(tr("histories.filterSource", { source: filters.source }));
+  if (filters.dom === true) parts.push(tr("histories.domOnly"));
+  if (filters.dom === false) parts.push(tr("histories.notByDom"));
+  if (filters.from !== undefined)
+    parts.push(tr("histories.filterFrom", { date: formatUtc(filters.from, locale) }));
+  if (filters.to !== undefined)
+    parts.push(tr("histories.filterTo", { date: formatUtc(filters.to, locale) }));
   return parts;
 }
 
@@ -70,13 +80,17 @@ export function truncate(text: string, max: number): string {
  * Joins lines until the next one would pass `max`, then says how many were
  * left out, so a page never loses lines silently or breaks one in half.
  */
-export function joinLinesWithin(lines: readonly string[], max: number): string {
+export function joinLinesWithin(
+  lines: readonly string[],
+  max: number,
+  locale: Locale = "en",
+): string {
   const all = lines.join("\n");
   if (all.length <= max) return all;
   const kept: string[] = [];
   let length = 0;
   for (const [index, line] of lines.entries()) {
-    const note = `\n… ${lines.length - index} more not shown`;
+    const note = `\n${translator(locale)("histories.moreNotShown", { count: lines.length - index })}`;
     const added = (kept.length === 0 ? 0 : 1) + line.length;
     if (length + added + note.length > max) {
       return truncate(`${kept.join("\n")}${note}`, max);
@@ -87,43 +101,53 @@ export function joinLinesWithin(lines: readonly string[], max: number): string {
   return kept.join("\n");
 }
 
-export function historiesTitle(session: number, nick?: string): string {
+export function historiesTitle(session: number, nick?: string, locale: Locale = "en"): string {
   // Same "<nick> · session N" shape as the channel posts, so both read as one family.
+  const tr = translator(locale);
   const base =
     nick === undefined || nick === ""
-      ? `Session ${session}`
-      : `${escapeMarkdown(nick)} · session ${session}`;
+      ? tr("histories.title", { session })
+      : tr("histories.titleWithNick", { nick: escapeMarkdown(nick), session });
   return truncate(`📜 ${base}`, embedLimits.title);
 }
 
-function emptyText(filtered: boolean, page: number): string {
-  if (page > 1) return "No more history items: this is past the oldest page.";
-  if (filtered) return "No history items match these filters.";
-  return "No history items in this session yet.";
+function emptyText(filtered: boolean, page: number, tr: Translate): string {
+  if (page > 1) return tr("histories.emptyPastEnd");
+  if (filtered) return tr("histories.emptyFiltered");
+  return tr("histories.empty");
 }
 
 export function buildHistoriesEmbed(input: HistoriesEmbedInput): APIEmbed {
-  const filterParts = describeFilters(input.filters);
-  const footerParts = [`Page ${input.page}`, ...filterParts];
+  const locale = input.locale ?? "en";
+  const tr = translator(locale);
+  const filterParts = describeFilters(input.filters, locale);
+  const footerParts = [tr("histories.page", { page: input.page }), ...filterParts];
   // Said in the footer because the page buttons alone do not tell why "older" is disabled.
-  if (input.hasOlder) footerParts.push("older items on the next page");
+  if (input.hasOlder) footerParts.push(tr("histories.olderOnNextPage"));
   const embed: APIEmbed = {
-    title: historiesTitle(input.session, input.nick),
+    title: historiesTitle(input.session, input.nick, locale),
     footer: { text: truncate(footerParts.join(" · "), embedLimits.footer) },
   };
   if (input.items.length === 0) {
-    embed.description = emptyText(filterParts.length > 0, input.page);
+    embed.description = emptyText(filterParts.length > 0, input.page, tr);
     return embed;
   }
-  embed.description = joinLinesWithin(input.items.map(formatItemLine), embedLimits.description);
+  embed.description = joinLinesWithin(
+    input.items.map((item) => formatItemLine(item, locale)),
+    embedLimits.description,
+    locale,
+  );
   const changes = input.items.filter((item) => item.type !== "START").length;
   embed.fields = [
     {
-      name: "Net on this page",
+      name: tr("histories.netTitle"),
       value:
         changes === 0
-          ? "no time added or removed"
-          : `**${formatSignedDuration(netSeconds(input.items))}** over ${changes} ${changes === 1 ? "change" : "changes"}`,
+          ? tr("histories.netNone")
+          : tr("histories.net", {
+              net: formatSignedDuration(netSeconds(input.items), locale),
+              count: changes,
+            }),
       inline: false,
     },
   ];

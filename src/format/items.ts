@@ -3,39 +3,37 @@
  * the channel poster both use `formatItemLine`, so an item reads the same in a
  * browsed page and in a live post.
  */
+import { type Locale, t } from "../i18n/index.js";
 import type { HistoryItem, HistorySource, HistoryType } from "../tracker/types.js";
 import { formatSignedDuration } from "./duration.js";
 
-const sources: Record<HistorySource, { emoji: string; name: string }> = {
-  DICE: { emoji: "🎲", name: "Dice" },
-  LINK: { emoji: "🔗", name: "Link game" },
-  LUCK: { emoji: "🍀", name: "Luck" },
-  MANUAL: { emoji: "✍️", name: "Manual" },
-  PENALTY: { emoji: "⚠️", name: "Penalty" },
-  DOM: { emoji: "👑", name: "Dom" },
+const sourceEmoji: Record<HistorySource, string> = {
+  DICE: "🎲",
+  LINK: "🔗",
+  LUCK: "🍀",
+  MANUAL: "✍️",
+  PENALTY: "⚠️",
+  DOM: "👑",
 };
 
 /** Shown when the tracker sends `source: null` on an ADD/SUB: a change with no known origin. */
 export const neutralEmoji = "⏱️";
 export const startEmoji = "🔒";
-export const domMarker = "👑 by dom";
-
-/** `🎲 Dice`; for a null source only the neutral emoji, since there is no source to name. */
-export function sourceLabel(source: HistorySource | null): string {
-  if (source === null) return neutralEmoji;
-  const { emoji, name } = sources[source];
-  return `${emoji} ${name}`;
+const domEmoji = "👑";
+/** `👑 by dom` (English; `domMarkerIn` for another language). */
+export const domMarker = domMarkerIn("en");
+export function domMarkerIn(locale: Locale): string {
+  return `${domEmoji} ${t(locale, "items.byDom")}`;
 }
 
-export function typeLabel(type: HistoryType): string {
-  switch (type) {
-    case "START":
-      return "start";
-    case "ADD":
-      return "added";
-    case "SUB":
-      return "removed";
-  }
+/** `🎲 Dice`; for a null source only the neutral emoji, since there is no source to name. */
+export function sourceLabel(source: HistorySource | null, locale: Locale = "en"): string {
+  if (source === null) return neutralEmoji;
+  return `${sourceEmoji[source]} ${t(locale, `items.source${source}`)}`;
+}
+
+export function typeLabel(type: HistoryType, locale: Locale = "en"): string {
+  return t(locale, `items.type${type}`);
 }
 
 /**
@@ -84,23 +82,21 @@ export function escapeMarkdown(text: string): string {
  * The release comes before the relative time in both shapes so columns line
  * up when several lines are stacked in one embed.
  */
-export function formatItemLine(item: HistoryItem): string {
+export function formatItemLine(item: HistoryItem, locale: Locale = "en"): string {
   const parts: string[] = [];
   if (item.type === "START") {
-    parts.push(`${startEmoji} **Session started**`);
+    parts.push(`${startEmoji} **${t(locale, "items.sessionStarted")}**`);
   } else {
     // A null source gets the neutral emoji glued to the type so the line still starts with an emoji.
     const seconds = signedSeconds(item);
-    const change =
-      seconds === null
-        ? typeLabel(item.type)
-        : `${typeLabel(item.type)} **${formatSignedDuration(seconds)}**`;
+    const type = typeLabel(item.type, locale);
+    const change = seconds === null ? type : `${type} **${formatSignedDuration(seconds, locale)}**`;
     if (item.source === null) parts.push(`${neutralEmoji} ${change}`);
-    else parts.push(sourceLabel(item.source), change);
+    else parts.push(sourceLabel(item.source, locale), change);
   }
-  if (item.dom) parts.push(domMarker);
+  if (item.dom) parts.push(domMarkerIn(locale));
   if (item.schedule !== null && Number.isFinite(item.schedule.getTime())) {
-    parts.push(`release ${discordTimestamp(item.schedule, "f")}`);
+    parts.push(t(locale, "items.release", { time: discordTimestamp(item.schedule, "f") }));
   }
   parts.push(discordTimestamp(item.happened, "R"));
   return parts.join(" · ");

@@ -4,13 +4,16 @@
  * host zone means nothing to a member typing a date.
  */
 import { DateTime } from "luxon";
+import { type Locale, t } from "../i18n/index.js";
 
 export type TimeInputResult = { ok: true; date: Date } | { ok: false };
 
-export const timeInputHelp =
-  "Use a UTC date `2026-02-01`, a UTC time `2026-02-01 14:30` (seconds optional), " +
-  "an ISO 8601 time with Z or an offset `2026-02-03T10:00:00+01:00`, " +
-  "or an age such as `90m`, `24h`, `7d` (units s, m, h, d, w).";
+/** How to write a time, in the member's language. */
+export function timeInputHelpIn(locale: Locale): string {
+  return t(locale, "time.help");
+}
+/** English, for older call sites. */
+export const timeInputHelp = timeInputHelpIn("en");
 
 /** Outside these years a date is a typo, not a history query (the tracker is younger than 2000). */
 const minYear = 2000;

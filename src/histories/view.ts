@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ActionRowBuilder, type APIEmbed, ButtonBuilder, ButtonStyle } from "discord.js";
 import { customId } from "../discord/command.js";
 import { buildHistoriesEmbed, type HistoriesEmbedFilters } from "../format/historiesEmbed.js";
+import { type Locale, t } from "../i18n/index.js";
 import type { UiStateStore } from "../store/types.js";
 import type {
   HistoriesQuery,
@@ -73,6 +74,8 @@ export async function renderPage(
   viewId: string,
   state: HistoriesViewState,
   page: number,
+  /** The reader's language (the interaction's); English when not given. */
+  locale: Locale = "en",
 ): Promise<{
   state: HistoriesViewState;
   message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] };
@@ -91,17 +94,18 @@ export async function renderPage(
     page,
     nick: state.nick,
     hasOlder,
+    locale,
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(customId("histories", "newer", viewId))
-      .setLabel("Newer")
+      .setLabel(t(locale, "histories.newer"))
       .setEmoji("◀️")
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(page <= 1),
     new ButtonBuilder()
       .setCustomId(customId("histories", "older", viewId))
-      .setLabel("Older")
+      .setLabel(t(locale, "histories.older"))
       .setEmoji("▶️")
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(!hasOlder),

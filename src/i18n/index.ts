@@ -3,7 +3,13 @@
  * TypeScript objects, one folder per language and one file per area
  * (`locales/en/<area>.ts`); `en` is the source, the others fall back to it key
  * by key. i18next does the interpolation and the plurals (Intl.PluralRules:
- * keys `x_one`, `x_other`, ... chosen by `count`).
+ * keys `x_one`, `x_other`, ... chosen by `count`; every form the language's
+ * Intl.PluralRules has, e.g. French and Spanish `_many`).
+ *
+ * Which language: replies use `resolveLocale(interaction.locale)`; channel
+ * posts and the bot's own DMs use `ctx.postLocale(guildId | null, userId)`
+ * (src/discord/postLocale.ts). Registration texts: the `commands` area, by
+ * convention (src/discord/localizeCommand.ts).
  */
 import i18next, { type i18n } from "i18next";
 import { de } from "./locales/de/index.js";

@@ -108,7 +108,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       { channelId, reason, subscriptions: paused.length },
       "cannot post in channel; subscriptions paused, pending posts kept",
     );
-    await notifyOwners(paused, reason, deps.notifyUser, logger, channelId);
+    await notifyOwners(paused, reason, deps.notifyUser, logger, channelId, store.locales);
   }
 
   /** Sends `entries` (one channel's, oldest first) until one fails. */

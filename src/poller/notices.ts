@@ -3,26 +3,32 @@
  * told in a DM when the poller had to pause them.
  */
 import type { Logger } from "pino";
+import { type Locale, type MessageKey, t } from "../i18n/index.js";
+import type { LocaleStore } from "../store/locales.js";
 import type { PauseReason, Store, Subscription } from "../store/types.js";
 import { errorSummary } from "./errors.js";
 
-export function pauseNotice(reason: PauseReason, channelId?: string): string {
-  const channel = channelId === undefined ? "the channel" : `<#${channelId}>`;
-  switch (reason) {
-    case "token_invalid":
-      return "Your Chastity Tracker API token no longer works (it was probably revoked or regenerated), so I paused your subscriptions. Create a new token on your tracker profile page and run `/link` with it: your subscriptions resume and nothing that happened meanwhile is lost.";
-    case "not_linked":
-      return "Your Chastity Tracker account is no longer linked, so I paused your subscriptions. Run `/link` with an API token from your tracker profile page to resume them.";
-    case "missing_permissions":
-      return `I can no longer post your Chastity Tracker updates in ${channel}: I am missing permissions there. Give me View Channel, Send Messages and Embed Links in that channel, then run \`/subscribe\` there again to resume; nothing is lost.`;
-    case "missing_access":
-      return `I can no longer see ${channel}, so I paused your Chastity Tracker updates for it. Give me access to that channel (View Channel), then run \`/subscribe\` there again to resume; nothing is lost.`;
-    case "thread_closed":
-      return `The thread ${channel} is archived or locked, so I paused your Chastity Tracker updates for it. Once a moderator reopens it, run \`/subscribe\` there again to resume; nothing is lost.`;
-    case "unknown_channel":
-      return `The channel ${channel} no longer exists, so I paused your Chastity Tracker updates for it. Run \`/subscribe\` in another channel to keep receiving them.`;
-  }
+const noticeKeys = {
+  token_invalid: "notices.tokenInvalid",
+  not_linked: "notices.notLinked",
+  missing_permissions: "notices.missingPermissions",
+  missing_access: "notices.missingAccess",
+  thread_closed: "notices.threadClosed",
+  unknown_channel: "notices.unknownChannel",
+} as const satisfies Record<PauseReason, MessageKey>;
+
+/** The DM text, in the member's language (English unless given). */
+export function pauseNotice(
+  reason: PauseReason,
+  channelId?: string,
+  locale: Locale = "en",
+): string {
+  const channel = channelId === undefined ? t(locale, "notices.theChannel") : `<#${channelId}>`;
+  return t(locale, noticeKeys[reason], { channel });
 }
+
+/** Where a DM's language comes from: the member's last interaction (store.locales). */
+export type MemberLocales = Pick<LocaleStore, "member">;
 
 /**
  * Pauses the active subscriptions among `ids` (read fresh, so an edit made
@@ -47,18 +53,24 @@ export async function pauseSubscriptions(
   return paused;
 }
 
-/** One DM per owner; a closed DM is logged and otherwise ignored. */
+/**
+ * One DM per owner, in the language of the owner's last interaction (English
+ * when none was seen or `locales` is not given); a closed DM is logged and
+ * otherwise ignored.
+ */
 export async function notifyOwners(
   subscriptions: readonly Subscription[],
   reason: PauseReason,
   notifyUser: (userId: string, text: string) => Promise<void>,
   logger: Logger,
   channelId?: string,
+  locales?: MemberLocales,
 ): Promise<void> {
   const owners = [...new Set(subscriptions.map((sub) => sub.userId))];
   for (const userId of owners) {
     try {
-      await notifyUser(userId, pauseNotice(reason, channelId));
+      const locale = (await locales?.member(userId)) ?? "en";
+      await notifyUser(userId, pauseNotice(reason, channelId, locale));
     } catch (err) {
       logger.warn({ userId, reason, err: errorSummary(err) }, "could not DM the owner");
     }
@@ -108,7 +120,7 @@ export async function pauseAccounts(
       if (paused.length === 0) continue;
       pausedIds.push(...paused.map((sub) => sub.id));
       logger.warn({ userId, reason, subscriptions: paused.length }, "subscriptions paused");
-      await notifyOwners(paused, reason, notifyUser, logger);
+      await notifyOwners(paused, reason, notifyUser, logger, undefined, store.locales);
     } catch (err) {
       logger.error({ userId, reason, err: errorSummary(err) }, "could not pause subscriptions");
     }

@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
 import { loadCollection } from "./collection.js";
+import { createLocaleStore } from "./locales.js";
 import type { TokenCipher } from "./crypto.js";
 import { outboxEntrySchema, subscriptionSchema } from "./schemas.js";
 import type {
@@ -100,6 +101,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     outbox: outboxStore,
     uiState,
     meta,
+    locales: createLocaleStore({ keyv: backend.keyv("locales"), logger }),
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.
       await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {

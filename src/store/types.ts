@@ -1,5 +1,6 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
+import type { LocaleStore } from "./locales.js";
 
 export interface LinkedAccount {
   userId: string;
@@ -138,6 +139,8 @@ export interface Store {
   outbox: OutboxStore;
   uiState: UiStateStore;
   meta: MetaStore;
+  /** Languages: a server's chosen one for posts, each member's last seen one for DMs. */
+  locales: LocaleStore;
   /** Resolves when the backing database answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

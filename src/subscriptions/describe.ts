@@ -1,31 +1,38 @@
+import { type Locale, type MessageKey, t, translator } from "../i18n/index.js";
 import type { Subscription } from "../store/types.js";
 
-const pauseText: Record<NonNullable<Subscription["pausedReason"]>, string> = {
-  token_invalid: "your tracker token stopped working: run `/link` again",
-  not_linked: "you are not linked: run `/link`",
-  missing_permissions: "the bot lacks permission to post there",
-  missing_access: "the bot cannot see that channel",
-  unknown_channel: "that channel no longer exists",
-  thread_closed: "the thread is archived or locked",
-};
+const pauseKeys = {
+  token_invalid: "subscriptions.pauseTokenInvalid",
+  not_linked: "subscriptions.pauseNotLinked",
+  missing_permissions: "subscriptions.pauseMissingPermissions",
+  missing_access: "subscriptions.pauseMissingAccess",
+  unknown_channel: "subscriptions.pauseUnknownChannel",
+  thread_closed: "subscriptions.pauseThreadClosed",
+} as const satisfies Record<NonNullable<Subscription["pausedReason"]>, MessageKey>;
 
-export function describePause(reason: Subscription["pausedReason"]): string {
-  return reason ? pauseText[reason] : "paused";
+export function describePause(reason: Subscription["pausedReason"], locale: Locale = "en"): string {
+  return t(locale, reason ? pauseKeys[reason] : "subscriptions.paused");
 }
 
-export function describeSubscriptionTarget(session: number | null, channelId: string): string {
-  const what =
-    session === null
-      ? "changes of whichever of your sessions is active"
-      : `changes of session ${session}`;
-  return `${what} will be posted in <#${channelId}>`;
+export function describeSubscriptionTarget(
+  session: number | null,
+  channelId: string,
+  locale: Locale = "en",
+): string {
+  const channel = `<#${channelId}>`;
+  return session === null
+    ? t(locale, "subscriptions.targetActive", { channel })
+    : t(locale, "subscriptions.targetSession", { session, channel });
 }
 
-export function describeFilters(filters: Subscription["filters"]): string {
+export function describeFilters(filters: Subscription["filters"], locale: Locale = "en"): string {
+  const tr = translator(locale);
   const parts: string[] = [];
-  if (filters.type) parts.push(`type ${filters.type}`);
-  if (filters.source) parts.push(`source ${filters.source}`);
-  if (filters.dom === true) parts.push("dom only");
-  if (filters.dom === false) parts.push("not by dom");
-  return parts.length > 0 ? parts.join(", ") : "everything";
+  if (filters.type) parts.push(tr("subscriptions.filterType", { type: filters.type }));
+  if (filters.source) parts.push(tr("subscriptions.filterSource", { source: filters.source }));
+  if (filters.dom === true) parts.push(tr("subscriptions.domOnly"));
+  if (filters.dom === false) parts.push(tr("subscriptions.notByDom"));
+  return parts.length > 0
+    ? parts.join(tr("subscriptions.listSeparator"))
+    : tr("subscriptions.everything");
 }

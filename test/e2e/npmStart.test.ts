@@ -190,6 +190,7 @@ describe("npm run deploy-commands", () => {
     expect(names.sort()).toEqual([
       "chart",
       "histories",
+      "language",
       "link",
       "stats",
       "subscribe",
@@ -197,5 +198,8 @@ describe("npm run deploy-commands", () => {
       "unlink",
       "unsubscribe",
     ]);
+    // The deploy script sends the same localised bodies as the bot.
+    for (const command of discord.commands.guild(guildId))
+      expect(command.description_localizations?.de, command.name).toBeTruthy();
   });
 });

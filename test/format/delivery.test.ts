@@ -106,13 +106,14 @@ function expectedRuns(groups: readonly DeliveryGroup[]): Run[] {
     .map((group) => ({
       title: deliveryTitle(group),
       mention: `<@${group.userId}>`,
-      lines: group.items.map(formatItemLine),
+      lines: group.items.map((item) => formatItemLine(item)),
     }));
 }
 
 /** Size of a group's block (mention line, then its lines): a field if it fits in 1024. */
 function blockLength(group: DeliveryGroup): number {
-  return [`<@${group.userId}>`, ...group.items.map(formatItemLine)].join("\n").length;
+  return [`<@${group.userId}>`, ...group.items.map((item) => formatItemLine(item))].join("\n")
+    .length;
 }
 
 const continued = (embed: APIEmbed | undefined) => embed?.title?.endsWith(" (continued)") ?? false;
@@ -176,7 +177,7 @@ describe.each(zones)("buildDeliveryMessages with TZ=%s", (zone) => {
     expect(messages[0]?.embeds).toEqual([
       {
         title: "alice · session 123",
-        description: ["<@111>", ...group.items.map(formatItemLine)].join("\n"),
+        description: ["<@111>", ...group.items.map((item) => formatItemLine(item))].join("\n"),
       },
     ]);
     // The first line is the oldest item, rendered with UNIX seconds whatever the zone.
@@ -220,11 +221,15 @@ describe.each(zones)("buildDeliveryMessages with TZ=%s", (zone) => {
             fields: [
               {
                 name: "alice · session 1",
-                value: ["<@111>", ...groups[0]!.items.map(formatItemLine)].join("\n"),
+                value: ["<@111>", ...groups[0]!.items.map((item) => formatItemLine(item))].join(
+                  "\n",
+                ),
               },
               {
                 name: "Session 2",
-                value: ["<@222>", ...groups[1]!.items.map(formatItemLine)].join("\n"),
+                value: ["<@222>", ...groups[1]!.items.map((item) => formatItemLine(item))].join(
+                  "\n",
+                ),
               },
             ],
           },
@@ -261,7 +266,7 @@ describe.each(zones)("buildDeliveryMessages with TZ=%s", (zone) => {
     const runs = readBack(messages);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.title).toBe("bob · session 9");
-    expect(runs[0]?.lines).toEqual(group.items.map(formatItemLine));
+    expect(runs[0]?.lines).toEqual(group.items.map((item) => formatItemLine(item)));
     const embeds = messages.flatMap((m) => m.embeds);
     expect(embeds.length).toBeGreaterThan(1);
     // Too big for a field: titled embeds as before, 4 messages of at most 6000.

@@ -53,3 +53,33 @@ describe("formatDuration (unsigned)", () => {
     expect(formatDuration(0)).toBe("0 s");
   });
 });
+
+describe("durations per language", () => {
+  it.each([
+    ["en", "1 day", "2 days"],
+    ["de", "1 Tag", "2 Tage"],
+    ["fr", "1 jour", "2 jours"],
+    ["es", "1 día", "2 días"],
+    ["nl", "1 dag", "2 dagen"],
+  ] as const)("%s: %s / %s", (locale, one, two) => {
+    expect(formatDuration(86_400, locale)).toBe(one);
+    expect(formatDuration(2 * 86_400, locale)).toBe(two);
+    expect(formatSignedDuration(-2 * 86_400, locale)).toBe(`-${two}`);
+  });
+
+  it("uses each language's plural rules and number format", () => {
+    // French counts 0 and 1 as singular; English, German, Spanish and Dutch only 1.
+    expect(formatDuration(1.4 * 86_400, "fr")).toBe("1 jour 9 h 36 min");
+    expect(formatDuration(90_061, "de")).toBe("1 Tag 1 Std. 1 Min. 1 s");
+    expect(formatDuration(12_345 * 86_400, "en")).toBe("12,345 days");
+    expect(formatDuration(12_345 * 86_400, "de")).toBe("12.345 Tage");
+    expect(formatDuration(12_345 * 86_400, "es")).toBe("12.345 días");
+    expect(formatDuration(12_345 * 86_400, "nl")).toBe("12.345 dagen");
+    expect(formatDuration(12_345 * 86_400, "fr")).toBe("12\u202f345 jours");
+    // French and Spanish have a "many" form for millions: it must not fall back to English.
+    expect(formatDuration(1_000_000 * 86_400, "fr")).toBe("1\u202f000\u202f000 jours");
+    expect(formatDuration(1_000_000 * 86_400, "es")).toBe("1.000.000 días");
+    expect(formatSignedDuration(0, "nl")).toBe("0 s");
+    expect(formatSignedDuration(Number.NaN, "de")).toBe("?");
+  });
+});

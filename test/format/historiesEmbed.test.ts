@@ -81,7 +81,7 @@ describe("buildHistoriesEmbed", () => {
       page: 1,
       hasOlder: false,
     });
-    expect(embed.description).toBe(newestFirst.map(formatItemLine).join("\n"));
+    expect(embed.description).toBe(newestFirst.map((item) => formatItemLine(item)).join("\n"));
     expect(embed.footer?.text).toBe("Page 1");
   });
 
@@ -132,7 +132,7 @@ describe("buildHistoriesEmbed", () => {
     const lines = description.split("\n");
     const last = lines.pop();
     expect(last).toMatch(/^… \d+ more not shown$/);
-    expect(lines).toEqual(many.slice(0, lines.length).map(formatItemLine));
+    expect(lines).toEqual(many.slice(0, lines.length).map((item) => formatItemLine(item)));
     expect(Number(/\d+/.exec(last ?? "")?.[0])).toBe(many.length - lines.length);
   });
 
@@ -141,7 +141,7 @@ describe("buildHistoriesEmbed", () => {
       item({ dom: true, source: "PENALTY", unit: 90_061 }),
     );
     const embed = buildHistoriesEmbed({ session: 1, items, filters: {}, page: 1, hasOlder: false });
-    expect(embed.description).toBe(items.map(formatItemLine).join("\n"));
+    expect(embed.description).toBe(items.map((item) => formatItemLine(item)).join("\n"));
   });
 });
 

@@ -42,6 +42,23 @@ describe("catalogues", () => {
         expect(extra).toEqual([]);
       });
 
+      it("has every plural form the language needs (Intl.PluralRules) for each plural key", () => {
+        const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+        const missing: string[] = [];
+        for (const [area, keys] of Object.entries(en)) {
+          const bases = new Set(
+            Object.keys(keys)
+              .filter((k) => pluralSuffix.test(k))
+              .map((k) => k.replace(pluralSuffix, "")),
+          );
+          for (const base of bases)
+            for (const form of needed)
+              if (catalog[area]?.[`${base}_${form}`] === undefined)
+                missing.push(`${area}.${base}_${form}`);
+        }
+        expect(missing).toEqual([]);
+      });
+
       it("keeps every placeholder of the English text", () => {
         const wrong: string[] = [];
         for (const [area, keys] of Object.entries(catalog)) {

@@ -2,6 +2,8 @@
  * An in-memory Store for poller tests: every read and write copies, like a
  * real database would, so a test cannot pass by sharing objects with the poller.
  */
+import { Keyv } from "keyv";
+import { createLocaleStore } from "../../src/store/locales.js";
 import type { LinkedAccount, OutboxEntry, Store, Subscription } from "../../src/store/types.js";
 
 export interface MemoryStore extends Store {
@@ -84,6 +86,7 @@ export function createMemoryStore(): MemoryStore {
         meta.set(key, value);
       },
     },
+    locales: createLocaleStore({ keyv: new Keyv() }),
     ping: async () => undefined,
     close: async () => undefined,
   };

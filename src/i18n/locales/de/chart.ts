@@ -1,10 +1,5 @@
 /** /chart auf Deutsch. */
 export const chart = {
-  commandDescription: "Zeichnet, wie sich das Freigabedatum einer Session verschoben hat",
-  optionSession: "Session-Nummer (Standard: deine aktive Session, sonst die neueste)",
-  optionFrom: "Älteste Änderung: 2026-02-01, 2026-02-01 18:30 (UTC) oder ein Alter wie 24h, 7d",
-  optionTo: "Neueste Änderung, dieselben Formen wie bei from",
-  optionPublic: "Das Diagramm allen im Kanal zeigen (Standard: nur dir)",
   noSessions: "Du hast noch keine Sessions bei Chastity Tracker, es gibt also nichts zu zeichnen.",
   badSession: "Die Session muss eine positive Zahl sein.",
   sourceDICE: "Würfel",

@@ -1,11 +1,35 @@
 /** The de catalogue: the same areas and keys as `en` (the catalogue test checks). */
 import type { PartialCatalog } from "../../index.js";
+import { autocomplete } from "./autocomplete.js";
 import { chart } from "./chart.js";
+import { commands } from "./commands.js";
 import { common } from "./common.js";
+import { delivery } from "./delivery.js";
+import { duration } from "./duration.js";
+import { errors } from "./errors.js";
+import { histories } from "./histories.js";
+import { items } from "./items.js";
+import { language } from "./language.js";
+import { link } from "./link.js";
+import { notices } from "./notices.js";
 import { stats } from "./stats.js";
+import { subscriptions } from "./subscriptions.js";
+import { time } from "./time.js";
 
 export const de = {
   common,
+  autocomplete,
   chart,
+  commands,
+  delivery,
+  duration,
+  errors,
+  histories,
+  items,
+  language,
+  link,
+  notices,
   stats,
+  subscriptions,
+  time,
 } satisfies PartialCatalog;

@@ -1,7 +1,5 @@
 /** /stats auf Deutsch. */
 export const stats = {
-  commandDescription: "Zeigt deine Chastity-Tracker-Statistik mit einem Lock-Ticker",
-  optionPublic: "Deine Statistik allen im Kanal zeigen (Standard: nur dir)",
   locked: "🔒 Verschlossen",
   unlocked: "🔓 Nicht verschlossen",
   lockStart: "Verschlossen seit",

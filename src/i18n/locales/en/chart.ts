@@ -1,10 +1,5 @@
 /** /chart: the command, its embed, the picture and its alt text. */
 export const chart = {
-  commandDescription: "Draw how a session's release date moved",
-  optionSession: "Session number (default: your active session, else the newest)",
-  optionFrom: "Oldest change to draw: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
-  optionTo: "Newest change to draw, same forms as from",
-  optionPublic: "Show the chart to everyone in the channel (default: only you)",
   noSessions: "You have no sessions on Chastity Tracker yet, so there is nothing to draw.",
   badSession: "The session must be a positive number.",
   sourceDICE: "Dice",

@@ -1,7 +1,5 @@
 /** /stats: the command, its embed, the lock-ticker banner and its alt text. */
 export const stats = {
-  commandDescription: "Show your Chastity Tracker stats with a lock ticker",
-  optionPublic: "Show your stats to everyone in the channel (default: only you)",
   locked: "🔒 Locked",
   unlocked: "🔓 Not locked",
   lockStart: "Lock started",

@@ -1,10 +1,5 @@
 /** /chart en español. */
 export const chart = {
-  commandDescription: "Dibuja cómo se movió la fecha de liberación de una sesión",
-  optionSession: "Número de sesión (por defecto: tu sesión activa, si no la más reciente)",
-  optionFrom: "Cambio más antiguo: 2026-02-01, 2026-02-01 18:30 (UTC) o una edad como 24h, 7d",
-  optionTo: "Cambio más reciente, mismas formas que from",
-  optionPublic: "Mostrar el gráfico a todo el canal (por defecto: solo a ti)",
   noSessions: "Aún no tienes sesiones en Chastity Tracker, así que no hay nada que dibujar.",
   badSession: "La sesión debe ser un número positivo.",
   sourceDICE: "Dados",
@@ -17,6 +12,7 @@ export const chart = {
   legendStart: "Inicio",
   legendDom_one: "por dom ({{count}})",
   legendDom_other: "por dom ({{count}})",
+  legendDom_many: "por dom ({{count}})",
   netInWindow: "neto {{net}}",
   windowLine: "{{from}} – {{to}} UTC",
   cappedShort: "solo los últimos {{cap}} cambios",
@@ -28,6 +24,7 @@ export const chart = {
   embedWindow: "**Periodo:** {{from}} – {{to}} UTC",
   embedChanges_one: "**{{count}} cambio:** {{list}}",
   embedChanges_other: "**{{count}} cambios:** {{list}}",
+  embedChanges_many: "**{{count}} cambios:** {{list}}",
   embedNoChanges: "**Ningún cambio** en este periodo.",
   embedNet: "**Tiempo neto añadido:** {{net}}",
   embedRelease: "**Liberación actual:** {{release}}",
@@ -37,9 +34,11 @@ export const chart = {
     "Gráfico de la fecha de liberación de la sesión {{session}} de {{nick}} del {{from}} al {{to}} UTC. {{changes}} Tiempo neto añadido: {{net}}. Liberación actual: {{release}}.",
   altChanges_one: "{{count}} cambio ({{list}}).",
   altChanges_other: "{{count}} cambios ({{list}}).",
+  altChanges_many: "{{count}} cambios ({{list}}).",
   altNoChanges: "Ningún cambio.",
   altDom_one: "{{count}} por una dom",
   altDom_other: "{{count}} por una dom",
+  altDom_many: "{{count}} por una dom",
   altCapped: "Solo se muestran los últimos {{cap}} cambios.",
   releaseUnknown: "desconocida",
 } as const;

@@ -3,4 +3,5 @@ export const common = {
   activeSession: "sesión activa",
   days_one: "{{count}} día",
   days_other: "{{count}} días",
+  days_many: "{{count}} días",
 };

@@ -1,7 +1,5 @@
 /** /stats en español. */
 export const stats = {
-  commandDescription: "Muestra tus estadísticas de Chastity Tracker con un contador de cierre",
-  optionPublic: "Mostrar tus estadísticas a todo el canal (por defecto: solo a ti)",
   locked: "🔒 Cerrado",
   unlocked: "🔓 Sin cierre",
   lockStart: "Cerrado desde",

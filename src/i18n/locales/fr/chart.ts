@@ -1,10 +1,5 @@
 /** /chart en français. */
 export const chart = {
-  commandDescription: "Trace l'évolution de la date de libération d'une session",
-  optionSession: "Numéro de session (par défaut : ta session active, sinon la plus récente)",
-  optionFrom: "Plus ancien changement : 2026-02-01, 2026-02-01 18:30 (UTC) ou un âge comme 24h, 7d",
-  optionTo: "Plus récent changement, mêmes formes que from",
-  optionPublic: "Montrer le graphique à tout le salon (par défaut : à toi seul)",
   noSessions: "Tu n'as encore aucune session sur Chastity Tracker : il n'y a rien à tracer.",
   badSession: "La session doit être un nombre positif.",
   sourceDICE: "Dés",
@@ -17,6 +12,7 @@ export const chart = {
   legendStart: "Début",
   legendDom_one: "par dom ({{count}})",
   legendDom_other: "par dom ({{count}})",
+  legendDom_many: "par dom ({{count}})",
   netInWindow: "net {{net}}",
   windowLine: "{{from}} – {{to}} UTC",
   cappedShort: "seulement les {{cap}} derniers changements",
@@ -28,6 +24,7 @@ export const chart = {
   embedWindow: "**Période :** {{from}} – {{to}} UTC",
   embedChanges_one: "**{{count}} changement :** {{list}}",
   embedChanges_other: "**{{count}} changements :** {{list}}",
+  embedChanges_many: "**{{count}} changements :** {{list}}",
   embedNoChanges: "**Aucun changement** sur cette période.",
   embedNet: "**Temps net ajouté :** {{net}}",
   embedRelease: "**Libération actuelle :** {{release}}",
@@ -37,9 +34,11 @@ export const chart = {
     "Graphique de la date de libération de la session {{session}} de {{nick}}, du {{from}} au {{to}} UTC. {{changes}} Temps net ajouté : {{net}}. Libération actuelle : {{release}}.",
   altChanges_one: "{{count}} changement ({{list}}).",
   altChanges_other: "{{count}} changements ({{list}}).",
+  altChanges_many: "{{count}} changements ({{list}}).",
   altNoChanges: "Aucun changement.",
   altDom_one: "{{count}} par une dom",
   altDom_other: "{{count}} par une dom",
+  altDom_many: "{{count}} par une dom",
   altCapped: "Seuls les {{cap}} derniers changements sont montrés.",
   releaseUnknown: "inconnue",
 } as const;

@@ -3,4 +3,5 @@ export const common = {
   activeSession: "session active",
   days_one: "{{count}} jour",
   days_other: "{{count}} jours",
+  days_many: "{{count}} jours",
 };

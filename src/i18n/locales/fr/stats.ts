@@ -1,7 +1,5 @@
 /** /stats en français. */
 export const stats = {
-  commandDescription: "Affiche tes statistiques Chastity Tracker avec un compteur de verrouillage",
-  optionPublic: "Montrer tes statistiques à tout le salon (par défaut : à toi seul)",
   locked: "🔒 Verrouillé",
   unlocked: "🔓 Pas verrouillé",
   lockStart: "Verrouillé depuis",

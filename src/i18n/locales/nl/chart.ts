@@ -1,10 +1,5 @@
 /** /chart in het Nederlands. */
 export const chart = {
-  commandDescription: "Tekent hoe de vrijlaatdatum van een sessie verschoof",
-  optionSession: "Sessienummer (standaard: je actieve sessie, anders de nieuwste)",
-  optionFrom: "Oudste wijziging: 2026-02-01, 2026-02-01 18:30 (UTC) of een leeftijd als 24h, 7d",
-  optionTo: "Nieuwste wijziging, dezelfde vormen als from",
-  optionPublic: "Toon de grafiek aan iedereen in het kanaal (standaard: alleen aan jou)",
   noSessions: "Je hebt nog geen sessies op Chastity Tracker, er valt dus niets te tekenen.",
   badSession: "De sessie moet een positief getal zijn.",
   sourceDICE: "Dobbelstenen",

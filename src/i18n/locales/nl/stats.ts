@@ -1,7 +1,5 @@
 /** /stats in het Nederlands. */
 export const stats = {
-  commandDescription: "Toont je Chastity Tracker-statistieken met een slot-teller",
-  optionPublic: "Toon je statistieken aan iedereen in het kanaal (standaard: alleen aan jou)",
   locked: "🔒 Op slot",
   unlocked: "🔓 Niet op slot",
   lockStart: "Op slot sinds",

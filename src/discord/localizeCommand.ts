@@ -1,0 +1,79 @@
+/**
+ * Registration texts in every language, found by convention in the `commands`
+ * catalogue area: `<command>.description`, `<command>.<option>.description`
+ * (subcommands nest: `<command>.<sub>.<option>.description`) and
+ * `<command>.<option>.<choice value>` for a choice's name.
+ *
+ * Command, option and choice NAMES stay English on purpose: they are the
+ * contract members, docs and scripts type (`/subscribe session:12`), the
+ * router dispatches on them, and a localised name would make the same command
+ * read differently from one member to the next in a shared channel.
+ */
+import type {
+  APIApplicationCommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { catalogs, discordLocales, type Locale } from "../i18n/index.js";
+
+type Texts = Readonly<Record<string, string | undefined>>;
+const textsOf = (locale: Locale): Texts => (catalogs[locale].commands ?? {}) as Texts;
+
+/** Every catalogue key a definition needs (for the test and the review script). */
+export function commandKeys(def: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
+  const keys = [`${def.name}.description`];
+  const walk = (prefix: string, options: readonly APIApplicationCommandOption[] | undefined) => {
+    for (const option of options ?? []) {
+      const path = `${prefix}.${option.name}`;
+      keys.push(`${path}.description`);
+      if ("choices" in option && option.choices)
+        for (const choice of option.choices) keys.push(`${path}.${choice.value}`);
+      if ("options" in option) walk(path, option.options);
+    }
+  };
+  walk(def.name, def.options);
+  return keys;
+}
+
+/** `{ de: "...", fr: "...", "es-ES": "...", "es-419": "...", nl: "..." }`; languages lacking the key are left out. */
+function localizationsOf(key: string): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [locale, discordKeys] of Object.entries(discordLocales)) {
+    const text = textsOf(locale as Locale)[key];
+    if (text === undefined) continue;
+    for (const k of discordKeys) out[k] = text;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function localizeOption(
+  prefix: string,
+  option: APIApplicationCommandOption,
+): APIApplicationCommandOption {
+  const path = `${prefix}.${option.name}`;
+  const description = localizationsOf(`${path}.description`);
+  const out = { ...option, ...(description && { description_localizations: description }) };
+  if ("choices" in out && out.choices) {
+    (out as { choices: unknown }).choices = out.choices.map(
+      (choice: { value: string | number }) => {
+        const names = localizationsOf(`${path}.${choice.value}`);
+        return { ...choice, ...(names && { name_localizations: names }) };
+      },
+    );
+  }
+  if ("options" in out && out.options) {
+    (out as { options: unknown }).options = out.options.map((o) => localizeOption(path, o));
+  }
+  return out as APIApplicationCommandOption;
+}
+
+/** The definition with `description_localizations` and choices' `name_localizations` filled in. */
+export function localizeCommand(
+  def: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const description = localizationsOf(`${def.name}.description`);
+  return {
+    ...def,
+    ...(description && { description_localizations: description }),
+    ...(def.options && { options: def.options.map((o) => localizeOption(def.name, o)) }),
+  };
+}

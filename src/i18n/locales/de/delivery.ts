@@ -1,0 +1,5 @@
+export const delivery = {
+  title: "Session {{session}}",
+  titleWithNick: "{{nick}} · Session {{session}}",
+  continued: "(Fortsetzung)",
+};

@@ -1,0 +1,18 @@
+export const link = {
+  modalTitle: "Chastity Tracker verknüpfen",
+  tokenLabel: "Dein API-Token",
+  tokenPlaceholder: "Füge den Token aus deinem Tracker-Profil ein",
+  whereToCreate:
+    "Erstelle einen auf chastitytracker.org: Öffne dein Profil, suche den Bereich API-Tokens, erstelle einen Token und kopiere ihn (er wird nur einmal angezeigt).",
+  tooShort: "Das ist zu kurz für einen API-Token.",
+  tooLong: "Das ist zu lang für einen API-Token.",
+  hasSpaces: "Ein API-Token enthält keine Leerzeichen.",
+  invalid: "Ungültiger Token.",
+  refused:
+    "Chastity Tracker hat diesen Token nicht akzeptiert. {{whereToCreate}} Führe dann `/link` erneut aus.",
+  linked: "Verknüpft als **{{nick}}**.",
+  replaced: "Dein früherer Token wurde ersetzt.",
+  resumed_one: "{{count}} pausiertes Abo wieder aufgenommen.",
+  resumed_other: "{{count}} pausierte Abos wieder aufgenommen.",
+  next: "Probiere `/histories`, um eine Session durchzusehen, oder `/subscribe`, um Änderungen in einem Kanal posten zu lassen.",
+};

@@ -1,0 +1,17 @@
+export const subscriptions = {
+  pauseTokenInvalid: "dein Tracker-Token funktioniert nicht mehr: führe `/link` erneut aus",
+  pauseNotLinked: "du bist nicht verknüpft: führe `/link` aus",
+  pauseMissingPermissions: "dem Bot fehlt die Berechtigung, dort zu posten",
+  pauseMissingAccess: "der Bot kann diesen Kanal nicht sehen",
+  pauseUnknownChannel: "dieser Kanal existiert nicht mehr",
+  pauseThreadClosed: "der Thread ist archiviert oder gesperrt",
+  paused: "pausiert",
+  targetActive: "Änderungen deiner jeweils aktiven Session werden in {{channel}} gepostet",
+  targetSession: "Änderungen von Session {{session}} werden in {{channel}} gepostet",
+  filterType: "Art {{type}}",
+  filterSource: "Quelle {{source}}",
+  domOnly: "nur Dom",
+  notByDom: "nicht von Dom",
+  everything: "alles",
+  listSeparator: ", ",
+};

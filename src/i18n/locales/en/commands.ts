@@ -1,0 +1,89 @@
+/**
+ * Slash-command registration texts, found by convention (src/discord/localizeCommand.ts):
+ * `<command>.description`, `<command>.<option>.description` (subcommands nest:
+ * `<command>.<sub>.<option>.description`) and `<command>.<option>.<choice value>`
+ * for a choice's name. The English text must equal the definition's own (a test checks).
+ */
+export const commands = {
+  "link.description":
+    "Link your Chastity Tracker account with an API token (asked in a private form)",
+  "unlink.description": "Forget your Chastity Tracker token and stop every subscription you made",
+
+  "histories.description": "Show the history of one of your Chastity Tracker sessions",
+  "histories.session.description": "Session number (start typing to pick from your sessions)",
+  "histories.type.description": "Only this kind of change",
+  "histories.type.START": "start of session",
+  "histories.type.ADD": "time added",
+  "histories.type.SUB": "time removed",
+  "histories.source.description": "Only changes from this source",
+  "histories.source.DICE": "dice",
+  "histories.source.LINK": "link game",
+  "histories.source.LUCK": "luck",
+  "histories.source.MANUAL": "manual",
+  "histories.source.PENALTY": "penalty",
+  "histories.source.DOM": "dom",
+  "histories.dom.description": "True: only changes made by a dom; false: only the others",
+  "histories.from.description":
+    "Oldest change to show: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
+  "histories.to.description": "Newest change to show, same forms as from",
+  "histories.limit.description": "Items per page (1-25, default 10)",
+  "histories.public.description": "Show the answer to everyone in the channel (default: only you)",
+  "histories.games.description": "Also show the session's game results",
+
+  "subscribe.description":
+    "Post every new change of your session (dice, penalties, dom actions...) into a channel",
+  "subscribe.session.description":
+    "Session number; leave empty to follow whichever of your sessions is active",
+  "subscribe.channel.description": "Where to post (default: this channel)",
+  "subscribe.type.description": "Only this kind of change",
+  "subscribe.type.START": "start of session",
+  "subscribe.type.ADD": "time added",
+  "subscribe.type.SUB": "time removed",
+  "subscribe.source.description": "Only changes from this source",
+  "subscribe.source.DICE": "dice",
+  "subscribe.source.LINK": "link game",
+  "subscribe.source.LUCK": "luck",
+  "subscribe.source.MANUAL": "manual",
+  "subscribe.source.PENALTY": "penalty",
+  "subscribe.source.DOM": "dom",
+  "subscribe.dom.description": "True: only changes made by a dom; false: only the others",
+  "subscribe.to.description": "Post into a channel or into your DMs (default: channel)",
+  "subscribe.to.channel": "channel",
+  "subscribe.to.dm": "my DMs",
+  "subscribe.games.description": "Also post the session's game results",
+
+  "unsubscribe.description": "Stop a subscription's posts",
+  "unsubscribe.subscription.description": "Which one (start typing; /subscriptions lists them)",
+  "subscriptions.description":
+    "List your subscriptions in this server (with Manage Server: everyone's)",
+
+  "chart.description": "Draw how a session's release date moved",
+  "chart.session.description": "Session number (default: your active session, else the newest)",
+  "chart.from.description":
+    "Oldest change to draw: 2026-02-01, 2026-02-01 18:30 (UTC), or an age like 24h, 7d",
+  "chart.to.description": "Newest change to draw, same forms as from",
+  "chart.public.description": "Show the chart to everyone in the channel (default: only you)",
+  "stats.description": "Show your Chastity Tracker stats with a lock ticker",
+  "stats.public.description": "Show your stats to everyone in the channel (default: only you)",
+
+  "roles.description": "Roles the bot gives members by their lock state (Manage Server)",
+  "roles.set.description": "Choose the roles for locked, unlocked and linked members",
+  "roles.set.locked.description": "Role for members in an active session",
+  "roles.set.unlocked.description": "Role for linked members without an active session",
+  "roles.set.linked.description": "Role for every member who linked an account",
+  "roles.show.description": "Show the roles the bot gives",
+  "roles.off.description": "Stop giving roles",
+  "rolesync.description": "Let the bot give you roles from your lock state",
+  "rolesync.enabled.description": "True: sync my roles; false: leave my roles alone",
+
+  "language.description": "The language of the bot's posts in this server",
+  "language.set.description": "Choose the language of posts in this server (Manage Server)",
+  "language.set.locale.description": "The language; server default follows Discord's setting",
+  "language.set.locale.auto": "server default (Discord setting)",
+  "language.set.locale.en": "English",
+  "language.set.locale.de": "German (Deutsch)",
+  "language.set.locale.fr": "French (Français)",
+  "language.set.locale.es": "Spanish (Español)",
+  "language.set.locale.nl": "Dutch (Nederlands)",
+  "language.show.description": "Show the language of posts in this server",
+} as const;

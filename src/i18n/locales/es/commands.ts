@@ -1,0 +1,86 @@
+export const commands = {
+  "link.description":
+    "Vincula tu cuenta de Chastity Tracker con un token de API (pedido en un formulario privado)",
+  "unlink.description": "Olvida tu token de Chastity Tracker y detiene todas tus suscripciones",
+
+  "histories.description": "Muestra el historial de una de tus sesiones de Chastity Tracker",
+  "histories.session.description": "Número de sesión (escribe para elegir entre tus sesiones)",
+  "histories.type.description": "Solo este tipo de cambio",
+  "histories.type.START": "inicio de sesión",
+  "histories.type.ADD": "tiempo añadido",
+  "histories.type.SUB": "tiempo quitado",
+  "histories.source.description": "Solo cambios de este origen",
+  "histories.source.DICE": "dados",
+  "histories.source.LINK": "juego de enlace",
+  "histories.source.LUCK": "suerte",
+  "histories.source.MANUAL": "manual",
+  "histories.source.PENALTY": "penalización",
+  "histories.source.DOM": "dom",
+  "histories.dom.description": "Verdadero: solo cambios de un dom; falso: solo los demás",
+  "histories.from.description":
+    "Cambio más antiguo: 2026-02-01, 2026-02-01 18:30 (UTC) o una edad como 24h, 7d",
+  "histories.to.description": "Cambio más reciente, mismas formas que from",
+  "histories.limit.description": "Elementos por página (1-25, por defecto 10)",
+  "histories.public.description": "Mostrar la respuesta a todo el canal (por defecto: solo a ti)",
+  "histories.games.description": "Mostrar también los resultados de los juegos de la sesión",
+
+  "subscribe.description":
+    "Publica cada cambio nuevo de tu sesión (dados, penalizaciones, acciones dom...) en un canal",
+  "subscribe.session.description":
+    "Número de sesión; déjalo vacío para seguir la sesión que tengas activa",
+  "subscribe.channel.description": "Dónde publicar (por defecto: este canal)",
+  "subscribe.type.description": "Solo este tipo de cambio",
+  "subscribe.type.START": "inicio de sesión",
+  "subscribe.type.ADD": "tiempo añadido",
+  "subscribe.type.SUB": "tiempo quitado",
+  "subscribe.source.description": "Solo cambios de este origen",
+  "subscribe.source.DICE": "dados",
+  "subscribe.source.LINK": "juego de enlace",
+  "subscribe.source.LUCK": "suerte",
+  "subscribe.source.MANUAL": "manual",
+  "subscribe.source.PENALTY": "penalización",
+  "subscribe.source.DOM": "dom",
+  "subscribe.dom.description": "Verdadero: solo cambios de un dom; falso: solo los demás",
+  "subscribe.to.description": "Publicar en un canal o en tus MD (por defecto: canal)",
+  "subscribe.to.channel": "canal",
+  "subscribe.to.dm": "mis MD",
+  "subscribe.games.description": "Publicar también los resultados de los juegos de la sesión",
+
+  "unsubscribe.description": "Detiene las publicaciones de una suscripción",
+  "unsubscribe.subscription.description": "Cuál (escribe; /subscriptions las lista)",
+  "subscriptions.description":
+    "Lista tus suscripciones en este servidor (con Gestionar servidor: las de todos)",
+
+  "chart.description": "Dibuja cómo se movió la fecha de liberación de una sesión",
+  "chart.session.description":
+    "Número de sesión (por defecto: tu sesión activa, si no la más reciente)",
+  "chart.from.description":
+    "Cambio más antiguo: 2026-02-01, 2026-02-01 18:30 (UTC) o una edad como 24h, 7d",
+  "chart.to.description": "Cambio más reciente, mismas formas que from",
+  "chart.public.description": "Mostrar el gráfico a todo el canal (por defecto: solo a ti)",
+  "stats.description": "Muestra tus estadísticas de Chastity Tracker con un contador de cierre",
+  "stats.public.description": "Mostrar tus estadísticas a todo el canal (por defecto: solo a ti)",
+
+  "roles.description": "Roles que el bot da según el estado de bloqueo (Gestionar servidor)",
+  "roles.set.description": "Elegir los roles de miembros bloqueados, libres y vinculados",
+  "roles.set.locked.description": "Rol para miembros en una sesión activa",
+  "roles.set.unlocked.description": "Rol para miembros vinculados sin sesión activa",
+  "roles.set.linked.description": "Rol para cada miembro que vinculó una cuenta",
+  "roles.show.description": "Muestra los roles que da el bot",
+  "roles.off.description": "Dejar de dar roles",
+  "rolesync.description": "Deja que el bot te dé roles según tu estado de bloqueo",
+  "rolesync.enabled.description": "Verdadero: sincronizar mis roles; falso: no tocar mis roles",
+
+  "language.description": "El idioma de las publicaciones del bot en este servidor",
+  "language.set.description":
+    "Elegir el idioma de las publicaciones en este servidor (Gestionar servidor)",
+  "language.set.locale.description":
+    "El idioma; por defecto, el configurado en Discord para el servidor",
+  "language.set.locale.auto": "por defecto del servidor (ajuste de Discord)",
+  "language.set.locale.en": "Inglés (English)",
+  "language.set.locale.de": "Alemán (Deutsch)",
+  "language.set.locale.fr": "Francés (Français)",
+  "language.set.locale.es": "Español",
+  "language.set.locale.nl": "Neerlandés (Nederlands)",
+  "language.show.description": "Muestra el idioma de las publicaciones en este servidor",
+};

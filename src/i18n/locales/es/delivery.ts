@@ -1,0 +1,5 @@
+export const delivery = {
+  title: "Sesión {{session}}",
+  titleWithNick: "{{nick}} · sesión {{session}}",
+  continued: "(continuación)",
+};

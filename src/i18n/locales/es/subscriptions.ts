@@ -1,0 +1,17 @@
+export const subscriptions = {
+  pauseTokenInvalid: "tu token del tracker dejó de funcionar: vuelve a ejecutar `/link`",
+  pauseNotLinked: "no estás vinculado: ejecuta `/link`",
+  pauseMissingPermissions: "el bot no tiene permiso para publicar ahí",
+  pauseMissingAccess: "el bot no puede ver ese canal",
+  pauseUnknownChannel: "ese canal ya no existe",
+  pauseThreadClosed: "el hilo está archivado o bloqueado",
+  paused: "en pausa",
+  targetActive: "los cambios de la sesión que tengas activa se publicarán en {{channel}}",
+  targetSession: "los cambios de la sesión {{session}} se publicarán en {{channel}}",
+  filterType: "tipo {{type}}",
+  filterSource: "origen {{source}}",
+  domOnly: "solo dom",
+  notByDom: "no por dom",
+  everything: "todo",
+  listSeparator: ", ",
+};

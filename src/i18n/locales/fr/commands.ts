@@ -1,0 +1,87 @@
+export const commands = {
+  "link.description":
+    "Lie ton compte Chastity Tracker avec un jeton d'API (demandé dans un formulaire privé)",
+  "unlink.description": "Oublie ton jeton Chastity Tracker et arrête tous tes abonnements",
+
+  "histories.description": "Affiche l'historique d'une de tes sessions Chastity Tracker",
+  "histories.session.description": "Numéro de session (tape pour choisir parmi tes sessions)",
+  "histories.type.description": "Seulement ce genre de changement",
+  "histories.type.START": "début de session",
+  "histories.type.ADD": "temps ajouté",
+  "histories.type.SUB": "temps retiré",
+  "histories.source.description": "Seulement les changements de cette source",
+  "histories.source.DICE": "dés",
+  "histories.source.LINK": "jeu de lien",
+  "histories.source.LUCK": "chance",
+  "histories.source.MANUAL": "manuel",
+  "histories.source.PENALTY": "pénalité",
+  "histories.source.DOM": "dom",
+  "histories.dom.description": "Vrai : seulement les changements d'un·e dom ; faux : les autres",
+  "histories.from.description":
+    "Plus ancien changement : 2026-02-01, 2026-02-01 18:30 (UTC) ou un âge comme 24h, 7d",
+  "histories.to.description": "Plus récent changement, mêmes formes que from",
+  "histories.limit.description": "Éléments par page (1-25, 10 par défaut)",
+  "histories.public.description": "Montrer la réponse à tout le salon (par défaut : à toi seul·e)",
+  "histories.games.description": "Montrer aussi les résultats des jeux de la session",
+
+  "subscribe.description":
+    "Publie chaque nouveau changement de ta session (dés, pénalités, actions dom...) dans un salon",
+  "subscribe.session.description":
+    "Numéro de session ; laisse vide pour suivre ta session active, quelle qu'elle soit",
+  "subscribe.channel.description": "Où publier (par défaut : ce salon)",
+  "subscribe.type.description": "Seulement ce genre de changement",
+  "subscribe.type.START": "début de session",
+  "subscribe.type.ADD": "temps ajouté",
+  "subscribe.type.SUB": "temps retiré",
+  "subscribe.source.description": "Seulement les changements de cette source",
+  "subscribe.source.DICE": "dés",
+  "subscribe.source.LINK": "jeu de lien",
+  "subscribe.source.LUCK": "chance",
+  "subscribe.source.MANUAL": "manuel",
+  "subscribe.source.PENALTY": "pénalité",
+  "subscribe.source.DOM": "dom",
+  "subscribe.dom.description": "Vrai : seulement les changements d'un·e dom ; faux : les autres",
+  "subscribe.to.description": "Publier dans un salon ou dans tes MP (par défaut : salon)",
+  "subscribe.to.channel": "salon",
+  "subscribe.to.dm": "mes MP",
+  "subscribe.games.description": "Publier aussi les résultats des jeux de la session",
+
+  "unsubscribe.description": "Arrête les publications d'un abonnement",
+  "unsubscribe.subscription.description": "Lequel (tape ; /subscriptions les liste)",
+  "subscriptions.description":
+    "Liste tes abonnements sur ce serveur (avec Gérer le serveur : ceux de tout le monde)",
+
+  "chart.description": "Trace l'évolution de la date de libération d'une session",
+  "chart.session.description":
+    "Numéro de session (par défaut : ta session active, sinon la plus récente)",
+  "chart.from.description":
+    "Plus ancien changement : 2026-02-01, 2026-02-01 18:30 (UTC) ou un âge comme 24h, 7d",
+  "chart.to.description": "Plus récent changement, mêmes formes que from",
+  "chart.public.description": "Montrer le graphique à tout le salon (par défaut : à toi seul)",
+  "stats.description": "Affiche tes statistiques Chastity Tracker avec un compteur de verrouillage",
+  "stats.public.description": "Montrer tes statistiques à tout le salon (par défaut : à toi seul)",
+
+  "roles.description": "Rôles que le bot donne selon l'état de verrouillage (Gérer le serveur)",
+  "roles.set.description": "Choisir les rôles des membres verrouillés, libres et liés",
+  "roles.set.locked.description": "Rôle des membres dans une session active",
+  "roles.set.unlocked.description": "Rôle des membres liés sans session active",
+  "roles.set.linked.description": "Rôle de chaque membre qui a lié un compte",
+  "roles.show.description": "Affiche les rôles que le bot donne",
+  "roles.off.description": "Ne plus donner de rôles",
+  "rolesync.description": "Laisse le bot te donner des rôles selon ton état de verrouillage",
+  "rolesync.enabled.description":
+    "Vrai : synchroniser mes rôles ; faux : ne pas toucher à mes rôles",
+
+  "language.description": "La langue des publications du bot sur ce serveur",
+  "language.set.description":
+    "Choisir la langue des publications sur ce serveur (Gérer le serveur)",
+  "language.set.locale.description":
+    "La langue ; par défaut, celle réglée dans Discord pour le serveur",
+  "language.set.locale.auto": "défaut du serveur (réglage Discord)",
+  "language.set.locale.en": "Anglais (English)",
+  "language.set.locale.de": "Allemand (Deutsch)",
+  "language.set.locale.fr": "Français",
+  "language.set.locale.es": "Espagnol (Español)",
+  "language.set.locale.nl": "Néerlandais (Nederlands)",
+  "language.show.description": "Affiche la langue des publications sur ce serveur",
+};

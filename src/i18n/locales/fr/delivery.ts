@@ -1,0 +1,5 @@
+export const delivery = {
+  title: "Session {{session}}",
+  titleWithNick: "{{nick}} · session {{session}}",
+  continued: "(suite)",
+};

@@ -1,0 +1,87 @@
+export const commands = {
+  "link.description":
+    "Koppel je Chastity Tracker-account met een API-token (gevraagd in een privéformulier)",
+  "unlink.description": "Vergeet je Chastity Tracker-token en stop al je abonnementen",
+
+  "histories.description": "Toont de geschiedenis van een van je Chastity Tracker-sessies",
+  "histories.session.description": "Sessienummer (begin te typen om uit je sessies te kiezen)",
+  "histories.type.description": "Alleen dit soort wijziging",
+  "histories.type.START": "begin van sessie",
+  "histories.type.ADD": "tijd toegevoegd",
+  "histories.type.SUB": "tijd afgehaald",
+  "histories.source.description": "Alleen wijzigingen uit deze bron",
+  "histories.source.DICE": "dobbelstenen",
+  "histories.source.LINK": "linkspel",
+  "histories.source.LUCK": "geluk",
+  "histories.source.MANUAL": "handmatig",
+  "histories.source.PENALTY": "straf",
+  "histories.source.DOM": "dom",
+  "histories.dom.description": "Waar: alleen wijzigingen door een dom; onwaar: alleen de andere",
+  "histories.from.description":
+    "Oudste wijziging: 2026-02-01, 2026-02-01 18:30 (UTC) of een leeftijd zoals 24h, 7d",
+  "histories.to.description": "Nieuwste wijziging, zelfde vormen als from",
+  "histories.limit.description": "Items per pagina (1-25, standaard 10)",
+  "histories.public.description":
+    "Toon het antwoord aan iedereen in het kanaal (standaard: alleen jij)",
+  "histories.games.description": "Toon ook de spelresultaten van de sessie",
+
+  "subscribe.description":
+    "Post elke nieuwe wijziging van je sessie (dobbelstenen, straffen, dom-acties...) in een kanaal",
+  "subscribe.session.description":
+    "Sessienummer; laat leeg om je actieve sessie te volgen, welke dat ook is",
+  "subscribe.channel.description": "Waar te posten (standaard: dit kanaal)",
+  "subscribe.type.description": "Alleen dit soort wijziging",
+  "subscribe.type.START": "begin van sessie",
+  "subscribe.type.ADD": "tijd toegevoegd",
+  "subscribe.type.SUB": "tijd afgehaald",
+  "subscribe.source.description": "Alleen wijzigingen uit deze bron",
+  "subscribe.source.DICE": "dobbelstenen",
+  "subscribe.source.LINK": "linkspel",
+  "subscribe.source.LUCK": "geluk",
+  "subscribe.source.MANUAL": "handmatig",
+  "subscribe.source.PENALTY": "straf",
+  "subscribe.source.DOM": "dom",
+  "subscribe.dom.description": "Waar: alleen wijzigingen door een dom; onwaar: alleen de andere",
+  "subscribe.to.description": "Post in een kanaal of in je DM's (standaard: kanaal)",
+  "subscribe.to.channel": "kanaal",
+  "subscribe.to.dm": "mijn DM's",
+  "subscribe.games.description": "Post ook de spelresultaten van de sessie",
+
+  "unsubscribe.description": "Stopt de posts van een abonnement",
+  "unsubscribe.subscription.description": "Welk (begin te typen; /subscriptions toont ze)",
+  "subscriptions.description":
+    "Toont je abonnementen op deze server (met Server beheren: die van iedereen)",
+
+  "chart.description": "Tekent hoe de vrijlaatdatum van een sessie verschoof",
+  "chart.session.description": "Sessienummer (standaard: je actieve sessie, anders de nieuwste)",
+  "chart.from.description":
+    "Oudste wijziging: 2026-02-01, 2026-02-01 18:30 (UTC) of een leeftijd als 24h, 7d",
+  "chart.to.description": "Nieuwste wijziging, dezelfde vormen als from",
+  "chart.public.description":
+    "Toon de grafiek aan iedereen in het kanaal (standaard: alleen aan jou)",
+  "stats.description": "Toont je Chastity Tracker-statistieken met een slot-teller",
+  "stats.public.description":
+    "Toon je statistieken aan iedereen in het kanaal (standaard: alleen aan jou)",
+
+  "roles.description": "Rollen die de bot geeft naar vergrendelstatus (Server beheren)",
+  "roles.set.description": "Kies de rollen voor vergrendelde, vrije en gekoppelde leden",
+  "roles.set.locked.description": "Rol voor leden in een actieve sessie",
+  "roles.set.unlocked.description": "Rol voor gekoppelde leden zonder actieve sessie",
+  "roles.set.linked.description": "Rol voor elk lid dat een account koppelde",
+  "roles.show.description": "Toont de rollen die de bot geeft",
+  "roles.off.description": "Geen rollen meer geven",
+  "rolesync.description": "Laat de bot je rollen geven naar je vergrendelstatus",
+  "rolesync.enabled.description": "Waar: mijn rollen bijwerken; onwaar: mijn rollen met rust laten",
+
+  "language.description": "De taal van de posts van de bot op deze server",
+  "language.set.description": "Kies de taal van posts op deze server (Server beheren)",
+  "language.set.locale.description":
+    "De taal; standaard die van de Discord-instelling van de server",
+  "language.set.locale.auto": "serverstandaard (Discord-instelling)",
+  "language.set.locale.en": "Engels (English)",
+  "language.set.locale.de": "Duits (Deutsch)",
+  "language.set.locale.fr": "Frans (Français)",
+  "language.set.locale.es": "Spaans (Español)",
+  "language.set.locale.nl": "Nederlands",
+  "language.show.description": "Toont de taal van posts op deze server",
+};

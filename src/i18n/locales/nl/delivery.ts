@@ -1,0 +1,5 @@
+export const delivery = {
+  title: "Sessie {{session}}",
+  titleWithNick: "{{nick}} · sessie {{session}}",
+  continued: "(vervolg)",
+};

@@ -1,0 +1,17 @@
+export const subscriptions = {
+  pauseTokenInvalid: "je trackertoken werkt niet meer: voer `/link` opnieuw uit",
+  pauseNotLinked: "je bent niet gekoppeld: voer `/link` uit",
+  pauseMissingPermissions: "de bot mag daar niet posten",
+  pauseMissingAccess: "de bot kan dat kanaal niet zien",
+  pauseUnknownChannel: "dat kanaal bestaat niet meer",
+  pauseThreadClosed: "de thread is gearchiveerd of vergrendeld",
+  paused: "gepauzeerd",
+  targetActive: "wijzigingen van je actieve sessie, welke dat ook is, worden gepost in {{channel}}",
+  targetSession: "wijzigingen van sessie {{session}} worden gepost in {{channel}}",
+  filterType: "soort {{type}}",
+  filterSource: "bron {{source}}",
+  domOnly: "alleen dom",
+  notByDom: "niet door dom",
+  everything: "alles",
+  listSeparator: ", ",
+};
