@@ -33,7 +33,12 @@ export function validateAgainstSpec(method: string, path: string, body: unknown)
   if (body === undefined) return;
   const validate = validatorFor(method.toLowerCase(), path);
   if (!validate || validate(body)) return;
-  throw new ApiError(400, 50035, "Invalid Form Body", errorTree(validate.errors ?? []));
+  const errors = errorTree(validate.errors ?? []);
+  // FAKE_DISCORD_LOG_SPEC=1 npx vitest run: lists every refused body, even where a test swallows it.
+  if (process.env.FAKE_DISCORD_LOG_SPEC) {
+    console.error(`[fake discord] ${method} ${path} breaks the spec: ${JSON.stringify(errors)}`);
+  }
+  throw new ApiError(400, 50035, "Invalid Form Body", errors);
 }
 
 function validatorFor(method: string, path: string): ValidateFunction | null {
@@ -117,7 +122,10 @@ function errorTree(errors: ErrorObject[]): Record<string, unknown> {
       node = next;
     }
     const list = asArray(node._errors) ?? [];
-    list.push({ code: codeOf(error), message: `${error.message ?? "invalid"} (${error.schemaPath})` });
+    list.push({
+      code: codeOf(error),
+      message: `${error.message ?? "invalid"} (${error.schemaPath})`,
+    });
     node._errors = list;
   }
   return tree;
