@@ -9,6 +9,7 @@ import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
+import { everywhere } from "../src/discord/installs.js";
 import { reply } from "../src/discord/router.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { parseTimeInput, timeInputHelp } from "../src/format/timeInput.js";
@@ -25,6 +26,7 @@ import { filterOptions } from "./options.js";
 const data = {
   name: "histories",
   description: "Show the history of one of your Chastity Tracker sessions",
+  ...everywhere,
   options: [
     {
       name: "session",

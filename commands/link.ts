@@ -9,12 +9,14 @@ import {
 import { z } from "zod";
 import { type Command, customId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
+import { everywhere } from "../src/discord/installs.js";
 import { resumeUserSubscriptions } from "../src/poller/resume.js";
 import { TrackerAuthError } from "../src/tracker/errors.js";
 
 const data = {
   name: "link",
   description: "Link your Chastity Tracker account with an API token (asked in a private form)",
+  ...everywhere,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const linkModalId = customId("link", "modal");

@@ -1,13 +1,13 @@
 import {
   ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
 import { checkSubscriptionChannel, postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
@@ -25,7 +25,7 @@ const data = {
   name: "subscribe",
   description:
     "Post every new change of your session (dice, penalties, dom actions...) into a channel",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
   options: [
     {
       name: "session",

@@ -1,9 +1,6 @@
-import {
-  type APIEmbed,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters, describePause } from "../src/subscriptions/describe.js";
@@ -12,7 +9,7 @@ import { visibleSubscriptions } from "../src/subscriptions/visible.js";
 const data = {
   name: "subscriptions",
   description: "List your subscriptions in this server (with Manage Server: everyone's)",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function line(s: Subscription, userId: string, backoff: Date | undefined): string {

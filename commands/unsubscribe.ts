@@ -1,11 +1,11 @@
 import {
   ApplicationCommandOptionType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { UserError } from "../src/discord/errors.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters } from "../src/subscriptions/describe.js";
@@ -14,7 +14,7 @@ import { visibleSubscriptions } from "../src/subscriptions/visible.js";
 const data = {
   name: "unsubscribe",
   description: "Stop a subscription's posts",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
   options: [
     {
       name: "subscription",
