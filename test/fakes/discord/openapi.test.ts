@@ -1,4 +1,4 @@
-import { DiscordAPIError, type Client, Routes } from "discord.js";
+import { type Client, DiscordAPIError, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readyClient } from "./harness.js";
 import { ApiError } from "./http.js";
