@@ -20,6 +20,7 @@ import {
   renderPage,
   saveView,
 } from "../src/histories/view.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions } from "./options.js";
 
@@ -63,6 +64,12 @@ const data = {
     {
       name: "public",
       description: "Show the answer to everyone in the channel (default: only you)",
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
+    {
+      name: "games",
+      description: "List the changes of the session's game rules instead (dice, link game, luck)",
       type: ApplicationCommandOptionType.Boolean,
       required: false,
     },
@@ -116,6 +123,10 @@ export default {
   defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
   async execute(interaction, ctx) {
     const input = readInput(interaction, ctx.now());
+    const games = interaction.options.getBoolean("games") ?? false;
+    const locale = resolveLocale(interaction.locale);
+    if (games && (input.type || input.source || input.dom !== undefined))
+      throw new UserError(t(locale, "games.filtersNotForGames"));
     const account = await requireAccount(ctx, interaction.user.id);
     const viewId = newViewId();
     const initial: HistoriesViewState = {
@@ -128,6 +139,7 @@ export default {
       ...(input.from && { from: input.from.toISOString() }),
       ...(input.to && { to: input.to.toISOString() }),
       limit: input.limit,
+      ...(games && { games, locale }),
       cursors: [null],
       page: 1,
     };

@@ -20,6 +20,21 @@ beforeAll(async () => {
     { type: "START", happened: "2026-02-03 09:30:07.123", schedule: "2026-02-10 00:00:00" },
     { type: "ADD", unit: 3600, source: "DICE", happened: "2026-02-03 10:00:00.000" },
   ]);
+  h.tracker.addGameChanges(session, [
+    ...Array.from({ length: 6 }, (_, i) => ({
+      id: i + 1,
+      happened: `2026-02-03 1${i}:00:00`,
+      changes: [{ label: "dice", from: String(i), to: String(i + 1) }],
+    })),
+    {
+      id: 7,
+      action: "DELETE" as const,
+      game: "LUCK" as const,
+      happened: "2026-02-03 17:00:00",
+      domNick: "@everyone <@123456789012345678>",
+      changes: [{ label: "[win](https://evil.example)", from: "**x**\n# big", to: null }],
+    },
+  ]);
   await linkMember(h, member, token);
 });
 afterAll(async () => {
@@ -27,6 +42,11 @@ afterAll(async () => {
 });
 
 const text = (message: APIMessage | null) => JSON.stringify(message?.embeds ?? []);
+const description = (message: APIMessage | null) => message?.embeds[0]?.description ?? "";
+const buttonIds = (message: APIMessage | null): { custom_id: string; disabled?: boolean }[] =>
+  (message?.components ?? []).flatMap((row) =>
+    "components" in row ? (row.components as { custom_id: string; disabled?: boolean }[]) : [],
+  );
 
 describe("registration", () => {
   it("registers every command with explicit integration types and contexts", () => {
@@ -90,5 +110,57 @@ describe("/histories outside the bot's servers", () => {
     expect(handle.payload).toMatchObject({ context: 1 });
     expect(handle.ephemeral).toBe(false);
     expect(h.discord.dmsTo(member).map((m) => m.id)).toContain(handle.original?.id);
+  });
+});
+
+describe("/histories games:true", () => {
+  it("lists game-rule changes newest first, pages with the buttons, keeps hostile text inert", async () => {
+    const handle = h.discord.interact.chatInput({
+      userId: member,
+      guildId: h.guildId,
+      name: "histories",
+      options: { session: 77, games: true, limit: 3 },
+    });
+    await handle.waitFor("edit");
+    const first = description(handle.original).split("\n");
+    expect(first).toHaveLength(3);
+    expect(first[0]).toMatch(
+      /^🍀 Luck rules removed by \*\*@\u200beveryone \\<@123456789012345678\\>\*\*: /,
+    );
+    expect(first[0]).toContain("\\[win\\](https:\u200b//evil.example)");
+    expect(first[0]).not.toContain("\n");
+    expect(first[1]).toContain("dice 5 → 6");
+    expect(h.tracker.requests.at(-1)).toMatchObject({ endpoint: "games_changes" });
+
+    const older = buttonIds(handle.original).find((b) =>
+      b.custom_id.startsWith("histories:older:"),
+    );
+    expect(older?.disabled).toBeFalsy();
+    const press = (customId: string) =>
+      h.discord.interact
+        .button({ userId: member, guildId: h.guildId, customId, message: handle.original! })
+        .waitFor("edit");
+    await press(older!.custom_id);
+    expect(
+      description(handle.original)
+        .split("\n")
+        .map((l) => l.match(/dice (\d) →/)?.[1]),
+    ).toEqual(["3", "2", "1"]);
+    expect(handle.original?.embeds[0]?.footer?.text).toBe("Page 2");
+    await press(older!.custom_id);
+    expect(description(handle.original)).toContain("dice 0 → 1");
+    const last = buttonIds(handle.original);
+    expect(last.find((b) => b.custom_id.startsWith("histories:older:"))?.disabled).toBe(true);
+  });
+
+  it("refuses history filters with games:true, saying what to leave out", async () => {
+    const handle = h.discord.interact.chatInput({
+      userId: member,
+      guildId: h.guildId,
+      name: "histories",
+      options: { session: 77, games: true, type: "ADD" },
+    });
+    await handle.waitFor("edit");
+    expect(handle.original?.content).toContain("games:true");
   });
 });

@@ -16,5 +16,7 @@ export const games = {
   empty: "In dieser Session wurden noch keine Spielregeln geändert.",
   emptyFiltered: "In diesem Zeitraum wurden keine Spielregeln geändert.",
   pastOldest: "Keine weiteren Regeländerungen: Das ist nach der ältesten Seite.",
+  filtersNotForGames:
+    "`type`, `source` und `dom` filtern Verlaufseinträge, keine Regeländerungen: Lass sie bei `games:true` weg (`from` und `to` funktionieren).",
   page: "Seite {{page}}",
 } satisfies Partial<Record<keyof Catalog["games"], string>>;

@@ -14,5 +14,7 @@ export const games = {
   empty: "No game-rule changes in this session yet.",
   emptyFiltered: "No game-rule changes in this range.",
   pastOldest: "No more game-rule changes: this is past the oldest page.",
+  filtersNotForGames:
+    "`type`, `source` and `dom` filter history items, not game-rule changes: leave them out with `games:true` (`from` and `to` work).",
   page: "Page {{page}}",
 } as const;

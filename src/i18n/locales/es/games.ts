@@ -16,5 +16,7 @@ export const games = {
   empty: "Todavía no hay cambios de reglas de juego en esta sesión.",
   emptyFiltered: "No hay cambios de reglas de juego en este intervalo.",
   pastOldest: "No hay más cambios de reglas: esto va más allá de la página más antigua.",
+  filtersNotForGames:
+    "`type`, `source` y `dom` filtran el historial, no los cambios de reglas: quítalos con `games:true` (`from` y `to` sí funcionan).",
   page: "Página {{page}}",
 } satisfies Partial<Record<keyof Catalog["games"], string>>;

@@ -16,5 +16,7 @@ export const games = {
   empty: "Aucune modification des règles de jeu dans cette session pour l’instant.",
   emptyFiltered: "Aucune modification des règles de jeu dans cette période.",
   pastOldest: "Plus de modifications de règles : c’est au-delà de la page la plus ancienne.",
+  filtersNotForGames:
+    "`type`, `source` et `dom` filtrent l’historique, pas les modifications de règles : retire-les avec `games:true` (`from` et `to` fonctionnent).",
   page: "Page {{page}}",
 } satisfies Partial<Record<keyof Catalog["games"], string>>;

@@ -16,5 +16,7 @@ export const games = {
   empty: "Nog geen wijzigingen van spelregels in deze sessie.",
   emptyFiltered: "Geen wijzigingen van spelregels in deze periode.",
   pastOldest: "Geen wijzigingen meer: dit ligt voorbij de oudste pagina.",
+  filtersNotForGames:
+    "`type`, `source` en `dom` filteren geschiedenis, geen regelwijzigingen: laat ze weg bij `games:true` (`from` en `to` werken wel).",
   page: "Pagina {{page}}",
 } satisfies Partial<Record<keyof Catalog["games"], string>>;
