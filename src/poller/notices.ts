@@ -19,6 +19,9 @@ export function pauseNotice(reason: PauseReason, channelId?: string): string {
       return `I can no longer see ${channel}, so I paused your Chastity Tracker updates for it. Give me access to that channel (View Channel), then run \`/subscribe\` there again to resume; nothing is lost.`;
     case "thread_closed":
       return `The thread ${channel} is archived or locked, so I paused your Chastity Tracker updates for it. Once a moderator reopens it, run \`/subscribe\` there again to resume; nothing is lost.`;
+    case "dm_closed":
+      // Never sent (notifyOwners skips it: the DM is what failed); kept for a complete switch.
+      return "Paused: direct messages to you are closed.";
     case "unknown_channel":
       return `The channel ${channel} no longer exists, so I paused your Chastity Tracker updates for it. Run \`/subscribe\` in another channel to keep receiving them.`;
   }
@@ -55,6 +58,8 @@ export async function notifyOwners(
   logger: Logger,
   channelId?: string,
 ): Promise<void> {
+  // The DM is what failed: there is no one to tell. /subscriptions shows the reason, the log has it.
+  if (reason === "dm_closed") return;
   const owners = [...new Set(subscriptions.map((sub) => sub.userId))];
   for (const userId of owners) {
     try {

@@ -1,3 +1,4 @@
+import { t } from "../i18n/index.js";
 import type { Subscription } from "../store/types.js";
 
 const pauseText: Record<NonNullable<Subscription["pausedReason"]>, string> = {
@@ -7,6 +8,7 @@ const pauseText: Record<NonNullable<Subscription["pausedReason"]>, string> = {
   missing_access: "the bot cannot see that channel",
   unknown_channel: "that channel no longer exists",
   thread_closed: "the thread is archived or locked",
+  dm_closed: t("en", "dm.pausedDmClosed"),
 };
 
 export function describePause(reason: Subscription["pausedReason"]): string {

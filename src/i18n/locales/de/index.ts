@@ -1,9 +1,11 @@
 /** The de catalogue: the same areas and keys as `en` (the catalogue test checks). */
 import type { PartialCatalog } from "../../index.js";
 import { common } from "./common.js";
+import { dm } from "./dm.js";
 import { games } from "./games.js";
 
 export const de = {
   common,
+  dm,
   games,
 } satisfies PartialCatalog;
