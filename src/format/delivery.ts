@@ -5,7 +5,9 @@
  * the 10-embeds-per-message cap rarely binds before the 6000-character total.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { HistoryItem } from "../tracker/types.js";
+import { type Translate, translator } from "../i18n/index.js";
+import type { GameChange, HistoryItem } from "../tracker/types.js";
+import { formatGameChangeLine } from "./gameChanges.js";
 import { embedLimits, truncate } from "./historiesEmbed.js";
 import { escapeMarkdown, formatItemLine } from "./items.js";
 
@@ -15,6 +17,8 @@ export interface DeliveryGroup {
   session: number;
   /** Oldest first: a channel reads top to bottom in the order things happened. */
   items: readonly HistoryItem[];
+  /** Game-rule changes of the same member and session, oldest first; merged in by time. */
+  gameChanges?: readonly GameChange[];
 }
 
 export interface DeliveryMessage {
@@ -77,7 +81,10 @@ export function deliveryTitle(
  * when the next unit does not fit, so the count stays at or next to the
  * minimum for this fixed order (60 one-line groups: 2 messages, not 6).
  */
-export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): DeliveryMessage[] {
+export function buildDeliveryMessages(
+  groups: readonly DeliveryGroup[],
+  tr: Translate = translator("en"),
+): DeliveryMessage[] {
   const messages: DeliveryMessage[] = [];
   let current: DeliveryMessage = { embeds: [] };
   let currentTotal = 0;
@@ -119,10 +126,10 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
   };
 
   for (const group of groups) {
-    if (group.items.length === 0) continue;
+    const lines = groupLines(group, tr);
+    if (lines.length === 0) continue;
     // Allowed mentions are off client-wide, so this names the member without pinging them.
     const mention = `<@${group.userId}>`;
-    const lines = group.items.map((item) => truncate(formatItemLine(item), maxLineLength));
     const block = [mention, ...lines].join("\n");
     if (block.length <= embedLimits.fieldValue) {
       addField(deliveryTitle(group), block);
@@ -149,6 +156,20 @@ export function buildDeliveryMessages(groups: readonly DeliveryGroup[]): Deliver
   }
   if (current.embeds.length > 0) messages.push(current);
   return messages.map((message) => ({ embeds: message.embeds.map(soloFieldAsEmbed) }));
+}
+
+/** History items and game-rule changes, one line each, in the order they happened (items first on a tie). */
+function groupLines(group: DeliveryGroup, tr: Translate): string[] {
+  const timed = [
+    ...group.items.map((item) => ({ at: item.happened.getTime(), line: formatItemLine(item) })),
+    ...(group.gameChanges ?? []).map((change) => ({
+      at: change.happened.getTime(),
+      line: formatGameChangeLine(change, tr),
+    })),
+  ];
+  // Stable: each kind keeps its own (already oldest-first) order.
+  timed.sort((a, b) => a.at - b.at);
+  return timed.map(({ line }) => truncate(line, maxLineLength));
 }
 
 /** A shared embed holding one group only reads better as that group's own titled embed. */
