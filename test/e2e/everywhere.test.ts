@@ -164,3 +164,28 @@ describe("/histories games:true", () => {
     expect(handle.original?.content).toContain("games:true");
   });
 });
+
+describe("/subscribe games:true", () => {
+  it("stores the flag and starts after the game-rule changes that exist", async () => {
+    const handle = h.discord.interact.chatInput({
+      userId: member,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "subscribe",
+      options: { session: 77, games: true },
+    });
+    await handle.waitFor("edit");
+    expect(handle.original?.content).toContain("Subscribed");
+    const [sub] = await h.bot.store.subscriptions.listByUser(member);
+    expect(sub).toMatchObject({
+      games: true,
+      target: "channel",
+      gamesWatermark: "2026-02-03T17:00:00.000Z",
+      gamesSeenIds: [7],
+    });
+    expect(h.tracker.requests.at(-1)).toMatchObject({
+      endpoint: "games_changes",
+      query: { session: "77", limit: "200", include_diff: "0" },
+    });
+  });
+});
