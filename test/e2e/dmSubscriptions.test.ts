@@ -90,6 +90,11 @@ describe("/subscribe to:dm", () => {
     expect(shown).toContain(dmSub.id);
     expect(shown).not.toContain(channelSub.id);
 
+    const refused = await h.discord.interact
+      .chatInput({ userId, name: "subscribe", options: { session } })
+      .waitFor("edit");
+    expect(refused.original?.content).toContain("/subscribe to:dm");
+
     const removed = await h.discord.interact
       .chatInput({ userId, name: "unsubscribe", options: { subscription: dmSub.id } })
       .waitFor("edit");
