@@ -7,6 +7,7 @@ import { buildOptions, type CommandPath } from "./options.js";
 import { channelPermissions, toBits } from "./permissions.js";
 import { apiChannel, apiMember, apiUser } from "./serialize.js";
 import type { PermissionsInput } from "./types.js";
+import { userInstallPayload } from "./userInstall.js";
 
 export interface InteractionBase {
   userId: string;
@@ -30,9 +31,6 @@ export interface InteractionBase {
   /** User install in a DM between users or a group DM (context 2). */
   privateChannel?: boolean;
 }
-
-/** What Discord grants an interaction's webhook where the bot is not a member. */
-const USER_INSTALL_APP_PERMISSIONS = (1n << 14n) | (1n << 15n) | (1n << 17n) | (1n << 18n);
 
 export type ChatInputInput = InteractionBase & CommandPath;
 export type AutocompleteInput = InteractionBase & CommandPath & { focused: string };
@@ -69,7 +67,7 @@ export function createInteractor(core: FakeCore, ensureSession: () => void) {
   ): InteractionHandle => {
     ensureSession();
     if (input.install === "user" && (input.foreignGuildId || input.privateChannel)) {
-      return dispatchElsewhere(type, input, data, message);
+      return send(userInstallPayload(core, type, input, data, message), type, message);
     }
     const guildId = input.guildId ?? null;
     const channelId = input.channelId ?? defaultChannel(guildId, input.userId);
@@ -135,59 +133,6 @@ export function createInteractor(core: FakeCore, ensureSession: () => void) {
     core.interactions.add(handle);
     core.dispatch("INTERACTION_CREATE", payload);
     return handle;
-  };
-
-  /** A user-installed command where the bot is not: a foreign server or a private channel. */
-  const dispatchElsewhere = (
-    type: number,
-    input: InteractionBase,
-    data: Record<string, unknown>,
-    message: APIMessage | null,
-  ): InteractionHandle => {
-    const id = state.snowflake();
-    const user = apiUser(state, input.userId);
-    const channelId = input.channelId ?? state.snowflake();
-    const appPerms = input.appPermissions
-      ? toBits(input.appPermissions)
-      : USER_INSTALL_APP_PERMISSIONS;
-    const payload: Record<string, unknown> = {
-      id,
-      application_id: core.config.applicationId,
-      type,
-      data,
-      token: `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString("base64url")}`,
-      version: 1,
-      app_permissions: appPerms.toString(),
-      locale: input.locale ?? "en-US",
-      entitlements: [],
-      attachment_size_limit: 10_485_760,
-      authorizing_integration_owners: { "1": input.userId },
-      ...(message ? { message } : {}),
-    };
-    const guildId = input.foreignGuildId;
-    if (guildId && !input.privateChannel) {
-      const perms = toBits(input.memberPermissions ?? (1n << 10n) | (1n << 11n));
-      Object.assign(payload, {
-        guild_id: guildId,
-        guild: { id: guildId, locale: "en-US", features: [] },
-        guild_locale: "en-US",
-        member: {
-          user,
-          roles: [],
-          joined_at: new Date().toISOString(),
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: perms.toString(),
-        },
-        channel: { id: channelId, type: 0, guild_id: guildId, name: "general", position: 0 },
-        context: 0,
-      });
-    } else {
-      const channel = { id: channelId, type: 1, recipients: [user], last_message_id: null };
-      Object.assign(payload, { user, channel, context: 2 });
-    }
-    return send(payload, type, message);
   };
 
   const defaultChannel = (guildId: string | null, userId: string): string => {

@@ -59,7 +59,9 @@ function validatorFor(method: string, path: string): ValidateFunction | null {
     // Compiled code is cached on disk: compiling costs ~0.5 s of CPU per test file otherwise.
     const validate =
       cache.load<ValidateFunction>(key) ??
-      cache.store(key, compile(method, operation.template), (fn) => standalone.default(loadAjv(), fn));
+      cache.store(key, compile(method, operation.template), (fn) =>
+        standalone.default(loadAjv(), fn),
+      );
     compiled.set(key, validate);
   }
   return compiled.get(key) ?? null;
