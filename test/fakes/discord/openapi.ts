@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 // A CommonJS module: its `default` is the function, under Node and TypeScript alike.
 import standalone from "ajv/dist/standalone/index.js";
@@ -36,7 +37,9 @@ let operations: Operation[] | null = null;
 const compiled = new Map<string, ValidateFunction | null>();
 /** Bump when the patches below change what a compiled validator accepts. */
 const PATCHES_VERSION = 1;
-const cache = createSpecCache(SPEC_FILE, `ajv-8.20-patches-${PATCHES_VERSION}`);
+const ajvVersion = (createRequire(import.meta.url)("ajv/package.json") as { version: string })
+  .version;
+const cache = createSpecCache(SPEC_FILE, `ajv-${ajvVersion}-patches-${PATCHES_VERSION}`);
 
 /** Throws `ApiError` 50035 when `body` breaks the schema of `method path`; silent otherwise. */
 export function validateAgainstSpec(method: string, path: string, body: unknown): void {
