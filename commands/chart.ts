@@ -9,7 +9,7 @@ import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
-import { localizations, resolveLocale, t } from "../src/i18n/index.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js";
 
 const data = {

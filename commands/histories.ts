@@ -9,6 +9,7 @@ import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
+import { everywhere } from "../src/discord/installs.js";
 import { reply } from "../src/discord/router.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
@@ -19,12 +20,14 @@ import {
   renderPage,
   saveView,
 } from "../src/histories/view.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions } from "./options.js";
 
 const data = {
   name: "histories",
   description: "Show the history of one of your Chastity Tracker sessions",
+  ...everywhere,
   options: [
     {
       name: "session",
@@ -64,6 +67,12 @@ const data = {
       type: ApplicationCommandOptionType.Boolean,
       required: false,
     },
+    {
+      name: "games",
+      description: "List the changes of the session's game rules instead (dice, link game, luck)",
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -97,6 +106,10 @@ export default {
   defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
   async execute(interaction, ctx) {
     const input = readInput(interaction, ctx.now());
+    const games = interaction.options.getBoolean("games") ?? false;
+    const locale = resolveLocale(interaction.locale);
+    if (games && (input.type || input.source || input.dom !== undefined))
+      throw new UserError(t(locale, "games.filtersNotForGames"));
     const account = await requireAccount(ctx, interaction.user.id);
     const viewId = newViewId();
     const initial: HistoriesViewState = {
@@ -109,10 +122,18 @@ export default {
       ...(input.from && { from: input.from.toISOString() }),
       ...(input.to && { to: input.to.toISOString() }),
       limit: input.limit,
+      ...(games && { games }),
       cursors: [null],
       page: 1,
     };
-    const { state, message } = await renderPage(ctx.tracker, account.token, viewId, initial, 1);
+    const { state, message } = await renderPage(
+      ctx.tracker,
+      account.token,
+      viewId,
+      initial,
+      1,
+      locale,
+    );
     await saveView(ctx.store.uiState, viewId, state);
     await interaction.editReply({ ...message, allowedMentions: { parse: [] } });
   },
@@ -136,7 +157,14 @@ export default {
     const target = action === "older" ? state.page + 1 : Math.max(1, state.page - 1);
     await interaction.deferUpdate();
     const account = await requireAccount(ctx, interaction.user.id);
-    const rendered = await renderPage(ctx.tracker, account.token, viewId, state, target);
+    const rendered = await renderPage(
+      ctx.tracker,
+      account.token,
+      viewId,
+      state,
+      target,
+      resolveLocale(interaction.locale),
+    );
     await saveView(ctx.store.uiState, viewId, rendered.state);
     await interaction.editReply(rendered.message);
   },

@@ -11,12 +11,14 @@ import { type Command, customId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import { escapeMarkdown } from "../src/format/items.js";
+import { everywhere } from "../src/discord/installs.js";
 import { resumeUserSubscriptions } from "../src/poller/resume.js";
 import { TrackerAuthError } from "../src/tracker/errors.js";
 
 const data = {
   name: "link",
   description: "Link your Chastity Tracker account with an API token (asked in a private form)",
+  ...everywhere,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const linkModalId = customId("link", "modal");

@@ -6,7 +6,7 @@ import {
 } from "discord.js";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
-import { localizations, resolveLocale, t } from "../src/i18n/index.js";
+import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";
 
 const data = {

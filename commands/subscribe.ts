@@ -1,23 +1,26 @@
 import {
   ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
+import type { BotContext } from "../src/discord/context.js";
 import { UserError } from "../src/discord/errors.js";
-import { checkSubscriptionChannel, postableChannelTypes } from "../src/discord/permissions.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
+import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
+import { gamesStartingState } from "../src/games/detect.js";
+import { resolveLocale } from "../src/i18n/index.js";
 import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
-import { describeSubscriptionTarget } from "../src/subscriptions/describe.js";
 import {
   newSubscriptionId,
   resolveSession,
   sameFilters,
   startingStateFor,
 } from "../src/subscriptions/start.js";
+import { describeTarget, resolveTarget } from "../src/subscriptions/target.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions } from "./options.js";
 
@@ -25,7 +28,7 @@ const data = {
   name: "subscribe",
   description:
     "Post every new change of your session (dice, penalties, dom actions...) into a channel",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
   options: [
     {
       name: "session",
@@ -43,6 +46,22 @@ const data = {
       channel_types: [...postableChannelTypes],
     },
     ...filterOptions,
+    {
+      name: "to",
+      description: "Post into a channel (default) or into your DM with the bot",
+      type: ApplicationCommandOptionType.String,
+      required: false,
+      choices: [
+        { name: "channel", value: "channel" },
+        { name: "dm", value: "dm" },
+      ],
+    },
+    {
+      name: "games",
+      description: "Also post changes of the session's game rules (dice, link game, luck)",
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -55,6 +74,8 @@ const inputSchema = z.object({
   type: z.enum(historyTypes).optional(),
   source: z.enum(historySources).optional(),
   dom: z.boolean().optional(),
+  to: z.enum(["channel", "dm"]).default("channel"),
+  games: z.boolean().default(false),
 });
 
 function readInput(interaction: ChatInputCommandInteraction) {
@@ -64,15 +85,17 @@ function readInput(interaction: ChatInputCommandInteraction) {
     type: o.getString("type") ?? undefined,
     source: o.getString("source") ?? undefined,
     dom: o.getBoolean("dom") ?? undefined,
+    to: o.getString("to") ?? undefined,
+    games: o.getBoolean("games") ?? undefined,
   });
   if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => i.message).join(" "));
-  const { session, ...rest } = parsed.data;
+  const { session, to, games, ...rest } = parsed.data;
   const filters: SubscriptionFilters = {
     ...(rest.type && { type: rest.type }),
     ...(rest.source && { source: rest.source }),
     ...(rest.dom !== undefined && { dom: rest.dom }),
   };
-  return { session, filters };
+  return { session, filters, to, games };
 }
 
 const count = (n: number) => `${n} subscription${n === 1 ? "" : "s"}`;
@@ -81,26 +104,22 @@ export default {
   data,
   defer: "ephemeral",
   async execute(interaction, ctx) {
-    if (!interaction.inCachedGuild())
-      throw new UserError("Subscriptions live in servers: run `/subscribe` in a server channel.");
-    const { session, filters } = readInput(interaction);
+    const locale = resolveLocale(interaction.locale);
+    const { session, filters, to, games } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
-    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
-    const channel =
-      interaction.guild.channels.cache.get(channelId) ??
-      (await interaction.guild.channels.fetch(channelId).catch(() => null));
-    if (!channel)
-      throw new UserError(
-        "I cannot see that channel. Ask a server admin to give the bot access to it.",
-      );
-    await checkSubscriptionChannel(interaction, channel);
+    const target = await resolveTarget(interaction, to, locale);
+    const channel = { id: target.channelId };
 
     const subs = ctx.store.subscriptions;
     const mine = await subs.listByUser(interaction.user.id);
     const same = mine.find(
-      (s) => s.channelId === channel.id && s.session === session && sameFilters(s.filters, filters),
+      (s) =>
+        s.channelId === channel.id &&
+        s.session === session &&
+        sameFilters(s.filters, filters) &&
+        (s.games ?? false) === games,
     );
-    const where = describeSubscriptionTarget(session, channel.id);
+    const where = describeTarget(target, session, locale);
     if (same && same.status === "active") {
       await interaction.editReply(
         `You already have this subscription (\`${same.id}\`): ${where}. Nothing changed.`,
@@ -116,7 +135,9 @@ export default {
           `You already have ${count(mine.length)}, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`,
         );
       }
-      const inGuild = await subs.listByGuild(interaction.guildId);
+      // A server's limit counts what posts into the server; a DM is the member's own.
+      const inGuild =
+        target.kind === "channel" && target.guildId ? await subs.listByGuild(target.guildId) : [];
       if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
         throw new UserError(
           `This server already has ${count(inGuild.length)}, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`,
@@ -127,6 +148,7 @@ export default {
     // Reading the newest page also proves the token works and the session is the caller's.
     const currentSession = await resolveSession(ctx.tracker, account.token, session);
     const start = await startingStateFor(ctx.tracker, account.token, currentSession);
+    const gamesStart = games ? await gamesStartingStateFor(ctx, account.token, currentSession) : {};
     const now = ctx.now().toISOString();
     // Resuming touches the status only (atomically), so a delivery's progress is never undone.
     const resume = (id: string) =>
@@ -145,8 +167,9 @@ export default {
     } else {
       subscription = {
         id: newSubscriptionId(),
-        guildId: interaction.guildId,
+        guildId: target.guildId,
         channelId: channel.id,
+        target: target.kind,
         userId: interaction.user.id,
         session,
         filters,
@@ -157,6 +180,7 @@ export default {
         currentSession,
         ...start,
         lastPostAt: null,
+        ...(games && { games, ...gamesStart }),
       };
       await subs.put(subscription);
     }
@@ -186,3 +210,11 @@ export default {
   },
   autocomplete: autocompleteSession,
 } satisfies Command;
+
+/** Everything the games feed has now counts as handled: only later rule changes are posted. */
+async function gamesStartingStateFor(ctx: BotContext, token: string, session: number | null) {
+  if (session === null) return { gamesWatermark: null, gamesSeenIds: [] };
+  const page = await ctx.tracker.gamesChanges(token, { session, limit: 200, includeDiff: false });
+  const state = gamesStartingState(page.items);
+  return { gamesWatermark: state.gamesWatermark, gamesSeenIds: [...state.gamesSeenIds] };
+}

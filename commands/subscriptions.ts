@@ -1,10 +1,8 @@
-import {
-  type APIEmbed,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
+import { type Locale, resolveLocale, t } from "../src/i18n/index.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters, describePause } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -12,10 +10,10 @@ import { visibleSubscriptions } from "../src/subscriptions/visible.js";
 const data = {
   name: "subscriptions",
   description: "List your subscriptions in this server (with Manage Server: everyone's)",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function line(s: Subscription, userId: string, backoff: Date | undefined): string {
+function line(s: Subscription, userId: string, backoff: Date | undefined, locale: Locale): string {
   const session =
     s.session === null
       ? `active session${s.currentSession === null ? " (none right now)" : ` (#${s.currentSession})`}`
@@ -30,7 +28,9 @@ function line(s: Subscription, userId: string, backoff: Date | undefined): strin
     ? `last post <t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>`
     : "nothing posted yet";
   const owner = s.userId === userId ? "" : ` · by <@${s.userId}>`;
-  return `\`${s.id}\` · <#${s.channelId}> · ${session} · ${describeFilters(s.filters)}${owner}\n  ${status} · ${last}`;
+  const where = s.target === "dm" ? `✉️ ${t(locale, "dm.dmLabel")}` : `<#${s.channelId}>`;
+  const games = s.games ? ` · ${t(locale, "dm.withGames")}` : "";
+  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters)}${games}${owner}\n  ${status} · ${last}`;
 }
 
 export default {
@@ -38,6 +38,8 @@ export default {
   defer: "ephemeral",
   async execute(interaction, ctx) {
     const manager = canManageGuild(interaction);
+    const locale = resolveLocale(interaction.locale);
+    const inDm = interaction.guildId === null;
     const list = await visibleSubscriptions(
       ctx.store.subscriptions,
       interaction.user.id,
@@ -46,13 +48,15 @@ export default {
     );
     if (list.length === 0) {
       await interaction.editReply(
-        manager
-          ? "There are no subscriptions in this server. Members create them with `/subscribe`."
-          : "You have no subscriptions in this server. Create one with `/subscribe`.",
+        inDm
+          ? t(locale, "dm.dmEmpty")
+          : manager
+            ? "There are no subscriptions in this server. Members create them with `/subscribe`."
+            : "You have no subscriptions in this server. Create one with `/subscribe`.",
       );
       return;
     }
-    const lines = list.map((s) => line(s, interaction.user.id, ctx.backoffUntil?.(s)));
+    const lines = list.map((s) => line(s, interaction.user.id, ctx.backoffUntil?.(s), locale));
     const embeds: APIEmbed[] = [];
     let current: string[] = [];
     for (const l of lines) {
@@ -64,7 +68,12 @@ export default {
     }
     embeds.push({ description: current.join("\n") });
     const first = embeds[0];
-    if (first) first.title = manager ? "Subscriptions in this server" : "Your subscriptions";
+    if (first)
+      first.title = inDm
+        ? t(locale, "dm.dmTitle")
+        : manager
+          ? "Subscriptions in this server"
+          : "Your subscriptions";
     const last = embeds[embeds.length - 1];
     if (last)
       last.footer = {

@@ -1,9 +1,11 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import { everywhere } from "../src/discord/installs.js";
 
 const data = {
   name: "unlink",
   description: "Forget your Chastity Tracker token and stop every subscription you made",
+  ...everywhere,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

@@ -1,12 +1,13 @@
 import {
   ApplicationCommandOptionType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { UserError } from "../src/discord/errors.js";
+import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -14,7 +15,7 @@ import { visibleSubscriptions } from "../src/subscriptions/visible.js";
 const data = {
   name: "unsubscribe",
   description: "Stop a subscription's posts",
-  contexts: [InteractionContextType.Guild],
+  ...serverAndBotDm,
   options: [
     {
       name: "subscription",
@@ -30,7 +31,11 @@ const data = {
 function label(s: Subscription, ctx: BotContext, userId: string): string {
   const channel = ctx.client.channels.cache.get(s.channelId);
   const where =
-    channel && "name" in channel && channel.name ? `#${channel.name}` : `channel ${s.channelId}`;
+    s.target === "dm"
+      ? t("en", "dm.dmLabel")
+      : channel && "name" in channel && channel.name
+        ? `#${channel.name}`
+        : `channel ${s.channelId}`;
   const session = s.session === null ? "active session" : `session ${s.session}`;
   const owner =
     s.userId === userId
@@ -71,7 +76,9 @@ export default {
     const whose =
       subscription.userId === interaction.user.id ? "" : ` (made by <@${subscription.userId}>)`;
     await interaction.editReply(
-      `Removed subscription \`${subscription.id}\`${whose}: no more posts in <#${subscription.channelId}> from it.`,
+      subscription.target === "dm"
+        ? t(resolveLocale(interaction.locale), "dm.removedDm", { id: subscription.id })
+        : `Removed subscription \`${subscription.id}\`${whose}: no more posts in <#${subscription.channelId}> from it.`,
     );
   },
   async autocomplete(interaction, ctx) {

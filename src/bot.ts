@@ -160,8 +160,9 @@ export async function startBot(
       pollIntervalSeconds: config.POLL_INTERVAL_SECONDS,
       subscriptions: (await store.subscriptions.list()).length,
       invite: applicationId ? inviteUrl(applicationId) : undefined,
+      userInstall: applicationId ? userInstallUrl(applicationId) : undefined,
     },
-    "ready: polling the tracker; invite the bot with the invite URL",
+    "ready: polling the tracker; invite the bot with the invite URL (members add it to their account with the userInstall URL)",
   );
 
   const health =
@@ -209,6 +210,11 @@ export const invitePermissions =
 
 export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${invitePermissions}`;
+}
+
+/** Adds the app to a member's own account: /link, /unlink and /histories then work anywhere. */
+export function userInstallUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&integration_type=1&scope=applications.commands`;
 }
 
 function describeLoginError(err: unknown): string {

@@ -5,8 +5,9 @@
  * the 10-embeds-per-message cap rarely binds before the 6000-character total.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { type Locale, t } from "../i18n/index.js";
-import type { HistoryItem } from "../tracker/types.js";
+import { type Locale, t, translator } from "../i18n/index.js";
+import type { GameChange, HistoryItem } from "../tracker/types.js";
+import { formatGameChangeLine } from "./gameChanges.js";
 import { embedLimits, truncate } from "./historiesEmbed.js";
 import { escapeMarkdown, formatItemLine } from "./items.js";
 
@@ -16,6 +17,8 @@ export interface DeliveryGroup {
   session: number;
   /** Oldest first: a channel reads top to bottom in the order things happened. */
   items: readonly HistoryItem[];
+  /** Game-rule changes of the same member and session, oldest first; merged in by time. */
+  gameChanges?: readonly GameChange[];
 }
 
 export interface DeliveryMessage {
@@ -125,10 +128,10 @@ export function buildDeliveryMessages(
   };
 
   for (const group of groups) {
-    if (group.items.length === 0) continue;
+    const lines = groupLines(group, locale);
+    if (lines.length === 0) continue;
     // Allowed mentions are off client-wide, so this names the member without pinging them.
     const mention = `<@${group.userId}>`;
-    const lines = group.items.map((item) => truncate(formatItemLine(item, locale), maxLineLength));
     const block = [mention, ...lines].join("\n");
     if (block.length <= embedLimits.fieldValue) {
       addField(deliveryTitle(group, false, locale), block);
@@ -155,6 +158,24 @@ export function buildDeliveryMessages(
   }
   if (current.embeds.length > 0) messages.push(current);
   return messages.map((message) => ({ embeds: message.embeds.map(soloFieldAsEmbed) }));
+}
+
+/** History items and game-rule changes, one line each, in the order they happened (items first on a tie). */
+function groupLines(group: DeliveryGroup, locale: Locale): string[] {
+  const tr = translator(locale);
+  const timed = [
+    ...group.items.map((item) => ({
+      at: item.happened.getTime(),
+      line: formatItemLine(item, locale),
+    })),
+    ...(group.gameChanges ?? []).map((change) => ({
+      at: change.happened.getTime(),
+      line: formatGameChangeLine(change, tr),
+    })),
+  ];
+  // Stable: each kind keeps its own (already oldest-first) order.
+  timed.sort((a, b) => a.at - b.at);
+  return timed.map(({ line }) => truncate(line, maxLineLength));
 }
 
 /** A shared embed holding one group only reads better as that group's own titled embed. */

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { ActionRowBuilder, type APIEmbed, ButtonBuilder, ButtonStyle } from "discord.js";
 import { customId } from "../discord/command.js";
+import { buildGamesEmbed } from "../format/gamesEmbed.js";
 import { buildHistoriesEmbed, type HistoriesEmbedFilters } from "../format/historiesEmbed.js";
-import { type Locale, t } from "../i18n/index.js";
+import { type Locale, t, translator } from "../i18n/index.js";
 import type { UiStateStore } from "../store/types.js";
 import type {
   HistoriesQuery,
@@ -26,6 +27,8 @@ export interface HistoriesViewState {
   from?: string;
   to?: string;
   limit: number;
+  /** Game-rule changes instead of history items (`/histories games:true`). */
+  games?: boolean;
   /** cursors[i] fetches page i + 1; page 1 needs none. */
   cursors: (string | null)[];
   page: number;
@@ -82,6 +85,29 @@ export async function renderPage(
 }> {
   // cursors[0] is null: page 1 needs none.
   const cursor = state.cursors[page - 1] ?? null;
+  if (state.games) {
+    const games = await tracker.gamesChanges(token, {
+      session: state.session,
+      from: state.from ? new Date(state.from) : undefined,
+      to: state.to ? new Date(state.to) : undefined,
+      limit: state.limit,
+      cursor: cursor ?? undefined,
+    });
+    const cursors = state.cursors.slice(0, page);
+    cursors[page] = games.cursorNext ?? null;
+    const hasOlder = games.cursorNext !== undefined && games.items.length > 0;
+    const embed = buildGamesEmbed({
+      session: state.session,
+      nick: state.nick,
+      changes: games.items,
+      page,
+      hasOlder,
+      filtered: state.from !== undefined || state.to !== undefined,
+      tr: translator(locale),
+    });
+    const message = { embeds: [embed], components: [pagingRow(viewId, page, hasOlder, locale)] };
+    return { state: { ...state, cursors, page }, message };
+  }
   const result = await tracker.histories(token, queryOf(state, cursor));
   const cursors = state.cursors.slice(0, page);
   cursors[page] = result.cursorNext ?? null;
@@ -96,7 +122,15 @@ export async function renderPage(
     hasOlder,
     locale,
   });
-  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+  return {
+    state: next,
+    message: { embeds: [embed], components: [pagingRow(viewId, page, hasOlder, locale)] },
+  };
+}
+
+/** The Newer/Older buttons of a page. */
+function pagingRow(viewId: string, page: number, hasOlder: boolean, locale: Locale) {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(customId("histories", "newer", viewId))
       .setLabel(t(locale, "histories.newer"))
@@ -110,5 +144,4 @@ export async function renderPage(
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(!hasOlder),
   );
-  return { state: next, message: { embeds: [embed], components: [row] } };
 }

@@ -26,6 +26,8 @@ export const channelFatalCodes: Readonly<Record<number, PauseReason>> = {
   // Archived (the bot may not reopen it) or locked thread: a moderator has to reopen it.
   50083: "thread_closed",
   160005: "thread_closed",
+  // Posting into a member's DM: their DMs are closed to the bot, or no server is shared any more.
+  50007: "dm_closed",
 };
 
 /** 50035 Invalid Form Body: this exact body will be refused every time it is sent. */

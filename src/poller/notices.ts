@@ -15,6 +15,8 @@ const noticeKeys = {
   missing_access: "notices.missingAccess",
   thread_closed: "notices.threadClosed",
   unknown_channel: "notices.unknownChannel",
+  // Never sent (notifyOwners skips it: the DM is what failed); kept for a complete mapping.
+  dm_closed: "dm.pausedDmClosed",
 } as const satisfies Record<PauseReason, MessageKey>;
 
 /** The DM text, in the member's language (English unless given). */
@@ -66,6 +68,8 @@ export async function notifyOwners(
   channelId?: string,
   locales?: MemberLocales,
 ): Promise<void> {
+  // The DM is what failed: there is no one to tell. /subscriptions shows the reason, the log has it.
+  if (reason === "dm_closed") return;
   const owners = [...new Set(subscriptions.map((sub) => sub.userId))];
   for (const userId of owners) {
     try {

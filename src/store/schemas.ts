@@ -14,12 +14,15 @@ const pauseReasons = [
   "missing_access",
   "unknown_channel",
   "thread_closed",
+  "dm_closed",
 ] as const;
 
 export const subscriptionSchema = z.object({
   id: z.string().min(1),
-  guildId: z.string().min(1),
+  guildId: z.string().min(1).nullable(),
   channelId: z.string().min(1),
+  // Records written before DM subscriptions and game-rule posts read as channel / no games.
+  target: z.enum(["channel", "dm"]).default("channel"),
   userId: z.string().min(1),
   session: z.number().int().nullable(),
   filters: z.object({
@@ -35,6 +38,9 @@ export const subscriptionSchema = z.object({
   watermark: z.string().nullable(),
   seenAtWatermark: z.array(z.string()),
   lastPostAt: z.string().nullable(),
+  games: z.boolean().default(false),
+  gamesWatermark: z.string().nullable().default(null),
+  gamesSeenIds: z.array(z.number().int()).default([]),
 }) satisfies z.ZodType<Subscription>;
 
 export const outboxEntrySchema = z.object({
@@ -50,6 +56,8 @@ export const outboxEntrySchema = z.object({
       session: z.number().int(),
       watermark: z.string(),
       seenAtWatermark: z.array(z.string()),
+      gamesWatermark: z.string().exactOptional(),
+      gamesSeenIds: z.array(z.number().int()).exactOptional(),
     }),
   ),
   createdAt: z.string(),

@@ -32,13 +32,22 @@ export type PauseReason =
   | "missing_permissions"
   | "missing_access"
   | "unknown_channel"
-  | "thread_closed";
+  | "thread_closed"
+  /** 50007: the member's DMs are closed to the bot (or no server is shared any more). */
+  | "dm_closed";
+
+/** Where a subscription posts: a server channel, or the member's DM with the bot. */
+export type SubscriptionTarget = "channel" | "dm";
 
 export interface Subscription {
   /** Short random id, shown to users and used as the autocomplete value. */
   id: string;
-  guildId: string;
+  /** The server it was made in; null for one made in the DM with the bot. */
+  guildId: string | null;
+  /** The channel posted into: for `target: "dm"` the member's DM channel with the bot. */
   channelId: string;
+  /** Absent in records older than DM subscriptions: "channel". */
+  target?: SubscriptionTarget;
   userId: string;
   /** A fixed session, or null to follow whichever session of the user is active. */
   session: number | null;
@@ -57,6 +66,12 @@ export interface Subscription {
   seenAtWatermark: string[];
   /** ISO 8601 of the last message posted for this subscription. */
   lastPostAt: string | null;
+  /** Also post the session's game-rule changes (`/subscribe games:true`). Absent: false. */
+  games?: boolean;
+  /** `happened` (ISO 8601) of the newest game-rule change handled; null: none yet. */
+  gamesWatermark?: string | null;
+  /** Ids of the handled game-rule changes within the late window before `gamesWatermark`. */
+  gamesSeenIds?: number[];
 }
 
 export interface SubscriptionStore {
@@ -112,6 +127,9 @@ export interface SubscriptionAdvance {
   session: number;
   watermark: string;
   seenAtWatermark: string[];
+  /** Games feed state to write with it (only for subscriptions with `games`). */
+  gamesWatermark?: string;
+  gamesSeenIds?: number[];
 }
 
 export interface OutboxStore {

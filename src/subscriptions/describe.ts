@@ -8,6 +8,7 @@ const pauseKeys = {
   missing_access: "subscriptions.pauseMissingAccess",
   unknown_channel: "subscriptions.pauseUnknownChannel",
   thread_closed: "subscriptions.pauseThreadClosed",
+  dm_closed: "dm.pausedDmClosed",
 } as const satisfies Record<NonNullable<Subscription["pausedReason"]>, MessageKey>;
 
 export function describePause(reason: Subscription["pausedReason"], locale: Locale = "en"): string {

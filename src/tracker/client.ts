@@ -10,6 +10,7 @@ import {
   TrackerValidationError,
 } from "./errors.js";
 import { formatTrackerDateTime } from "./format.js";
+import { type GameChange, gamesChangesDataSchema, gamesChangesParams } from "./games.js";
 import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
 import {
   historiesDataSchema,
@@ -18,6 +19,8 @@ import {
   statsDataSchema,
 } from "./schemas.js";
 import type {
+  GamesChangesPage,
+  GamesChangesQuery,
   HistoriesPage,
   HistoriesQuery,
   HistoryItem,
@@ -54,6 +57,7 @@ const paths = {
   sessions: "/api/v2/sessions.php",
   session: "/api/v2/sessions.php",
   stats: "/api/v2/stats.php",
+  games_changes: "/api/v2/games_changes.php",
 } as const satisfies Record<TrackerEndpoint, string>;
 
 /** The tracker documents max 200 and is silent on what happens above it: never find out. */
@@ -126,26 +130,22 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     );
   }
 
-  async function* iterateHistories(
+  function iterateHistories(token: string, query: HistoriesQuery): AsyncGenerator<HistoryItem> {
+    return walkPages("histories", query.cursor, (cursor) => histories(token, { ...query, cursor }));
+  }
+
+  async function gamesChanges(token: string, query: GamesChangesQuery): Promise<GamesChangesPage> {
+    const params = gamesChangesParams(query);
+    return http.get("games_changes", paths.games_changes, params, token, gamesChangesDataSchema);
+  }
+
+  function iterateGamesChanges(
     token: string,
-    query: HistoriesQuery,
-  ): AsyncGenerator<HistoryItem> {
-    const seen = new Set<string>();
-    let cursor = query.cursor;
-    for (;;) {
-      const page = await histories(token, { ...query, cursor });
-      yield* page.items;
-      if (page.cursorNext === undefined) return;
-      // A cursor that comes back twice would page forever; fail loudly instead.
-      if (seen.has(page.cursorNext)) {
-        throw new TrackerUnexpectedResponseError(
-          "histories",
-          "cursor_next repeated a previous cursor",
-        );
-      }
-      seen.add(page.cursorNext);
-      cursor = page.cursorNext;
-    }
+    query: GamesChangesQuery,
+  ): AsyncGenerator<GameChange> {
+    return walkPages("games_changes", query.cursor, (cursor) =>
+      gamesChanges(token, { ...query, cursor }),
+    );
   }
 
   return {
@@ -161,6 +161,29 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     async stats(token) {
       return http.get("stats", paths.stats, new URLSearchParams(), token, statsDataSchema);
     },
+    gamesChanges,
+    iterateGamesChanges,
     close: () => http.close(),
   };
+}
+
+/** Follows `cursor_next` from `first` on, yielding every item once in the tracker's order. */
+async function* walkPages<T>(
+  endpoint: TrackerEndpoint,
+  first: string | undefined,
+  page: (cursor: string | undefined) => Promise<{ items: T[]; cursorNext: string | undefined }>,
+): AsyncGenerator<T> {
+  const seen = new Set<string>();
+  let cursor = first;
+  for (;;) {
+    const current = await page(cursor);
+    yield* current.items;
+    if (current.cursorNext === undefined) return;
+    // A cursor that comes back twice would page forever; fail loudly instead.
+    if (seen.has(current.cursorNext)) {
+      throw new TrackerUnexpectedResponseError(endpoint, "cursor_next repeated a previous cursor");
+    }
+    seen.add(current.cursorNext);
+    cursor = current.cursorNext;
+  }
 }

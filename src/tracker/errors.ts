@@ -4,7 +4,7 @@
  * options or headers: undici errors are copied into a sanitized cause.
  */
 
-export type TrackerEndpoint = "histories" | "sessions" | "session" | "stats";
+export type TrackerEndpoint = "histories" | "sessions" | "session" | "stats" | "games_changes";
 
 export type TrackerErrorKind =
   | "validation"

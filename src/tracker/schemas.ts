@@ -135,6 +135,7 @@ export const sessionSchema = z
     public: wireFlag.optional(),
     // Absent means "unknown": assume there may be history rather than skip the session.
     has_history: wireFlag.optional(),
+    has_games_changes: wireFlag.optional(),
   })
   .transform(
     (row): TrackerSession => ({
@@ -146,6 +147,7 @@ export const sessionSchema = z
       lockedBy: row.lockedby,
       public: row.public ?? false,
       hasHistory: row.has_history ?? true,
+      hasGamesChanges: row.has_games_changes ?? true,
     }),
   );
 

@@ -1,4 +1,7 @@
 /** Domain types of the tracker, after the wire format was validated and mapped. */
+import type { GameChange, GamesChangesPage, GamesChangesQuery } from "./games.js";
+
+export type { GameChange, GamesChangesPage, GamesChangesQuery };
 
 export const historyTypes = ["START", "ADD", "SUB"] as const;
 export type HistoryType = (typeof historyTypes)[number];
@@ -50,6 +53,8 @@ export interface TrackerSession {
   lockedBy: string | null;
   public: boolean;
   hasHistory: boolean;
+  /** `has_games_changes`: the games feed has something for this session (absent: assume yes). */
+  hasGamesChanges: boolean;
 }
 
 export interface SessionsQuery {
@@ -97,6 +102,10 @@ export interface TrackerClient {
   sessions(token: string, query?: SessionsQuery): Promise<SessionsPage>;
   session(token: string, id: number): Promise<TrackerSession>;
   stats(token: string): Promise<TrackerStats>;
+  /** `games_changes.php`: one page of game-rule changes, newest first (happened, id DESC). */
+  gamesChanges(token: string, query: GamesChangesQuery): Promise<GamesChangesPage>;
+  /** Walks the games feed's `cursor_next` pages, yielding every change once in tracker order. */
+  iterateGamesChanges(token: string, query: GamesChangesQuery): AsyncIterable<GameChange>;
   close(): Promise<void>;
 }
 

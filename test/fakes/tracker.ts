@@ -25,6 +25,7 @@ import {
   toEpoch,
 } from "./trackerData.js";
 import { type FakeFault, faultReply } from "./trackerFaults.js";
+import { type FakeGameChangeInput, makeGameChange } from "./trackerGames.js";
 import {
   envelopeError,
   type FakeReply,
@@ -32,9 +33,9 @@ import {
   type TrackerState,
 } from "./trackerRoutes.js";
 
-export type { FakeFault, FakeHistoryInput, FakeSessionInput };
+export type { FakeFault, FakeGameChangeInput, FakeHistoryInput, FakeSessionInput };
 
-export type FakeEndpoint = "histories" | "sessions" | "session" | "stats";
+export type FakeEndpoint = "histories" | "sessions" | "session" | "stats" | "games_changes";
 
 export interface FakeRequest {
   method: string;
@@ -68,6 +69,8 @@ export interface FakeTracker {
   /** Returns the session id (auto-assigned from 100 upwards unless given). */
   addSession(token: string, session?: FakeSessionInput): number;
   addHistory(sessionId: number, items: readonly FakeHistoryInput[]): void;
+  /** Game-rule changes of a session (ids auto-assigned from 1 unless given). */
+  addGameChanges(sessionId: number, changes: readonly FakeGameChangeInput[]): void;
   setSessionActive(sessionId: number, active: boolean): void;
   endSession(sessionId: number, end?: Date): void;
   revokeToken(token: string): void;
@@ -86,6 +89,7 @@ const routes: Record<string, FakeEndpoint> = {
   "/api/v2/histories.php": "histories",
   "/api/v2/sessions.php": "sessions",
   "/api/v2/stats.php": "stats",
+  "/api/v2/games_changes.php": "games_changes",
 };
 
 export function fingerprint(token: string): string {
@@ -97,6 +101,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     accounts: new Map(),
     sessions: new Map(),
     histories: new Map(),
+    games: new Map(),
     foreignSession: options.foreignSession ?? "400",
   };
   const requests: FakeRequest[] = [];
@@ -105,6 +110,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   const sockets = new Set<Socket>();
   let nextSessionId = 100;
   let seq = 0;
+  let nextGameChangeId = 1;
   // Items without `happened` get one second after the previous automatic one.
   let autoHappened = Date.UTC(2026, 1, 3, 0, 0, 0);
 
@@ -242,6 +248,17 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
         list.push(makeHistory(sessionId, seq++, input, autoHappened));
       }
       state.histories.set(sessionId, list);
+    },
+    addGameChanges(sessionId, changes) {
+      sessionOrThrow(sessionId);
+      const list = state.games.get(sessionId) ?? [];
+      for (const input of changes) {
+        if (input.happened === undefined) autoHappened += 1000;
+        const id = input.id ?? nextGameChangeId++;
+        nextGameChangeId = Math.max(nextGameChangeId, id + 1);
+        list.push(makeGameChange(sessionId, id, input, autoHappened));
+      }
+      state.games.set(sessionId, list);
     },
     setSessionActive(sessionId, active) {
       const s = sessionOrThrow(sessionId);

@@ -197,7 +197,11 @@ export function wireHistory(item: StoredHistory): Record<string, unknown> {
   };
 }
 
-export function wireSession(s: StoredSession, histories: number): Record<string, unknown> {
+export function wireSession(
+  s: StoredSession,
+  histories: number,
+  gamesChanges = 0,
+): Record<string, unknown> {
   return {
     id: s.id,
     start: wireSec(s.start),
@@ -211,7 +215,7 @@ export function wireSession(s: StoredSession, histories: number): Record<string,
     timezoneend: s.end === null ? null : "+00:00",
     inserted: wireSec(s.start),
     has_history: histories > 0 ? 1 : 0,
-    has_games_changes: 0,
+    has_games_changes: gamesChanges > 0 ? 1 : 0,
     ...(s.active ? { games: { dice: null, link: null, luck: null } } : {}),
   };
 }

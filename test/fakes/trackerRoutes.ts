@@ -17,6 +17,7 @@ import {
   wireSec,
   wireSession,
 } from "./trackerData.js";
+import { fakeActions, fakeGames, gamesPage, type StoredGameChange } from "./trackerGames.js";
 
 export interface FakeAccount {
   nick: string;
@@ -30,6 +31,7 @@ export interface TrackerState {
   accounts: Map<string, FakeAccount>;
   sessions: Map<number, StoredSession>;
   histories: Map<number, StoredHistory[]>;
+  games: Map<number, StoredGameChange[]>;
   foreignSession: "400" | "empty";
 }
 
@@ -147,6 +149,31 @@ function histories(state: TrackerState, token: string, params: URLSearchParams):
   });
 }
 
+function gamesChanges(state: TrackerState, token: string, params: URLSearchParams): FakeReply {
+  const allowed = ["session", "game", "action", "from", "to", "limit", "cursor"];
+  checkParams(params, [...allowed, "include_raw", "include_diff"]);
+  if (!params.has("session")) throw new Refusal("missing_session", "session is required");
+  const sessionId = intParam(params, "session", 1, Number.MAX_SAFE_INTEGER);
+  const query = {
+    game: enumParam(params, "game", fakeGames),
+    action: enumParam(params, "action", fakeActions),
+    from: boundParam(params, "from"),
+    to: boundParam(params, "to"),
+    limit: intParam(params, "limit", 1, 200) ?? 50,
+    cursor: params.get("cursor") || undefined,
+    includeRaw: intParam(params, "include_raw", 0, 1) === 1,
+    includeDiff: (intParam(params, "include_diff", 0, 1) ?? 1) === 1,
+  };
+  const session = sessionId === undefined ? undefined : state.sessions.get(sessionId);
+  if (!session || session.owner !== token) {
+    if (state.foreignSession === "400") throw new Refusal("session_not_found", "Session not found");
+    return ok({ count: 0, limit: query.limit, cursor_next: null, items: [] });
+  }
+  const data = gamesPage(state.games.get(session.id) ?? [], query);
+  if (data === "bad-cursor") throw new Refusal("invalid_cursor", "Invalid cursor");
+  return ok(data);
+}
+
 function sessionsList(state: TrackerState, token: string, params: URLSearchParams): FakeReply {
   checkParams(params, ["active", "public", "from", "to", "limit", "offset"]);
   const active = intParam(params, "active", 0, 1);
@@ -175,7 +202,7 @@ function sessionsList(state: TrackerState, token: string, params: URLSearchParam
     .sort((a, b) => b.start - a.start || b.id - a.id);
   const items = mine
     .slice(offset, offset + limit)
-    .map((s) => wireSession(s, state.histories.get(s.id)?.length ?? 0));
+    .map((s) => wireSession(s, state.histories.get(s.id)?.length ?? 0, gamesCount(state, s.id)));
   return ok({ count: items.length, total: mine.length, limit, offset, items });
 }
 
@@ -185,7 +212,13 @@ function sessionDetails(state: TrackerState, token: string, params: URLSearchPar
   const session = id === undefined ? undefined : state.sessions.get(id);
   if (!session || session.owner !== token)
     throw new Refusal("session_not_found", "Session not found");
-  return ok(wireSession(session, state.histories.get(session.id)?.length ?? 0));
+  return ok(
+    wireSession(
+      session,
+      state.histories.get(session.id)?.length ?? 0,
+      gamesCount(state, session.id),
+    ),
+  );
 }
 
 function stats(
@@ -233,7 +266,7 @@ function englishDuration(ms: number): string {
 
 export function handleEndpoint(
   state: TrackerState,
-  endpoint: "histories" | "sessions" | "session" | "stats",
+  endpoint: "histories" | "sessions" | "session" | "stats" | "games_changes",
   token: string,
   account: FakeAccount,
   params: URLSearchParams,
@@ -248,9 +281,13 @@ export function handleEndpoint(
         return sessionDetails(state, token, params);
       case "stats":
         return stats(state, token, account, params);
+      case "games_changes":
+        return gamesChanges(state, token, params);
     }
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;
     return envelopeError(400, err.code, err.detail);
   }
 }
+
+const gamesCount = (state: TrackerState, session: number) => state.games.get(session)?.length ?? 0;

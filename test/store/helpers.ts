@@ -86,6 +86,10 @@ export function makeSubscription(overrides: Partial<Subscription> = {}): Subscri
     watermark: "2025-01-02T03:04:05.678Z",
     seenAtWatermark: ["a", "b"],
     lastPostAt: null,
+    target: "channel",
+    games: false,
+    gamesWatermark: null,
+    gamesSeenIds: [],
     ...overrides,
   };
 }

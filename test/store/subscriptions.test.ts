@@ -136,6 +136,26 @@ describe("subscriptions and outbox", () => {
     expect(await reopened.outbox.list()).toHaveLength(10);
   });
 
+  it("reads records older than DM subscriptions and game-rule posts as channel ones without games", async () => {
+    const first = await openAt();
+    await first.close();
+    const { target, games, gamesWatermark, gamesSeenIds, ...old } = makeSubscription({ id: "old" });
+    const raw = rawDatabase(file);
+    await raw.keyv("subscriptions").set("old", old);
+    await raw.adapter.disconnect();
+    const store = await openAt();
+    expect(await store.subscriptions.get("old")).toEqual({
+      ...old,
+      target: "channel",
+      games: false,
+      gamesWatermark: null,
+      gamesSeenIds: [],
+    });
+    const dm = makeSubscription({ id: "dm", guildId: null, target: "dm", games: true });
+    await store.subscriptions.put(dm);
+    expect(await (await reopen(store)).subscriptions.get("dm")).toEqual(dm);
+  });
+
   it("skips corrupt records with a log line and can still delete them", async () => {
     const first = await openAt();
     const good = makeSubscription();

@@ -139,6 +139,7 @@ describe("sessions", () => {
       lockedBy: null,
       public: false,
       hasHistory: true,
+      hasGamesChanges: false,
     });
     const ended = sessionSchema.parse({
       ...wireSession,

@@ -27,6 +27,7 @@ describe("sessions, session and stats", () => {
       lockedBy: "Mistress",
       public: true,
       hasHistory: true,
+      hasGamesChanges: false,
     });
     expect(all.items[0]).toMatchObject({ active: true, end: null, hasHistory: false });
 

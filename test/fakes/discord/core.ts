@@ -12,6 +12,8 @@ export interface FakeConfig {
   interactionDeadlineMs: number;
   heartbeatIntervalMs: number;
   enforcePermissions: boolean;
+  /** Validate request bodies against Discord's OpenAPI description (openapi.ts). */
+  validateSpec: boolean;
 }
 
 /** Everything the route handlers and the gateway share. */

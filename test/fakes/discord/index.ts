@@ -47,6 +47,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     enforcePermissions: options.enforcePermissions ?? true,
+    validateSpec: options.validateSpec ?? true,
   };
   const state = new FakeState(botUserId);
   state.addUser({ id: botUserId, username: options.botUsername ?? "Tracker Bot", bot: true });

@@ -16,10 +16,11 @@ export function interactionRoutes(core: FakeCore): Route[] {
     handle: InteractionHandle,
     kind: InteractionEventKind,
     callbackType: number | null,
-    body: unknown,
+    ctx: RouteContext,
     run: () => RouteResult,
   ): RouteResult => {
-    const event = { kind, callbackType, body, at: Date.now() };
+    // Arrival time: the fake's own work (compiling a spec schema) must not count as the bot's.
+    const event = { kind, callbackType, body: ctx.body, at: ctx.record.at };
     try {
       const result = run();
       handle.events.push({ ...event, status: result.status, errorCode: null });
@@ -67,9 +68,9 @@ export function interactionRoutes(core: FakeCore): Route[] {
     if (!handle || handle.token !== ctx.params.token) throw Errors.unknownInteraction();
     const body = asObject(ctx.body) ?? {};
     const type = typeof body.type === "number" ? body.type : 0;
-    return track(handle, "callback", type, ctx.body, () => {
+    return track(handle, "callback", type, ctx, () => {
       if (handle.acked) throw Errors.alreadyAcknowledged();
-      if (Date.now() - handle.dispatchedAt > config.interactionDeadlineMs) {
+      if (ctx.record.at - handle.dispatchedAt > config.interactionDeadlineMs) {
         throw Errors.unknownInteraction();
       }
       if ((handle.type === 4) !== (type === 8)) throw invalidCallbackType();
@@ -131,7 +132,7 @@ export function interactionRoutes(core: FakeCore): Route[] {
     const original = messageId === "@original";
     const verb = method === "GET" ? "get" : method === "PATCH" ? "edit" : "delete";
     const kind = `${verb}${original ? "Original" : "Followup"}` as InteractionEventKind;
-    return track(handle, kind, null, ctx.body, () => {
+    return track(handle, kind, null, ctx, () => {
       if (!handle.acked) throw Errors.unknownWebhook();
       const id = original ? handle.originalMessageId : messageId;
       const known = original || handle.followupIds.includes(messageId);
@@ -155,7 +156,7 @@ export function interactionRoutes(core: FakeCore): Route[] {
 
   const followup = (ctx: RouteContext): RouteResult => {
     const handle = webhookHandle(ctx);
-    return track(handle, "followup", null, ctx.body, () => {
+    return track(handle, "followup", null, ctx, () => {
       if (!handle.acked) throw Errors.unknownWebhook();
       const body = asObject(ctx.body) ?? {};
       validateMessage(body);

@@ -7,6 +7,7 @@ import { buildOptions, type CommandPath } from "./options.js";
 import { channelPermissions, toBits } from "./permissions.js";
 import { apiChannel, apiMember, apiUser } from "./serialize.js";
 import type { PermissionsInput } from "./types.js";
+import { userInstallPayload } from "./userInstall.js";
 
 export interface InteractionBase {
   userId: string;
@@ -19,6 +20,16 @@ export interface InteractionBase {
   memberPermissions?: PermissionsInput;
   /** Overrides the bot's computed channel permissions (`app_permissions`). */
   appPermissions?: PermissionsInput;
+  /**
+   * "user": the app installed to the member's account (`authorizing_integration_owners`
+   * `{"1": userId}`), which works where the bot is not: see `foreignGuildId` and
+   * `privateChannel`. Default "guild".
+   */
+  install?: "guild" | "user";
+  /** User install in a server the bot is not in (context 0): any snowflake, nothing to seed. */
+  foreignGuildId?: string;
+  /** User install in a DM between users or a group DM (context 2). */
+  privateChannel?: boolean;
 }
 
 export type ChatInputInput = InteractionBase & CommandPath;
@@ -55,6 +66,9 @@ export function createInteractor(core: FakeCore, ensureSession: () => void) {
     message: APIMessage | null,
   ): InteractionHandle => {
     ensureSession();
+    if (input.install === "user" && (input.foreignGuildId || input.privateChannel)) {
+      return send(userInstallPayload(core, type, input, data, message), type, message);
+    }
     const guildId = input.guildId ?? null;
     const channelId = input.channelId ?? defaultChannel(guildId, input.userId);
     const channel = state.channel(channelId);
@@ -102,7 +116,20 @@ export function createInteractor(core: FakeCore, ensureSession: () => void) {
         authorizing_integration_owners: { "0": "0" },
       });
     }
-    const handle = new InteractionHandle(state, id, token, type, payload, message?.id ?? null);
+    if (input.install === "user") payload.authorizing_integration_owners = { "1": input.userId };
+    return send(payload, type, message);
+  };
+
+  const send = (payload: Record<string, unknown>, type: number, message: APIMessage | null) => {
+    const id = String(payload.id);
+    const handle = new InteractionHandle(
+      state,
+      id,
+      String(payload.token),
+      type,
+      payload,
+      message?.id ?? null,
+    );
     core.interactions.add(handle);
     core.dispatch("INTERACTION_CREATE", payload);
     return handle;

@@ -6,6 +6,7 @@ import type { FakeCore, Route } from "./core.js";
 import { guildRoutes } from "./guildRoutes.js";
 import { ApiError, Errors, readBody, sendJson } from "./http.js";
 import { interactionRoutes } from "./interactionRoutes.js";
+import { validateAgainstSpec } from "./openapi.js";
 import type { RecordedRequest } from "./types.js";
 
 const PREFIX = "/api/v10";
@@ -86,6 +87,7 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
     }
     const injected = core.faults.check(record, channelId);
     if (injected) throw injected;
+    if (core.config.validateSpec) validateAgainstSpec(method, record.path, parsed.body);
     const ctx = {
       req,
       params,

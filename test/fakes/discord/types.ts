@@ -127,4 +127,6 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Check the bot's channel permissions on message POSTs (50001/50013). Default true. */
   enforcePermissions?: boolean;
+  /** Answer request bodies that break Discord's OpenAPI description with 400 50035. Default true. */
+  validateSpec?: boolean;
 }

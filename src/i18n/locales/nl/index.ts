@@ -5,8 +5,10 @@ import { chart } from "./chart.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
 import { delivery } from "./delivery.js";
+import { dm } from "./dm.js";
 import { duration } from "./duration.js";
 import { errors } from "./errors.js";
+import { games } from "./games.js";
 import { histories } from "./histories.js";
 import { items } from "./items.js";
 import { language } from "./language.js";
@@ -22,8 +24,10 @@ export const nl = {
   chart,
   commands,
   delivery,
+  dm,
   duration,
   errors,
+  games,
   histories,
   items,
   language,
