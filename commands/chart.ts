@@ -1,11 +1,10 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
+import { everywhere } from "../src/discord/installs.js";
 import { UserError } from "../src/discord/errors.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
@@ -15,15 +14,7 @@ import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js
 const data = {
   name: "chart",
   description: "Draw how a session's release date moved",
-  integration_types: [
-    ApplicationIntegrationType.GuildInstall,
-    ApplicationIntegrationType.UserInstall,
-  ],
-  contexts: [
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  ],
+  ...everywhere,
   options: [
     {
       name: "session",

@@ -1,18 +1,18 @@
 import {
   ApplicationCommandOptionType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
 import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { canManageGuild } from "../src/discord/permissions.js";
+import { serverOnly } from "../src/discord/installs.js";
 import { type Locale, locales, resolveLocale, t } from "../src/i18n/index.js";
 
 const data = {
   name: "language",
   description: "The language of the bot's posts in this server",
-  contexts: [InteractionContextType.Guild],
+  ...serverOnly,
   options: [
     {
       name: "set",

@@ -1,26 +1,17 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
+import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";
 
 const data = {
   name: "stats",
   description: "Show your Chastity Tracker stats with a lock ticker",
-  integration_types: [
-    ApplicationIntegrationType.GuildInstall,
-    ApplicationIntegrationType.UserInstall,
-  ],
-  contexts: [
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  ],
+  ...everywhere,
   options: [
     {
       name: "public",

@@ -34,3 +34,9 @@ export const serverAndBotDm: Installs = {
   integration_types: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
 };
+
+/** Server settings (/language, /roles, /rolesync): only in a server that invited the bot. */
+export const serverOnly: Installs = {
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+};

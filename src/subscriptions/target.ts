@@ -31,16 +31,13 @@ export async function resolveTarget(
   }
   if (!interaction.inCachedGuild()) {
     if (interaction.guildId === null) throw new UserError(t(locale, "dm.dmNeedsDmTarget"));
-    throw new UserError("Subscriptions live in servers: run `/subscribe` in a server channel.");
+    throw new UserError(t(locale, "dm.subscriptionsLiveInServers"));
   }
   const channelId = chosen?.id ?? interaction.channelId;
   const channel =
     interaction.guild.channels.cache.get(channelId) ??
     (await interaction.guild.channels.fetch(channelId).catch(() => null));
-  if (!channel)
-    throw new UserError(
-      "I cannot see that channel. Ask a server admin to give the bot access to it.",
-    );
+  if (!channel) throw new UserError(t(locale, "dm.cannotSeeChannel"));
   await checkSubscriptionChannel(interaction, channel);
   return { kind: "channel", channelId: channel.id, guildId: interaction.guildId };
 }

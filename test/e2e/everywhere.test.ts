@@ -64,6 +64,9 @@ describe("registration", () => {
       subscribe: serverAndBotDm,
       unsubscribe: serverAndBotDm,
       subscriptions: serverAndBotDm,
+      chart: everywhere,
+      stats: everywhere,
+      language: { integration_types: [0], contexts: [0] },
     });
   });
 });

@@ -23,13 +23,7 @@ const texts = (locale: (typeof locales)[number]) =>
  */
 const pendingCommands = ["roles", "rolesync"];
 /** TEMPORARY, same reason: options announced for existing commands. */
-const pendingOptionKeys = [
-  "histories.games.description",
-  "subscribe.to.description",
-  "subscribe.to.channel",
-  "subscribe.to.dm",
-  "subscribe.games.description",
-];
+const pendingOptionKeys: string[] = [];
 
 function eachOption(def: Def, visit: (path: string, o: AnyOption) => void) {
   const walk = (prefix: string, options: AnyOption[] | undefined) => {

@@ -22,7 +22,8 @@ export const commands = {
   "histories.to.description": "Neueste Änderung, gleiche Formen wie bei from",
   "histories.limit.description": "Einträge pro Seite (1-25, Standard 10)",
   "histories.public.description": "Antwort allen im Kanal zeigen (Standard: nur dir)",
-  "histories.games.description": "Auch die Spielergebnisse der Session zeigen",
+  "histories.games.description":
+    "Stattdessen die Änderungen der Spielregeln der Session zeigen (Würfel, Link, Glück)",
 
   "subscribe.description":
     "Postet jede neue Änderung deiner Session (Würfel, Strafen, Dom-Aktionen...) in einen Kanal",
@@ -41,10 +42,11 @@ export const commands = {
   "subscribe.source.PENALTY": "Strafe",
   "subscribe.source.DOM": "Dom",
   "subscribe.dom.description": "Wahr: nur Änderungen einer Dom; falsch: nur die anderen",
-  "subscribe.to.description": "In einen Kanal oder in deine DMs posten (Standard: Kanal)",
+  "subscribe.to.description": "In einen Kanal posten (Standard) oder in deine DM mit dem Bot",
   "subscribe.to.channel": "Kanal",
   "subscribe.to.dm": "meine DMs",
-  "subscribe.games.description": "Auch die Spielergebnisse der Session posten",
+  "subscribe.games.description":
+    "Auch Änderungen der Spielregeln der Session posten (Würfel, Link, Glück)",
 
   "unsubscribe.description": "Beendet die Posts eines Abos",
   "unsubscribe.subscription.description": "Welches (tippen; /subscriptions listet sie auf)",

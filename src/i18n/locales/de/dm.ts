@@ -15,4 +15,8 @@ export const dm = {
   dmEmpty: "Du hast keine DM-Abos. Lege eines mit `/subscribe to:dm` an.",
   dmTitle: "Deine DM-Abos",
   removedDm: "Abo `{{id}}` entfernt: keine DMs mehr davon.",
+  subscriptionsLiveInServers:
+    "Abos gehören zu Servern: Führe `/subscribe` in einem Serverkanal aus.",
+  cannotSeeChannel:
+    "Ich kann diesen Kanal nicht sehen. Bitte eine Server-Admin, dem Bot Zugriff darauf zu geben.",
 } satisfies Partial<Record<keyof Catalog["dm"], string>>;

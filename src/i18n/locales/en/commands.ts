@@ -28,7 +28,8 @@ export const commands = {
   "histories.to.description": "Newest change to show, same forms as from",
   "histories.limit.description": "Items per page (1-25, default 10)",
   "histories.public.description": "Show the answer to everyone in the channel (default: only you)",
-  "histories.games.description": "Also show the session's game results",
+  "histories.games.description":
+    "List the changes of the session's game rules instead (dice, link game, luck)",
 
   "subscribe.description":
     "Post every new change of your session (dice, penalties, dom actions...) into a channel",
@@ -47,10 +48,11 @@ export const commands = {
   "subscribe.source.PENALTY": "penalty",
   "subscribe.source.DOM": "dom",
   "subscribe.dom.description": "True: only changes made by a dom; false: only the others",
-  "subscribe.to.description": "Post into a channel or into your DMs (default: channel)",
+  "subscribe.to.description": "Post into a channel (default) or into your DM with the bot",
   "subscribe.to.channel": "channel",
-  "subscribe.to.dm": "my DMs",
-  "subscribe.games.description": "Also post the session's game results",
+  "subscribe.to.dm": "dm",
+  "subscribe.games.description":
+    "Also post changes of the session's game rules (dice, link game, luck)",
 
   "unsubscribe.description": "Stop a subscription's posts",
   "unsubscribe.subscription.description": "Which one (start typing; /subscriptions lists them)",

@@ -13,4 +13,7 @@ export const dm = {
   dmEmpty: "You have no DM subscriptions. Create one with `/subscribe to:dm`.",
   dmTitle: "Your DM subscriptions",
   removedDm: "Removed subscription `{{id}}`: no more DMs from it.",
+  subscriptionsLiveInServers:
+    "Subscriptions live in servers: run `/subscribe` in a server channel.",
+  cannotSeeChannel: "I cannot see that channel. Ask a server admin to give the bot access to it.",
 } as const;

@@ -22,7 +22,8 @@ export const commands = {
   "histories.to.description": "Cambio más reciente, mismas formas que from",
   "histories.limit.description": "Elementos por página (1-25, por defecto 10)",
   "histories.public.description": "Mostrar la respuesta a todo el canal (por defecto: solo a ti)",
-  "histories.games.description": "Mostrar también los resultados de los juegos de la sesión",
+  "histories.games.description":
+    "Listar en su lugar los cambios de las reglas de juego de la sesión (dados, enlace, suerte)",
 
   "subscribe.description":
     "Publica cada cambio nuevo de tu sesión (dados, penalizaciones, acciones dom...) en un canal",
@@ -41,10 +42,11 @@ export const commands = {
   "subscribe.source.PENALTY": "penalización",
   "subscribe.source.DOM": "dom",
   "subscribe.dom.description": "Verdadero: solo cambios de un dom; falso: solo los demás",
-  "subscribe.to.description": "Publicar en un canal o en tus MD (por defecto: canal)",
+  "subscribe.to.description": "Publicar en un canal (por defecto) o en tu MD con el bot",
   "subscribe.to.channel": "canal",
   "subscribe.to.dm": "mis MD",
-  "subscribe.games.description": "Publicar también los resultados de los juegos de la sesión",
+  "subscribe.games.description":
+    "Publicar también los cambios de las reglas de juego de la sesión (dados, enlace, suerte)",
 
   "unsubscribe.description": "Detiene las publicaciones de una suscripción",
   "unsubscribe.subscription.description": "Cuál (escribe; /subscriptions las lista)",

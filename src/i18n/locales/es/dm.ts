@@ -15,4 +15,7 @@ export const dm = {
   dmEmpty: "No tienes suscripciones por MD. Crea una con `/subscribe to:dm`.",
   dmTitle: "Tus suscripciones por MD",
   removedDm: "Suscripción `{{id}}` eliminada: no más MD de ella.",
+  subscriptionsLiveInServers:
+    "Las suscripciones viven en servidores: ejecuta `/subscribe` en un canal de un servidor.",
+  cannotSeeChannel: "No puedo ver ese canal. Pide a un admin del servidor que dé acceso al bot.",
 } satisfies Partial<Record<keyof Catalog["dm"], string>>;

@@ -22,7 +22,8 @@ export const commands = {
   "histories.to.description": "Plus récent changement, mêmes formes que from",
   "histories.limit.description": "Éléments par page (1-25, 10 par défaut)",
   "histories.public.description": "Montrer la réponse à tout le salon (par défaut : à toi seul·e)",
-  "histories.games.description": "Montrer aussi les résultats des jeux de la session",
+  "histories.games.description":
+    "Lister plutôt les changements des règles de jeu de la session (dés, lien, chance)",
 
   "subscribe.description":
     "Publie chaque nouveau changement de ta session (dés, pénalités, actions dom...) dans un salon",
@@ -41,10 +42,11 @@ export const commands = {
   "subscribe.source.PENALTY": "pénalité",
   "subscribe.source.DOM": "dom",
   "subscribe.dom.description": "Vrai : seulement les changements d'un·e dom ; faux : les autres",
-  "subscribe.to.description": "Publier dans un salon ou dans tes MP (par défaut : salon)",
+  "subscribe.to.description": "Publier dans un salon (par défaut) ou dans ton MP avec le bot",
   "subscribe.to.channel": "salon",
   "subscribe.to.dm": "mes MP",
-  "subscribe.games.description": "Publier aussi les résultats des jeux de la session",
+  "subscribe.games.description":
+    "Publier aussi les changements des règles de jeu de la session (dés, lien, chance)",
 
   "unsubscribe.description": "Arrête les publications d'un abonnement",
   "unsubscribe.subscription.description": "Lequel (tape ; /subscriptions les liste)",

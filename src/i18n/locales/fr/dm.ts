@@ -15,4 +15,8 @@ export const dm = {
   dmEmpty: "Tu n’as aucun abonnement en MP. Crées-en un avec `/subscribe to:dm`.",
   dmTitle: "Tes abonnements en MP",
   removedDm: "Abonnement `{{id}}` supprimé : plus de MP de sa part.",
+  subscriptionsLiveInServers:
+    "Les abonnements vivent dans les serveurs : lance `/subscribe` dans un salon d'un serveur.",
+  cannotSeeChannel:
+    "Je ne vois pas ce salon. Demande à un admin du serveur de donner accès au bot.",
 } satisfies Partial<Record<keyof Catalog["dm"], string>>;

@@ -23,7 +23,8 @@ export const commands = {
   "histories.limit.description": "Items per pagina (1-25, standaard 10)",
   "histories.public.description":
     "Toon het antwoord aan iedereen in het kanaal (standaard: alleen jij)",
-  "histories.games.description": "Toon ook de spelresultaten van de sessie",
+  "histories.games.description":
+    "Toon in plaats daarvan de wijzigingen van de spelregels van de sessie (dobbelen, link, geluk)",
 
   "subscribe.description":
     "Post elke nieuwe wijziging van je sessie (dobbelstenen, straffen, dom-acties...) in een kanaal",
@@ -42,10 +43,11 @@ export const commands = {
   "subscribe.source.PENALTY": "straf",
   "subscribe.source.DOM": "dom",
   "subscribe.dom.description": "Waar: alleen wijzigingen door een dom; onwaar: alleen de andere",
-  "subscribe.to.description": "Post in een kanaal of in je DM's (standaard: kanaal)",
+  "subscribe.to.description": "Post in een kanaal (standaard) of in je DM met de bot",
   "subscribe.to.channel": "kanaal",
   "subscribe.to.dm": "mijn DM's",
-  "subscribe.games.description": "Post ook de spelresultaten van de sessie",
+  "subscribe.games.description":
+    "Post ook wijzigingen van de spelregels van de sessie (dobbelen, link, geluk)",
 
   "unsubscribe.description": "Stopt de posts van een abonnement",
   "unsubscribe.subscription.description": "Welk (begin te typen; /subscriptions toont ze)",

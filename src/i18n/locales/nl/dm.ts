@@ -15,4 +15,8 @@ export const dm = {
   dmEmpty: "Je hebt geen DM-abonnementen. Maak er een met `/subscribe to:dm`.",
   dmTitle: "Je DM-abonnementen",
   removedDm: "Abonnement `{{id}}` verwijderd: geen DM's meer van dit abonnement.",
+  subscriptionsLiveInServers:
+    "Abonnementen horen bij servers: voer `/subscribe` uit in een serverkanaal.",
+  cannotSeeChannel:
+    "Ik kan dat kanaal niet zien. Vraag een serverbeheerder om de bot er toegang toe te geven.",
 } satisfies Partial<Record<keyof Catalog["dm"], string>>;
