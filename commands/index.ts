@@ -1,6 +1,8 @@
 import type { Command } from "../src/discord/command.js";
 import histories from "./histories.js";
 import link from "./link.js";
+import roles from "./roles.js";
+import rolesync from "./rolesync.js";
 import subscribe from "./subscribe.js";
 import subscriptions from "./subscriptions.js";
 import unlink from "./unlink.js";
@@ -14,6 +16,8 @@ export const commands: readonly Command[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  roles,
+  rolesync,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

@@ -3,6 +3,7 @@
  * told in a DM when the poller had to pause them.
  */
 import type { Logger } from "pino";
+import { t } from "../i18n/index.js";
 import type { PauseReason, Store, Subscription } from "../store/types.js";
 import { errorSummary } from "./errors.js";
 
@@ -54,11 +55,14 @@ export async function notifyOwners(
   notifyUser: (userId: string, text: string) => Promise<void>,
   logger: Logger,
   channelId?: string,
+  /** A sentence added to the DM (role sync's note on a refused token). */
+  note?: string,
 ): Promise<void> {
   const owners = [...new Set(subscriptions.map((sub) => sub.userId))];
   for (const userId of owners) {
     try {
-      await notifyUser(userId, pauseNotice(reason, channelId));
+      const text = pauseNotice(reason, channelId);
+      await notifyUser(userId, note === undefined ? text : `${text}\n${note}`);
     } catch (err) {
       logger.warn({ userId, reason, err: errorSummary(err) }, "could not DM the owner");
     }
@@ -108,7 +112,11 @@ export async function pauseAccounts(
       if (paused.length === 0) continue;
       pausedIds.push(...paused.map((sub) => sub.id));
       logger.warn({ userId, reason, subscriptions: paused.length }, "subscriptions paused");
-      await notifyOwners(paused, reason, notifyUser, logger);
+      // Role sync has no DM of its own: its roles stay as they are, and this DM says so.
+      const hasRoles =
+        reason === "token_invalid" && (await store.roles.listMembersByUser(userId)).length > 0;
+      const note = hasRoles ? t("en", "roles.tokenInvalidNote") : undefined;
+      await notifyOwners(paused, reason, notifyUser, logger, undefined, note);
     } catch (err) {
       logger.error({ userId, reason, err: errorSummary(err) }, "could not pause subscriptions");
     }

@@ -16,7 +16,15 @@ import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import type { Logger } from "../log.js";
 
-export const namespaceNames = ["accounts", "subscriptions", "outbox", "ui", "meta"] as const;
+export const namespaceNames = [
+  "accounts",
+  "subscriptions",
+  "outbox",
+  "ui",
+  "meta",
+  "roleConfigs",
+  "roleMembers",
+] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 
 /** One record of a namespace as listed: its key without prefix and its value, or why not. */

@@ -1,5 +1,8 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
+import type { RoleStore } from "./roleTypes.js";
+
+export type * from "./roleTypes.js";
 
 export interface LinkedAccount {
   userId: string;
@@ -138,6 +141,8 @@ export interface Store {
   outbox: OutboxStore;
   uiState: UiStateStore;
   meta: MetaStore;
+  /** Role sync: server configurations, member consents and the roles the bot gave. */
+  roles: RoleStore;
   /** Resolves when the backing database answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

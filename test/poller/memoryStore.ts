@@ -2,6 +2,7 @@
  * An in-memory Store for poller tests: every read and write copies, like a
  * real database would, so a test cannot pass by sharing objects with the poller.
  */
+import { createMemoryRoleStore } from "../../src/store/roles.js";
 import type { LinkedAccount, OutboxEntry, Store, Subscription } from "../../src/store/types.js";
 
 export interface MemoryStore extends Store {
@@ -84,6 +85,7 @@ export function createMemoryStore(): MemoryStore {
         meta.set(key, value);
       },
     },
+    roles: createMemoryRoleStore(),
     ping: async () => undefined,
     close: async () => undefined,
   };
