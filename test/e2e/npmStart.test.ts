@@ -190,6 +190,8 @@ describe("npm run deploy-commands", () => {
     expect(names.sort()).toEqual([
       "histories",
       "link",
+      "roles",
+      "rolesync",
       "subscribe",
       "subscriptions",
       "unlink",
