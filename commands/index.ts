@@ -4,6 +4,8 @@ import histories from "./histories.js";
 import language from "./language.js";
 import link from "./link.js";
 import stats from "./stats.js";
+import roles from "./roles.js";
+import rolesync from "./rolesync.js";
 import subscribe from "./subscribe.js";
 import subscriptions from "./subscriptions.js";
 import unlink from "./unlink.js";
@@ -20,6 +22,8 @@ export const commands: readonly Command[] = [
   chart,
   stats,
   language,
+  roles,
+  rolesync,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

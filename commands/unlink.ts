@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 const data = {
   name: "unlink",
@@ -15,10 +16,21 @@ export default {
     const userId = interaction.user.id;
     const hadAccount = await ctx.store.accounts.delete(userId);
     const subscriptions = await ctx.store.subscriptions.deleteByUser(userId);
+    // Roles the bot gave go too, in every server, with the consents.
+    const consents = (await ctx.store.roles.listMembersByUser(userId)).length;
+    const roles = ctx.roleSync ? await ctx.roleSync.forgetUser(userId) : { removed: 0, failed: 0 };
+    const locale = resolveLocale(interaction.locale);
+    const roleLines =
+      consents === 0
+        ? []
+        : [
+            t(locale, "roles.unlinkRoles", { count: roles.removed }),
+            ...(roles.failed > 0 ? [t(locale, "roles.removeFailed", { count: roles.failed })] : []),
+          ];
     ctx.sessionCache.clear(userId);
     await ctx.store.locales.forgetMember(userId);
-    ctx.logger.info({ userId, hadAccount, subscriptions }, "account unlinked");
-    if (!hadAccount && subscriptions === 0) {
+    ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
+    if (!hadAccount && subscriptions === 0 && consents === 0) {
       await interaction.editReply(
         "Nothing to remove: you had no linked token and no subscriptions.",
       );
@@ -32,7 +44,10 @@ export default {
       "your cached session list",
     ].filter((x) => x !== undefined);
     await interaction.editReply(
-      `Removed ${removed.join(", ")}. Nothing of yours is left in the bot's database. You can also revoke the token on your tracker profile.`,
+      [
+        `Removed ${removed.join(", ")}. Nothing of yours is left in the bot's database. You can also revoke the token on your tracker profile.`,
+        ...roleLines,
+      ].join("\n"),
     );
   },
 } satisfies Command;

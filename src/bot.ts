@@ -19,6 +19,8 @@ import { startHealthServer } from "./health/server.js";
 import type { Logger } from "./log.js";
 import { DeliveryError } from "./poller/errors.js";
 import { createPoller } from "./poller/poller.js";
+import { createDiscordRoleApi } from "./roles/api.js";
+import { createRoleSync } from "./roles/sync.js";
 import { createTokenCipher, parseEncryptionKey } from "./store/crypto.js";
 import { loadOrCreateKey } from "./store/keyFile.js";
 import { openStore } from "./store/keyvStore.js";
@@ -74,6 +76,17 @@ export async function startBot(
     allowedMentions: { parse: [] },
     rest: { api: config.DISCORD_API_URL },
   });
+  const notifyUser = async (userId: string, text: string) => {
+    const user = await client.users.fetch(userId);
+    await user.send({ content: text, allowedMentions: { parse: [] } });
+  };
+  const roleSync = createRoleSync({
+    store: store.roles,
+    api: createDiscordRoleApi(client),
+    logger,
+    now,
+    notifyUser,
+  });
   const ctx: BotContext = {
     config,
     logger,
@@ -86,6 +99,7 @@ export async function startBot(
       locales: store.locales,
       guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
     }),
+    roleSync,
   };
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
@@ -115,10 +129,10 @@ export async function startBot(
         throw err;
       }
     },
-    notifyUser: async (userId, text) => {
-      const user = await client.users.fetch(userId);
-      await user.send({ content: text, allowedMentions: { parse: [] } });
-    },
+    notifyUser,
+    // Role sync rides on the poller's active-session lookups (one per member per interval).
+    extraActiveLookups: () => roleSync.activeLookups(),
+    onActiveSessions: (userId, ids) => roleSync.onActiveSessions(userId, ids),
   });
 
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
@@ -190,6 +204,7 @@ export async function startBot(
       stopping ??= (async () => {
         logger.info("shutting down");
         await poller.stop();
+        await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
         await health?.close();
         await client.destroy();
         await tracker.close();
@@ -201,12 +216,17 @@ export async function startBot(
   };
 }
 
-/** The scopes and exact permissions the README explains: View Channels, Send Messages (in Threads), Embed Links. */
+/**
+ * The scopes and exact permissions the README explains: View Channels, Send Messages (in
+ * Threads), Embed Links, and Manage Roles for role sync (`/roles`: the bot adds and removes
+ * the configured roles; Discord only lets it manage roles below its own highest role).
+ */
 export const invitePermissions =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.SendMessagesInThreads |
-  PermissionFlagsBits.EmbedLinks;
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ManageRoles;
 
 export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${invitePermissions}`;

@@ -1,6 +1,7 @@
 import type { Client } from "discord.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
 import type { TrackerClient } from "../tracker/types.js";
 import type { PostLocale } from "./postLocale.js";
@@ -19,6 +20,8 @@ export interface BotContext {
   postLocale: PostLocale;
   /** When the poller is backing off a subscription's source: until then. */
   backoffUntil?: (subscription: Subscription) => Date | undefined;
+  /** Role sync (`/roles`, `/rolesync`, `/unlink`); wired in bot.ts. */
+  roleSync?: RoleSync;
 }
 
 export interface SessionCache {

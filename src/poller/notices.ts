@@ -67,6 +67,8 @@ export async function notifyOwners(
   logger: Logger,
   channelId?: string,
   locales?: MemberLocales,
+  /** A sentence added to the DM (role sync's note on a refused token). */
+  note?: MessageKey,
 ): Promise<void> {
   // The DM is what failed: there is no one to tell. /subscriptions shows the reason, the log has it.
   if (reason === "dm_closed") return;
@@ -74,7 +76,8 @@ export async function notifyOwners(
   for (const userId of owners) {
     try {
       const locale = (await locales?.member(userId)) ?? "en";
-      await notifyUser(userId, pauseNotice(reason, channelId, locale));
+      const text = pauseNotice(reason, channelId, locale);
+      await notifyUser(userId, note === undefined ? text : `${text}\n${t(locale, note)}`);
     } catch (err) {
       logger.warn({ userId, reason, err: errorSummary(err) }, "could not DM the owner");
     }
@@ -124,7 +127,11 @@ export async function pauseAccounts(
       if (paused.length === 0) continue;
       pausedIds.push(...paused.map((sub) => sub.id));
       logger.warn({ userId, reason, subscriptions: paused.length }, "subscriptions paused");
-      await notifyOwners(paused, reason, notifyUser, logger, undefined, store.locales);
+      // Role sync has no DM of its own: its roles stay as they are, and this DM says so.
+      const hasRoles =
+        reason === "token_invalid" && (await store.roles.listMembersByUser(userId)).length > 0;
+      const note = hasRoles ? "roles.tokenInvalidNote" : undefined;
+      await notifyOwners(paused, reason, notifyUser, logger, undefined, store.locales, note);
     } catch (err) {
       logger.error({ userId, reason, err: errorSummary(err) }, "could not pause subscriptions");
     }

@@ -55,6 +55,13 @@ export interface PollerDeps {
   metrics?: PollerMetrics;
   /** How long stop() waits for deliveries in flight. Default 10 s. */
   stopTimeoutMs?: number;
+  /**
+   * User ids whose active session must be looked up each interval (role sync), sharing
+   * the one sessions request per member with follow-the-active-session subscriptions.
+   */
+  extraActiveLookups?: () => Promise<readonly string[]> | readonly string[];
+  /** Called after each successful sessions lookup of a member (not on failure; a 401 is not a success). */
+  onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
 }
 
 export interface CycleReport {
@@ -122,6 +129,7 @@ export function createPoller(deps: PollerDeps): Poller {
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     finalPolled: new Set<string>(),
     sessionInfo: new Map<string, SessionInfo>(),
+    ...(deps.onActiveSessions && { onActiveSessions: deps.onActiveSessions }),
   };
   let stopping = false;
   let started = false;
@@ -171,7 +179,11 @@ export function createPoller(deps: PollerDeps): Poller {
         launched.push(launch(channelId, entries, tally));
       }
       const subs = allSubs.filter((sub) => sub.status === "active" && !busy.has(sub.channelId));
-      const sources = await planSources(ctx, subs, state);
+      const extra = await Promise.resolve(deps.extraActiveLookups?.() ?? []).catch((err) => {
+        logger.error({ err: errorSummary(err) }, "could not list extra active-session lookups");
+        return [];
+      });
+      const sources = await planSources(ctx, subs, state, extra);
       const fetched = await mapLimit(sources, deps.concurrency, async (source) => ({
         source,
         items: await pollSource(ctx, source, state),

@@ -43,6 +43,8 @@ export interface SourceContext {
   /** `${subscriptionId}:${session}` of followers whose old session got its last read. */
   finalPolled: Set<string>;
   sessionInfo: Map<string, SessionInfo>;
+  /** See PollerDeps.onActiveSessions. */
+  onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
 }
 
 export interface CycleState {
@@ -127,6 +129,8 @@ export async function planSources(
   ctx: SourceContext,
   subs: readonly Subscription[],
   cycle: CycleState,
+  /** Users whose active session is looked up even without a follower (role sync). */
+  extraLookups: readonly string[] = [],
 ): Promise<Source[]> {
   const sources = new Map<string, Source>();
   const add = (
@@ -158,6 +162,8 @@ export async function planSources(
 
   const byUser = new Map<string, Subscription[]>();
   for (const sub of subs) byUser.set(sub.userId, [...(byUser.get(sub.userId) ?? []), sub]);
+  const extra = new Set(extraLookups);
+  for (const userId of extra) if (!byUser.has(userId)) byUser.set(userId, []);
 
   await mapLimit([...byUser], ctx.concurrency, async ([userId, userSubs]) => {
     try {
@@ -175,7 +181,8 @@ export async function planSources(
       }
       const followers = userSubs.filter((sub) => sub.session === null);
       const lookupKey = activeLookupKey(userId);
-      if (followers.length === 0 || !ctx.backoff.ready(lookupKey, ctx.now().getTime())) return;
+      if (followers.length === 0 && !extra.has(userId)) return;
+      if (!ctx.backoff.ready(lookupKey, ctx.now().getTime())) return;
       let running: number[];
       try {
         cycle.trackerRequests++;
@@ -184,6 +191,11 @@ export async function planSources(
       } catch (err) {
         trackerFailed(ctx, cycle, lookupKey, userId, err, { lookup: "active-session" });
         return;
+      }
+      try {
+        await ctx.onActiveSessions?.(userId, running);
+      } catch (err) {
+        ctx.logger.error({ userId, err: errorSummary(err) }, "onActiveSessions failed");
       }
       const newest = running[0];
       for (const sub of followers) {

@@ -23,6 +23,8 @@ export const namespaceNames = [
   "ui",
   "meta",
   "locales",
+  "roleConfigs",
+  "roleMembers",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 

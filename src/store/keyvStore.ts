@@ -4,6 +4,7 @@ import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
 import { loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
+import { createRoleStore, loadRoleCollections } from "./roles.js";
 import type { TokenCipher } from "./crypto.js";
 import { outboxEntrySchema, subscriptionSchema } from "./schemas.js";
 import type {
@@ -47,7 +48,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
   const loaded = await loadAll(backend, logger);
-  const { subscriptions, outbox } = loaded;
+  const { subscriptions, outbox, roleCollections } = loaded;
   const accounts = createAccountStore({
     keyv: backend.keyv("accounts"),
     cipher: options.cipher,
@@ -102,6 +103,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     uiState,
     meta,
     locales: createLocaleStore({ keyv: backend.keyv("locales"), logger }),
+    roles: createRoleStore(roleCollections),
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.
       await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {
@@ -111,7 +113,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     close() {
       closing ??= (async () => {
         // Let queued writes land before the connection goes away.
-        await Promise.all([subscriptions.idle(), outbox.idle(), accounts.idle()]);
+        await Promise.all([
+          subscriptions.idle(),
+          outbox.idle(),
+          accounts.idle(),
+          roleCollections.configs.idle(),
+          roleCollections.members.idle(),
+        ]);
         await backend.close();
       })();
       return closing;
@@ -121,7 +129,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 async function loadAll(backend: Backend, logger: Logger) {
   try {
-    const [subscriptions, outbox] = await Promise.all([
+    const [subscriptions, outbox, roleCollections] = await Promise.all([
       loadCollection<Subscription>({
         backend,
         name: "subscriptions",
@@ -136,11 +144,12 @@ async function loadAll(backend: Backend, logger: Logger) {
         idOf: (e) => e.id,
         logger,
       }),
+      loadRoleCollections(backend, logger),
       // Listing deletes expired rows: SQLite has no TTL of its own, so UI
       // state nobody reads again would otherwise pile up.
       backend.list("ui"),
     ]);
-    return { subscriptions, outbox };
+    return { subscriptions, outbox, roleCollections };
   } catch (err) {
     await backend.close().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);

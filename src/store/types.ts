@@ -1,6 +1,9 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
 import type { LocaleStore } from "./locales.js";
+import type { RoleStore } from "./roleTypes.js";
+
+export type * from "./roleTypes.js";
 
 export interface LinkedAccount {
   userId: string;
@@ -159,6 +162,8 @@ export interface Store {
   meta: MetaStore;
   /** Languages: a server's chosen one for posts, each member's last seen one for DMs. */
   locales: LocaleStore;
+  /** Role sync: server configurations, member consents and the roles the bot gave. */
+  roles: RoleStore;
   /** Resolves when the backing database answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -67,6 +67,8 @@ describe("registration", () => {
       chart: everywhere,
       stats: everywhere,
       language: { integration_types: [0], contexts: [0] },
+      roles: { integration_types: [0], contexts: [0] },
+      rolesync: { integration_types: [0], contexts: [0] },
     });
   });
 });

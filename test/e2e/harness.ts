@@ -62,6 +62,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   interactionDeadlineMs?: number;
   rateLimit?: { limit?: number; windowMs?: number } | false;
+  /** Member role changes per guild per window in the fake Discord. */
+  roleRateLimit?: { limit?: number; windowMs?: number } | false;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const discord = await startFakeDiscord({
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+    ...(options.roleRateLimit !== undefined && { roleRateLimit: options.roleRateLimit }),
   });
   const guildId = discord.addGuild({ name: "Test server", everyonePermissions: memberBasics });
   const channelId = discord.addChannel(guildId, { name: "lock-log" });

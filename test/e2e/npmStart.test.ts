@@ -193,6 +193,8 @@ describe("npm run deploy-commands", () => {
       "language",
       "link",
       "stats",
+      "roles",
+      "rolesync",
       "subscribe",
       "subscriptions",
       "unlink",

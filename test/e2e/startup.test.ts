@@ -38,15 +38,15 @@ describe("invite URL", () => {
     const { inviteUrl } = await import("../../src/bot.js");
     const url = new URL(inviteUrl("1234"));
     expect(url.searchParams.get("scope")).toBe("bot applications.commands");
-    expect(url.searchParams.get("permissions")).toBe("274877926400");
+    expect(url.searchParams.get("permissions")).toBe("275146361856");
     const readme = await import("node:fs/promises").then((fs) => fs.readFile("README.md", "utf8"));
-    expect(readme).toContain("permissions=274877926400");
+    expect(readme).toContain("permissions=275146361856");
   });
 
   it("is logged at start-up with the application id", async () => {
     h = await startHarness();
     expect(h.logs()).toContain(
-      `client_id=${h.discord.applicationId}&scope=bot+applications.commands&permissions=274877926400`,
+      `client_id=${h.discord.applicationId}&scope=bot+applications.commands&permissions=275146361856`,
     );
   });
 });

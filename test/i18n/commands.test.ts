@@ -21,7 +21,7 @@ const texts = (locale: (typeof locales)[number]) =>
  * the catalogue. Their definitions join commandDefinitions at the merge; then
  * this list must be emptied (the lead's sweep).
  */
-const pendingCommands = ["roles", "rolesync"];
+const pendingCommands: string[] = [];
 /** TEMPORARY, same reason: options announced for existing commands. */
 const pendingOptionKeys: string[] = [];
 

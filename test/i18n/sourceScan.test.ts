@@ -36,8 +36,6 @@ const pendingAfterMerge = [
   "commands/subscriptions.ts",
   "commands/unsubscribe.ts",
   "commands/unlink.ts",
-  "commands/roles.ts",
-  "commands/rolesync.ts",
   "src/discord/permissions.ts",
   // The poller is being rewritten; notices.ts (its only text) is swept and NOT pending.
   "src/poller/",

@@ -4,6 +4,7 @@
  */
 import { Keyv } from "keyv";
 import { createLocaleStore } from "../../src/store/locales.js";
+import { createMemoryRoleStore } from "../../src/store/roles.js";
 import type { LinkedAccount, OutboxEntry, Store, Subscription } from "../../src/store/types.js";
 
 export interface MemoryStore extends Store {
@@ -87,6 +88,7 @@ export function createMemoryStore(): MemoryStore {
       },
     },
     locales: createLocaleStore({ keyv: new Keyv() }),
+    roles: createMemoryRoleStore(),
     ping: async () => undefined,
     close: async () => undefined,
   };

@@ -38,6 +38,18 @@ export interface FakeDiscord {
   /** Sets the permissions of the bot's managed role in a guild. */
   setBotPermissions(guildId: string, permissions: PermissionsInput): void;
   setRolePermissions(roleId: string, permissions: PermissionsInput): void;
+  /** Moves a role; Discord lets the bot manage only roles below its highest one. */
+  setRolePosition(roleId: string, position: number): void;
+  /** Deletes a role (GUILD_ROLE_DELETE) and takes it from every member. */
+  deleteRole(roleId: string): void;
+  /** The member leaves; member routes then answer 10007. */
+  removeMember(guildId: string, userId: string): void;
+  /** A member's role ids now (empty when not a member). */
+  memberRoles(guildId: string, userId: string): string[];
+  /** The bot's managed role in a guild. */
+  botRoleId(guildId: string): string;
+  /** 429 answers given by the per-guild member-role rate limit. */
+  readonly roleRateLimitHits: number;
   setPermissionOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
   setDmsClosed(userId: string, closed: boolean): void;
   /** Every REST request, in arrival order. */

@@ -29,6 +29,8 @@ export interface FakeCore {
   /** Sends a dispatch to identified gateway sessions that asked for `intent` (0n: everyone). */
   dispatch(event: string, data: unknown, intent?: bigint): void;
   urls: { api: string; gateway: string };
+  /** Per-guild limit of member role changes; null: none. */
+  roleLimiter?: ChannelRateLimiter | null;
 }
 
 export interface RouteContext {
@@ -43,6 +45,8 @@ export interface RouteContext {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** Extra answer headers (rate-limit headers of the role routes). */
+  headers?: Record<string, string>;
 }
 
 export interface Route {

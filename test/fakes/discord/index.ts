@@ -21,7 +21,7 @@ import { InteractionRegistry, waitUntil } from "./handle.js";
 import { createInteractor } from "./interactions.js";
 import { ChannelRateLimiter, Faults, NonceCache } from "./limits.js";
 import { isThread } from "./permissions.js";
-import { apiChannel, apiGuildCreate, apiMember, apiRole } from "./serialize.js";
+import { apiChannel, apiGuildCreate, apiMember, apiRole, apiUser } from "./serialize.js";
 import { closeServer, listen, restHandler } from "./server.js";
 import { FakeState, type StateEvent } from "./state.js";
 import type { FakeDiscordOptions, GuildSeed } from "./types.js";
@@ -62,6 +62,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     limiter: rate ? new ChannelRateLimiter(rate.limit ?? 5, rate.windowMs ?? 5000) : null,
     nonces: new NonceCache(options.nonceWindowMs ?? 5 * 60_000),
     faults: new Faults(),
+    roleLimiter:
+      options.roleRateLimit === false
+        ? null
+        : new ChannelRateLimiter(
+            options.roleRateLimit?.limit ?? 10,
+            options.roleRateLimit?.windowMs ?? 1000,
+          ),
     requests: [],
     dispatch: (event, data, intent) => gateway?.dispatch(event, data, intent),
     urls,
@@ -99,6 +106,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     setBotPermissions: (guildId, perms) =>
       state.setRolePermissions(state.guild(guildId).botRoleId, perms),
     setRolePermissions: (roleId, perms) => state.setRolePermissions(roleId, perms),
+    setRolePosition: (roleId, position) => state.setRolePosition(roleId, position),
+    deleteRole: (roleId) => state.deleteRole(roleId),
+    removeMember: (guildId, userId) => state.removeMember(guildId, userId),
+    memberRoles: (guildId, userId) => [...(state.member(guildId, userId)?.roles ?? [])],
+    botRoleId: (guildId) => state.guild(guildId).botRoleId,
+    get roleRateLimitHits() {
+      return core.roleLimiter?.hits ?? 0;
+    },
     setPermissionOverwrites: (channelId, overwrites) => state.setOverwrites(channelId, overwrites),
     setDmsClosed: (userId, dmsClosed) => {
       state.user(userId).dmsClosed = dmsClosed;
@@ -181,6 +196,20 @@ function dispatchStateEvent(core: FakeCore, event: StateEvent): void {
       core.dispatch(name, { guild_id: role.guildId, role: apiRole(role) }, Intents.guilds);
       return;
     }
+    case "roleDelete":
+      core.dispatch(
+        "GUILD_ROLE_DELETE",
+        { guild_id: event.guildId, role_id: event.roleId },
+        Intents.guilds,
+      );
+      return;
+    case "memberRemove":
+      core.dispatch(
+        "GUILD_MEMBER_REMOVE",
+        { guild_id: event.guildId, user: apiUser(state, event.userId) },
+        Intents.guildMembers,
+      );
+      return;
     case "memberAdd": {
       const member = state.member(event.guildId, event.userId);
       if (!member) return;

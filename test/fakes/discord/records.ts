@@ -59,4 +59,5 @@ export type StateEvent =
   | { type: "guildCreate"; guildId: string }
   | { type: "channelCreate" | "channelUpdate"; channelId: string }
   | { type: "roleCreate" | "roleUpdate"; roleId: string }
-  | { type: "memberAdd"; guildId: string; userId: string };
+  | { type: "roleDelete"; guildId: string; roleId: string }
+  | { type: "memberAdd" | "memberRemove"; guildId: string; userId: string };

@@ -7,6 +7,7 @@ import { guildRoutes } from "./guildRoutes.js";
 import { ApiError, Errors, readBody, sendJson } from "./http.js";
 import { interactionRoutes } from "./interactionRoutes.js";
 import { validateAgainstSpec } from "./openapi.js";
+import { roleRoutes } from "./roleRoutes.js";
 import type { RecordedRequest } from "./types.js";
 
 const PREFIX = "/api/v10";
@@ -34,6 +35,7 @@ export function restHandler(core: FakeCore) {
     ...applicationRoutes(core),
     ...channelRoutes(core),
     ...interactionRoutes(core),
+    ...roleRoutes(core, core.roleLimiter ?? null),
   ];
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(core, routes, req, res)
@@ -56,6 +58,7 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
     body: undefined,
     files: [],
     authorization: req.headers.authorization,
+    auditLogReason: auditLogReason(req.headers["x-audit-log-reason"]),
     at: Date.now(),
     status: null,
   };
@@ -97,6 +100,7 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
       record,
     };
     const result = await route.handle(ctx);
+    if (result.headers) headers = { ...headers, ...result.headers };
     answer(result.status, result.body);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -115,6 +119,16 @@ function match(routes: Route[], method: string, path: string) {
   }
   if (pathMatched) throw new ApiError(405, 0, "405: Method Not Allowed");
   return undefined;
+}
+
+/** X-Audit-Log-Reason arrives URI-encoded (as discord.js sends it). */
+function auditLogReason(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== "string") return undefined;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
 }
 
 function decodePath(path: string): string {

@@ -133,6 +133,29 @@ export class FakeState {
     return id;
   }
 
+  /** Moves a role (Server Settings → Roles); other roles keep their positions. */
+  setRolePosition(roleId: string, position: number): void {
+    this.role(roleId).position = position;
+    this.onEvent({ type: "roleUpdate", roleId });
+  }
+
+  /** Deletes a role and takes it from every member, as Discord does. */
+  deleteRole(roleId: string): void {
+    const { guildId } = this.role(roleId);
+    if (roleId === guildId) throw new Error("fake discord: @everyone cannot be deleted");
+    this.roles.delete(roleId);
+    for (const member of this.guildMembers(guildId)) {
+      member.roles = member.roles.filter((id) => id !== roleId);
+    }
+    this.onEvent({ type: "roleDelete", guildId, roleId });
+  }
+
+  /** The member leaves the guild (or is kicked). */
+  removeMember(guildId: string, userId: string): void {
+    this.members.delete(`${guildId}:${userId}`);
+    this.onEvent({ type: "memberRemove", guildId, userId });
+  }
+
   setRolePermissions(roleId: string, permissions: PermissionsInput): void {
     this.role(roleId).permissions = toBits(permissions);
     this.onEvent({ type: "roleUpdate", roleId });

@@ -84,6 +84,8 @@ export interface RecordedRequest {
   files: RecordedFile[];
   /** Raw Authorization header. */
   authorization: string | undefined;
+  /** X-Audit-Log-Reason, decoded; undefined when not sent. */
+  auditLogReason?: string | undefined;
   /** Date.now() at arrival. */
   at: number;
   /** HTTP status answered; null while the request is being handled. */
@@ -125,6 +127,8 @@ export interface FakeDiscordOptions {
   nonceWindowMs?: number;
   /** Gateway heartbeat interval sent in HELLO. Default 41250 ms. */
   heartbeatIntervalMs?: number;
+  /** Member role changes allowed per guild per window (default 10 per 1000 ms), or false. */
+  roleRateLimit?: RateLimitOptions | false;
   /** Check the bot's channel permissions on message POSTs (50001/50013). Default true. */
   enforcePermissions?: boolean;
   /** Answer request bodies that break Discord's OpenAPI description with 400 50035. Default true. */

@@ -62,16 +62,22 @@ export const commands = {
   "stats.description": "Zeigt deine Chastity-Tracker-Statistik mit einem Lock-Ticker",
   "stats.public.description": "Deine Statistik allen im Kanal zeigen (Standard: nur dir)",
 
-  "roles.description": "Rollen, die der Bot nach Verschluss-Status vergibt (Server verwalten)",
-  "roles.set.description": "Rollen für verschlossene, offene und verknüpfte Mitglieder wählen",
-  "roles.set.locked.description": "Rolle für Mitglieder in einer aktiven Session",
-  "roles.set.unlocked.description": "Rolle für verknüpfte Mitglieder ohne aktive Session",
-  "roles.set.linked.description": "Rolle für alle Mitglieder mit verknüpftem Konto",
-  "roles.show.description": "Zeigt die Rollen, die der Bot vergibt",
-  "roles.off.description": "Keine Rollen mehr vergeben",
-  "rolesync.description": "Lass dir vom Bot Rollen nach deinem Verschluss-Status geben",
+  "roles.description": "Rollen, die zeigen, wer verschlossen ist, mit Chastity Tracker abgeglichen",
+  "roles.set.description":
+    "Rolle für eine aktive Session wählen, optional auch für keine und für verknüpfte Mitglieder",
+  "roles.set.locked.description": "Rolle, solange die Session eines Mitglieds aktiv ist",
+  "roles.set.unlocked.description":
+    "Rolle, solange ein Mitglied keine aktive Session hat (optional)",
+  "roles.set.linked.description":
+    "Rolle für jedes Mitglied, das verknüpft und zugestimmt hat (optional)",
+  "roles.show.description":
+    "Zeigt die eingestellten Rollen, wie viele Mitglieder zugestimmt haben und jedes Problem",
+  "roles.off.description":
+    "Rollen-Sync auf diesem Server beenden und die vom Bot vergebenen Rollen entfernen",
+  "rolesync.description":
+    "Den Bot deinen Verschluss-Status hier über Rollen zeigen lassen, oder das beenden",
   "rolesync.enabled.description":
-    "Wahr: meine Rollen abgleichen; falsch: meine Rollen nicht anfassen",
+    "true: meinen Status hier über Rollen zeigen; false: beenden und sie entfernen",
 
   "language.description": "Die Sprache der Posts des Bots auf diesem Server",
   "language.set.description": "Sprache der Posts auf diesem Server wählen (Server verwalten)",

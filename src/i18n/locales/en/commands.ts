@@ -68,15 +68,18 @@ export const commands = {
   "stats.description": "Show your Chastity Tracker stats with a lock ticker",
   "stats.public.description": "Show your stats to everyone in the channel (default: only you)",
 
-  "roles.description": "Roles the bot gives members by their lock state (Manage Server)",
-  "roles.set.description": "Choose the roles for locked, unlocked and linked members",
-  "roles.set.locked.description": "Role for members in an active session",
-  "roles.set.unlocked.description": "Role for linked members without an active session",
-  "roles.set.linked.description": "Role for every member who linked an account",
-  "roles.show.description": "Show the roles the bot gives",
-  "roles.off.description": "Stop giving roles",
-  "rolesync.description": "Let the bot give you roles from your lock state",
-  "rolesync.enabled.description": "True: sync my roles; false: leave my roles alone",
+  "roles.description": "Roles that show who is locked, kept in sync with Chastity Tracker",
+  "roles.set.description":
+    "Choose the role for an active session, and optionally for none and for linked members",
+  "roles.set.locked.description": "Role given while a member's session is active",
+  "roles.set.unlocked.description": "Role given while a member has no active session (optional)",
+  "roles.set.linked.description": "Role given to every member who linked and opted in (optional)",
+  "roles.show.description": "Show the configured roles, how many members opted in, and any problem",
+  "roles.off.description": "Stop syncing roles in this server and remove the roles the bot gave",
+  "rolesync.description":
+    "Let the bot show your lock state in this server through roles, or stop it",
+  "rolesync.enabled.description":
+    "true: show my lock state here through roles; false: stop and remove them",
 
   "language.description": "The language of the bot's posts in this server",
   "language.set.description": "Choose the language of posts in this server (Manage Server)",

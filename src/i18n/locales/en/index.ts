@@ -13,6 +13,7 @@ import { items } from "./items.js";
 import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
+import { roles } from "./roles.js";
 import { stats } from "./stats.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
@@ -32,6 +33,7 @@ export const en = {
   language,
   link,
   notices,
+  roles,
   stats,
   subscriptions,
   time,

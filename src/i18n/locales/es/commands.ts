@@ -63,15 +63,23 @@ export const commands = {
   "stats.description": "Muestra tus estadísticas de Chastity Tracker con un contador de cierre",
   "stats.public.description": "Mostrar tus estadísticas a todo el canal (por defecto: solo a ti)",
 
-  "roles.description": "Roles que el bot da según el estado de bloqueo (Gestionar servidor)",
-  "roles.set.description": "Elegir los roles de miembros bloqueados, libres y vinculados",
-  "roles.set.locked.description": "Rol para miembros en una sesión activa",
-  "roles.set.unlocked.description": "Rol para miembros vinculados sin sesión activa",
-  "roles.set.linked.description": "Rol para cada miembro que vinculó una cuenta",
-  "roles.show.description": "Muestra los roles que da el bot",
-  "roles.off.description": "Dejar de dar roles",
-  "rolesync.description": "Deja que el bot te dé roles según tu estado de bloqueo",
-  "rolesync.enabled.description": "Verdadero: sincronizar mis roles; falso: no tocar mis roles",
+  "roles.description":
+    "Roles que muestran quién está bloqueado, sincronizados con Chastity Tracker",
+  "roles.set.description":
+    "Elegir el rol de una sesión activa y, opcionalmente, el de sin sesión y el de miembros vinculados",
+  "roles.set.locked.description": "Rol que se da mientras la sesión de un miembro está activa",
+  "roles.set.unlocked.description":
+    "Rol que se da mientras un miembro no tiene sesión activa (opcional)",
+  "roles.set.linked.description":
+    "Rol que se da a cada miembro que vinculó su cuenta y aceptó (opcional)",
+  "roles.show.description":
+    "Mostrar los roles configurados, cuántos miembros aceptaron y cualquier problema",
+  "roles.off.description":
+    "Detener la sincronización de roles en este servidor y quitar los roles que dio el bot",
+  "rolesync.description":
+    "Dejar que el bot muestre aquí tu estado de bloqueo con roles, o detenerlo",
+  "rolesync.enabled.description":
+    "true: mostrar mi estado aquí con roles; false: detenerlo y quitarlos",
 
   "language.description": "El idioma de las publicaciones del bot en este servidor",
   "language.set.description":

@@ -63,16 +63,23 @@ export const commands = {
   "stats.description": "Affiche tes statistiques Chastity Tracker avec un compteur de verrouillage",
   "stats.public.description": "Montrer tes statistiques à tout le salon (par défaut : à toi seul)",
 
-  "roles.description": "Rôles que le bot donne selon l'état de verrouillage (Gérer le serveur)",
-  "roles.set.description": "Choisir les rôles des membres verrouillés, libres et liés",
-  "roles.set.locked.description": "Rôle des membres dans une session active",
-  "roles.set.unlocked.description": "Rôle des membres liés sans session active",
-  "roles.set.linked.description": "Rôle de chaque membre qui a lié un compte",
-  "roles.show.description": "Affiche les rôles que le bot donne",
-  "roles.off.description": "Ne plus donner de rôles",
-  "rolesync.description": "Laisse le bot te donner des rôles selon ton état de verrouillage",
+  "roles.description":
+    "Des rôles qui montrent qui est verrouillé, synchronisés avec Chastity Tracker",
+  "roles.set.description":
+    "Choisir le rôle d'une session active, et en option ceux sans session et des membres liés",
+  "roles.set.locked.description": "Rôle donné tant que la session d'un membre est active",
+  "roles.set.unlocked.description":
+    "Rôle donné tant qu'un membre n'a aucune session active (optionnel)",
+  "roles.set.linked.description":
+    "Rôle donné à chaque membre qui a lié son compte et accepté (optionnel)",
+  "roles.show.description":
+    "Afficher les rôles configurés, le nombre de membres qui ont accepté et tout problème",
+  "roles.off.description":
+    "Arrêter la synchronisation des rôles sur ce serveur et retirer les rôles donnés par le bot",
+  "rolesync.description":
+    "Laisser le bot montrer ton état de verrouillage ici par des rôles, ou l'arrêter",
   "rolesync.enabled.description":
-    "Vrai : synchroniser mes rôles ; faux : ne pas toucher à mes rôles",
+    "true : montrer mon état ici par des rôles ; false : arrêter et les retirer",
 
   "language.description": "La langue des publications du bot sur ce serveur",
   "language.set.description":

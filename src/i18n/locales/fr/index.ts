@@ -14,6 +14,7 @@ import { items } from "./items.js";
 import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
+import { roles } from "./roles.js";
 import { stats } from "./stats.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
@@ -33,6 +34,7 @@ export const fr = {
   language,
   link,
   notices,
+  roles,
   stats,
   subscriptions,
   time,

@@ -65,15 +65,20 @@ export const commands = {
   "stats.public.description":
     "Toon je statistieken aan iedereen in het kanaal (standaard: alleen aan jou)",
 
-  "roles.description": "Rollen die de bot geeft naar vergrendelstatus (Server beheren)",
-  "roles.set.description": "Kies de rollen voor vergrendelde, vrije en gekoppelde leden",
-  "roles.set.locked.description": "Rol voor leden in een actieve sessie",
-  "roles.set.unlocked.description": "Rol voor gekoppelde leden zonder actieve sessie",
-  "roles.set.linked.description": "Rol voor elk lid dat een account koppelde",
-  "roles.show.description": "Toont de rollen die de bot geeft",
-  "roles.off.description": "Geen rollen meer geven",
-  "rolesync.description": "Laat de bot je rollen geven naar je vergrendelstatus",
-  "rolesync.enabled.description": "Waar: mijn rollen bijwerken; onwaar: mijn rollen met rust laten",
+  "roles.description": "Rollen die tonen wie op slot zit, bijgehouden met Chastity Tracker",
+  "roles.set.description":
+    "Kies de rol voor een actieve sessie, en optioneel voor geen sessie en voor gekoppelde leden",
+  "roles.set.locked.description": "Rol zolang de sessie van een lid actief is",
+  "roles.set.unlocked.description": "Rol zolang een lid geen actieve sessie heeft (optioneel)",
+  "roles.set.linked.description":
+    "Rol voor elk lid dat gekoppeld heeft en toestemming gaf (optioneel)",
+  "roles.show.description":
+    "Toon de ingestelde rollen, hoeveel leden toestemming gaven en elk probleem",
+  "roles.off.description":
+    "Stop de rolsynchronisatie op deze server en verwijder de rollen die de bot gaf",
+  "rolesync.description": "Laat de bot hier je slotstatus met rollen tonen, of stop ermee",
+  "rolesync.enabled.description":
+    "true: mijn status hier met rollen tonen; false: stoppen en ze verwijderen",
 
   "language.description": "De taal van de posts van de bot op deze server",
   "language.set.description": "Kies de taal van posts op deze server (Server beheren)",
