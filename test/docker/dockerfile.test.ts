@@ -9,6 +9,7 @@ import {
   Healthcheck,
   type Instruction,
   JSONInstruction,
+  ModifiableInstruction,
 } from "dockerfile-ast";
 import { describe, expect, it } from "vitest";
 
@@ -56,6 +57,40 @@ function words(instruction: Instruction): string[] {
 }
 
 const runText = (stage: Stage) => ofKind(stage, "RUN").map((r) => r.getArgumentsContent() ?? "");
+
+/** The `--mount=...` flags of a RUN, each as its key=value options. */
+function mounts(instruction: Instruction): Map<string, string | null>[] {
+  if (!(instruction instanceof ModifiableInstruction)) return [];
+  return instruction
+    .getFlags()
+    .filter((flag) => flag.getName() === "mount")
+    .map((flag) => new Map(flag.getOptions().map((o) => [o.getName(), o.getValue()])));
+}
+
+/**
+ * Walks a stage in order and hands every RUN to `visit` with the environment
+ * npm sees there (ENV so far, names lower-cased as npm reads them) and the USER.
+ */
+function eachRun(
+  stage: Stage,
+  visit: (run: Instruction, env: Map<string, string>, user: string) => void,
+) {
+  const env = new Map<string, string>();
+  let user = "root";
+  for (const instruction of stage.instructions) {
+    if (instruction instanceof Env) {
+      for (const p of instruction.getProperties())
+        env.set(p.getName().toLowerCase(), p.getValue() ?? "");
+    } else if (instruction.getKeyword() === "USER") {
+      user = (instruction.getArgumentsContent() ?? "").split(":")[0]!.trim();
+    } else if (instruction.getKeyword() === "RUN") {
+      visit(instruction, env, user);
+    }
+  }
+}
+
+/** npm commands that reach the registry (and may compile the sqlite3 addon). */
+const registryRe = /\bnpm\s+(?:ci|install|i)\b/;
 
 const installRe =
   /\b(?:npm\s+(?:ci|install|i|prune)|yarn(?:\s+install)?|pnpm\s+(?:install|i))\b[^&;|]*/g;
@@ -192,6 +227,84 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  // BuildKit fetches the frontend a `# syntax=` line names from a registry, so the
+  // image could not be built offline or behind a registry mirror.
+  noSyntaxDirective(text) {
+    return DockerfileParser.parse(text)
+      .getDirectives()
+      .filter((d) => d.getName().toLowerCase() === "syntax")
+      .map((d) => `"# syntax=${d.getValue()}" makes BuildKit fetch a frontend from a registry`);
+  },
+
+  // npm settings (mirror, CA, auth) come in as an optional build secret where npm
+  // reads its user config, and never as a file or variable that stays in a layer.
+  npmrcSecret(text) {
+    const problems: string[] = [];
+    for (const stage of parseStages(text)) {
+      eachRun(stage, (run, env, user) => {
+        const command = run.getArgumentsContent() ?? "";
+        if (!registryRe.test(command)) return;
+        const userconfig =
+          env.get("npm_config_userconfig") ??
+          (user === "root" || user === "0" ? "/root/.npmrc" : `~${user}/.npmrc`);
+        const secret = mounts(run).find(
+          (m) => m.get("type") === "secret" && m.get("id") === "npmrc",
+        );
+        if (!secret) {
+          problems.push(`"${command}" has no secret mount id=npmrc`);
+          return;
+        }
+        const target = secret.get("target") ?? secret.get("dst") ?? secret.get("destination");
+        if (target !== userconfig) {
+          problems.push(
+            `the npmrc secret is mounted at ${target ?? "/run/secrets/npmrc"}, npm reads ${userconfig}`,
+          );
+        }
+        if (secret.has("required") && secret.get("required") !== "false") {
+          problems.push("the npmrc secret is required: a plain docker build would fail");
+        }
+      });
+      for (const i of stage.instructions) {
+        const keyword = i.getKeyword();
+        if (
+          (keyword === "COPY" || keyword === "ADD") &&
+          words(i)
+            .slice(0, -1)
+            .some((w) => w.includes("npmrc"))
+        ) {
+          problems.push(`${keyword} puts an npmrc into a layer`);
+        }
+        if (
+          (keyword === "ARG" || keyword === "ENV") &&
+          /npm_?token|_auth/i.test(i.getArgumentsContent() ?? "")
+        ) {
+          problems.push(
+            `${keyword} ${i.getArgumentsContent()} keeps an npm credential in the image`,
+          );
+        }
+      }
+    }
+    return problems;
+  },
+
+  // node-gyp would download Node's headers when no prebuilt sqlite3 fits; the
+  // base image ships them under /usr/local/include/node.
+  nodeHeadersFromImage(text) {
+    const problems: string[] = [];
+    for (const stage of parseStages(text)) {
+      eachRun(stage, (run, env) => {
+        const command = run.getArgumentsContent() ?? "";
+        if (!registryRe.test(command)) return;
+        const inline = /(?:npm_config_nodedir=|--nodedir[= ])(\S+)/i.exec(command)?.[1];
+        const nodedir = inline ?? env.get("npm_config_nodedir");
+        if (nodedir !== "/usr/local") {
+          problems.push(`"${command}" runs with nodedir ${nodedir ?? "unset"}, want /usr/local`);
+        }
+      });
+    }
+    return problems;
+  },
+
   environment(text) {
     const final = parseStages(text).at(-1)!;
     const env = new Map<string, string>();
@@ -241,6 +354,29 @@ describe("Dockerfile", () => {
     ["noDevDependencies", " \\\n  && npm prune --omit=dev --no-audit --no-fund", ""],
     ["noDevDependencies", "VOLUME /data", "RUN npm ci\nVOLUME /data"],
     ["noDevDependencies", "COPY --from=build /app/node_modules", "COPY node_modules"],
+    ["noSyntaxDirective", /^/, "# syntax=docker/dockerfile:1\n"],
+    ["noSyntaxDirective", /^/, "# syntax = docker/dockerfile:1.7\n\n"],
+    ["npmrcSecret", "  --mount=type=secret,id=npmrc,target=/root/.npmrc \\\n", ""],
+    ["npmrcSecret", "type=secret,id=npmrc", "type=secret,id=npm"],
+    ["npmrcSecret", "target=/root/.npmrc", "target=/run/secrets/npmrc"],
+    ["npmrcSecret", "target=/root/.npmrc", "target=/root/.npmrc,required=true"],
+    [
+      "npmrcSecret",
+      "COPY package.json package-lock.json ./",
+      "COPY package.json package-lock.json .npmrc ./",
+    ],
+    [
+      "npmrcSecret",
+      "WORKDIR /app\nCOPY package.json",
+      "ARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json",
+    ],
+    ["nodeHeadersFromImage", "ENV npm_config_nodedir=/usr/local\n", ""],
+    [
+      "nodeHeadersFromImage",
+      "npm_config_nodedir=/usr/local",
+      "npm_config_nodedir=/usr/local/include/node",
+    ],
+    ["nodeHeadersFromImage", /(ENV npm_config_nodedir=\S+\n)([\s\S]*?npm ci[^\n]*\n)/, "$2$1"],
     ["environment", "NODE_ENV=production", "NODE_ENV=development"],
     ["environment", "sqlite:///data/bot.sqlite", "sqlite://./bot.sqlite"],
     ["environment", "EXPOSE 8080", "EXPOSE 9090"],
@@ -260,7 +396,7 @@ describe(".dockerignore", () => {
     .filter((line) => line && !line.startsWith("#"))
     .map((line) => line.replace(/^\/|^\*\*\//, "").replace(/\/$/, ""));
 
-  it.each(["node_modules", ".env", "data", "dist", ".git"])("excludes %s", (path) => {
+  it.each(["node_modules", ".env", ".npmrc", "data", "dist", ".git"])("excludes %s", (path) => {
     expect(patterns).toContain(path);
     expect(patterns).not.toContain(`!${path}`);
   });
@@ -269,15 +405,67 @@ describe(".dockerignore", () => {
 describe("compose.yaml", () => {
   const compose = read("compose.yaml");
 
-  it("mounts a named volume at /data and declares it", () => {
-    const mount = /^\s+-\s+([\w.-]+):\/data\s*$/m.exec(compose);
-    expect(mount, "a `- name:/data` volume entry").not.toBeNull();
-    expect(compose).toMatch(new RegExp(`^volumes:\\n\\s+${mount![1]}:`, "m"));
+  /** The lines indented below `key:` (a block), or the inline value after it. */
+  function block(text: string, key: string): { inline: string; lines: string[] } | undefined {
+    const lines = text.split("\n");
+    const at = lines.findIndex((l) => new RegExp(`^\\s*${key}:`).test(l));
+    if (at < 0) return undefined;
+    const indent = /^\s*/.exec(lines[at]!)![0].length;
+    const inline = lines[at]!.slice(lines[at]!.indexOf(":") + 1).trim();
+    const end = lines.findIndex(
+      (l, i) => i > at && l.trim() !== "" && /^\s*/.exec(l)![0].length <= indent,
+    );
+    return { inline, lines: lines.slice(at + 1, end < 0 ? undefined : end).map((l) => l.trim()) };
+  }
+
+  const composeChecks: Record<string, Check> = {
+    namedDataVolume(text) {
+      const mount = /^\s+-\s+([\w.-]+):\/data\s*$/m.exec(text);
+      if (!mount) return ["no `- name:/data` volume entry"];
+      return new RegExp(`^volumes:\\n\\s+${mount[1]}:`, "m").test(text)
+        ? []
+        : [`volume ${mount[1]} is not declared under the top-level volumes:`];
+    },
+    buildsAndRestarts(text) {
+      const problems: string[] = [];
+      if (!/^\s+build:\s+\.\s*$/m.test(text)) problems.push("does not build the Dockerfile here");
+      if (!/^\s+restart:\s+unless-stopped\s*$/m.test(text))
+        problems.push("restart is not unless-stopped");
+      return problems;
+    },
+    // Without a .env, `docker compose up` must still start the bot so it can say what is missing.
+    optionalEnvFile(text) {
+      const envFile = block(text, "env_file");
+      if (!envFile) return ["reads no env_file"];
+      if (envFile.inline)
+        return [`env_file: ${envFile.inline} is required: compose fails without it`];
+      const problems: string[] = [];
+      if (!envFile.lines.some((l) => /^(-\s+)?path:\s+\.env$/.test(l)))
+        problems.push("env_file has no path: .env");
+      if (!envFile.lines.includes("required: false"))
+        problems.push("env_file .env is not required: false");
+      return problems;
+    },
+  };
+
+  it.each(Object.keys(composeChecks))("passes %s", (name) => {
+    expect(composeChecks[name]!(compose)).toEqual([]);
   });
 
-  it("builds the Dockerfile, reads .env and restarts unless stopped", () => {
-    expect(compose).toMatch(/^\s+build:\s+\.\s*$/m);
-    expect(compose).toMatch(/^\s+env_file:\s+\.env\s*$/m);
-    expect(compose).toMatch(/^\s+restart:\s+unless-stopped\s*$/m);
+  const breakages: [check: string, from: string | RegExp, to: string][] = [
+    ["namedDataVolume", "- bot-data:/data", "- ./data:/data"],
+    ["namedDataVolume", /^volumes:\n\s+bot-data:\n?/m, ""],
+    ["buildsAndRestarts", /^\s+build: \.\n/m, ""],
+    ["buildsAndRestarts", "restart: unless-stopped", 'restart: "no"'],
+    ["optionalEnvFile", /env_file:\n(\s+[-\w].*\n)+/, "env_file: .env\n"],
+    ["optionalEnvFile", "required: false", "required: true"],
+    ["optionalEnvFile", /\n\s+required: false/, ""],
+    ["optionalEnvFile", "path: .env", "path: bot.env"],
+  ];
+
+  it.each(breakages)("%s fails when %s becomes %j", (check, from, to) => {
+    const broken = compose.replace(from, to);
+    expect(broken, "the breakage must apply to the real compose.yaml").not.toBe(compose);
+    expect(composeChecks[check]!(broken)).not.toEqual([]);
   });
 });
