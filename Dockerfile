@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-
 # Node.js 26 is the Active LTS line (since 2026-10-28; 24 is in maintenance) and
 # Debian 13 "trixie" is stable (bookworm left regular security support in June
 # 2026). Every stage uses this one image, so the sqlite3 addon compiled in the
@@ -13,9 +11,15 @@ FROM ${NODE_IMAGE} AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 python3-setuptools make g++ \
   && rm -rf /var/lib/apt/lists/*
+# node-gyp takes Node's headers from the base image instead of downloading them.
+ENV npm_config_nodedir=/usr/local
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# npm settings (registry mirror, CA, auth) come from an optional build secret, so
+# nothing secret lands in a layer: docker build --secret id=npmrc,src=$HOME/.npmrc .
+RUN --mount=type=cache,target=/root/.npm \
+  --mount=type=secret,id=npmrc,target=/root/.npmrc \
+  npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands

@@ -9,6 +9,7 @@ import {
   Healthcheck,
   type Instruction,
   JSONInstruction,
+  ModifiableInstruction,
 } from "dockerfile-ast";
 import { describe, expect, it } from "vitest";
 
@@ -56,6 +57,40 @@ function words(instruction: Instruction): string[] {
 }
 
 const runText = (stage: Stage) => ofKind(stage, "RUN").map((r) => r.getArgumentsContent() ?? "");
+
+/** The `--mount=...` flags of a RUN, each as its key=value options. */
+function mounts(instruction: Instruction): Map<string, string | null>[] {
+  if (!(instruction instanceof ModifiableInstruction)) return [];
+  return instruction
+    .getFlags()
+    .filter((flag) => flag.getName() === "mount")
+    .map((flag) => new Map(flag.getOptions().map((o) => [o.getName(), o.getValue()])));
+}
+
+/**
+ * Walks a stage in order and hands every RUN to `visit` with the environment
+ * npm sees there (ENV so far, names lower-cased as npm reads them) and the USER.
+ */
+function eachRun(
+  stage: Stage,
+  visit: (run: Instruction, env: Map<string, string>, user: string) => void,
+) {
+  const env = new Map<string, string>();
+  let user = "root";
+  for (const instruction of stage.instructions) {
+    if (instruction instanceof Env) {
+      for (const p of instruction.getProperties())
+        env.set(p.getName().toLowerCase(), p.getValue() ?? "");
+    } else if (instruction.getKeyword() === "USER") {
+      user = (instruction.getArgumentsContent() ?? "").split(":")[0]!.trim();
+    } else if (instruction.getKeyword() === "RUN") {
+      visit(instruction, env, user);
+    }
+  }
+}
+
+/** npm commands that reach the registry (and may compile the sqlite3 addon). */
+const registryRe = /\bnpm\s+(?:ci|install|i)\b/;
 
 const installRe =
   /\b(?:npm\s+(?:ci|install|i|prune)|yarn(?:\s+install)?|pnpm\s+(?:install|i))\b[^&;|]*/g;
@@ -192,6 +227,84 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  // BuildKit fetches the frontend a `# syntax=` line names from a registry, so the
+  // image could not be built offline or behind a registry mirror.
+  noSyntaxDirective(text) {
+    return DockerfileParser.parse(text)
+      .getDirectives()
+      .filter((d) => d.getName().toLowerCase() === "syntax")
+      .map((d) => `"# syntax=${d.getValue()}" makes BuildKit fetch a frontend from a registry`);
+  },
+
+  // npm settings (mirror, CA, auth) come in as an optional build secret where npm
+  // reads its user config, and never as a file or variable that stays in a layer.
+  npmrcSecret(text) {
+    const problems: string[] = [];
+    for (const stage of parseStages(text)) {
+      eachRun(stage, (run, env, user) => {
+        const command = run.getArgumentsContent() ?? "";
+        if (!registryRe.test(command)) return;
+        const userconfig =
+          env.get("npm_config_userconfig") ??
+          (user === "root" || user === "0" ? "/root/.npmrc" : `~${user}/.npmrc`);
+        const secret = mounts(run).find(
+          (m) => m.get("type") === "secret" && m.get("id") === "npmrc",
+        );
+        if (!secret) {
+          problems.push(`"${command}" has no secret mount id=npmrc`);
+          return;
+        }
+        const target = secret.get("target") ?? secret.get("dst") ?? secret.get("destination");
+        if (target !== userconfig) {
+          problems.push(
+            `the npmrc secret is mounted at ${target ?? "/run/secrets/npmrc"}, npm reads ${userconfig}`,
+          );
+        }
+        if (secret.has("required") && secret.get("required") !== "false") {
+          problems.push("the npmrc secret is required: a plain docker build would fail");
+        }
+      });
+      for (const i of stage.instructions) {
+        const keyword = i.getKeyword();
+        if (
+          (keyword === "COPY" || keyword === "ADD") &&
+          words(i)
+            .slice(0, -1)
+            .some((w) => w.includes("npmrc"))
+        ) {
+          problems.push(`${keyword} puts an npmrc into a layer`);
+        }
+        if (
+          (keyword === "ARG" || keyword === "ENV") &&
+          /npm_?token|_auth/i.test(i.getArgumentsContent() ?? "")
+        ) {
+          problems.push(
+            `${keyword} ${i.getArgumentsContent()} keeps an npm credential in the image`,
+          );
+        }
+      }
+    }
+    return problems;
+  },
+
+  // node-gyp would download Node's headers when no prebuilt sqlite3 fits; the
+  // base image ships them under /usr/local/include/node.
+  nodeHeadersFromImage(text) {
+    const problems: string[] = [];
+    for (const stage of parseStages(text)) {
+      eachRun(stage, (run, env) => {
+        const command = run.getArgumentsContent() ?? "";
+        if (!registryRe.test(command)) return;
+        const inline = /(?:npm_config_nodedir=|--nodedir[= ])(\S+)/i.exec(command)?.[1];
+        const nodedir = inline ?? env.get("npm_config_nodedir");
+        if (nodedir !== "/usr/local") {
+          problems.push(`"${command}" runs with nodedir ${nodedir ?? "unset"}, want /usr/local`);
+        }
+      });
+    }
+    return problems;
+  },
+
   environment(text) {
     const final = parseStages(text).at(-1)!;
     const env = new Map<string, string>();
@@ -241,6 +354,29 @@ describe("Dockerfile", () => {
     ["noDevDependencies", " \\\n  && npm prune --omit=dev --no-audit --no-fund", ""],
     ["noDevDependencies", "VOLUME /data", "RUN npm ci\nVOLUME /data"],
     ["noDevDependencies", "COPY --from=build /app/node_modules", "COPY node_modules"],
+    ["noSyntaxDirective", /^/, "# syntax=docker/dockerfile:1\n"],
+    ["noSyntaxDirective", /^/, "# syntax = docker/dockerfile:1.7\n\n"],
+    ["npmrcSecret", "  --mount=type=secret,id=npmrc,target=/root/.npmrc \\\n", ""],
+    ["npmrcSecret", "type=secret,id=npmrc", "type=secret,id=npm"],
+    ["npmrcSecret", "target=/root/.npmrc", "target=/run/secrets/npmrc"],
+    ["npmrcSecret", "target=/root/.npmrc", "target=/root/.npmrc,required=true"],
+    [
+      "npmrcSecret",
+      "COPY package.json package-lock.json ./",
+      "COPY package.json package-lock.json .npmrc ./",
+    ],
+    [
+      "npmrcSecret",
+      "WORKDIR /app\nCOPY package.json",
+      "ARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json",
+    ],
+    ["nodeHeadersFromImage", "ENV npm_config_nodedir=/usr/local\n", ""],
+    [
+      "nodeHeadersFromImage",
+      "npm_config_nodedir=/usr/local",
+      "npm_config_nodedir=/usr/local/include/node",
+    ],
+    ["nodeHeadersFromImage", /(ENV npm_config_nodedir=\S+\n)([\s\S]*?npm ci[^\n]*\n)/, "$2$1"],
     ["environment", "NODE_ENV=production", "NODE_ENV=development"],
     ["environment", "sqlite:///data/bot.sqlite", "sqlite://./bot.sqlite"],
     ["environment", "EXPOSE 8080", "EXPOSE 9090"],
@@ -260,24 +396,8 @@ describe(".dockerignore", () => {
     .filter((line) => line && !line.startsWith("#"))
     .map((line) => line.replace(/^\/|^\*\*\//, "").replace(/\/$/, ""));
 
-  it.each(["node_modules", ".env", "data", "dist", ".git"])("excludes %s", (path) => {
+  it.each(["node_modules", ".env", ".npmrc", "data", "dist", ".git"])("excludes %s", (path) => {
     expect(patterns).toContain(path);
     expect(patterns).not.toContain(`!${path}`);
-  });
-});
-
-describe("compose.yaml", () => {
-  const compose = read("compose.yaml");
-
-  it("mounts a named volume at /data and declares it", () => {
-    const mount = /^\s+-\s+([\w.-]+):\/data\s*$/m.exec(compose);
-    expect(mount, "a `- name:/data` volume entry").not.toBeNull();
-    expect(compose).toMatch(new RegExp(`^volumes:\\n\\s+${mount![1]}:`, "m"));
-  });
-
-  it("builds the Dockerfile, reads .env and restarts unless stopped", () => {
-    expect(compose).toMatch(/^\s+build:\s+\.\s*$/m);
-    expect(compose).toMatch(/^\s+env_file:\s+\.env\s*$/m);
-    expect(compose).toMatch(/^\s+restart:\s+unless-stopped\s*$/m);
   });
 });
