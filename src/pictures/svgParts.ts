@@ -59,6 +59,7 @@ export function markerRadius(count: number): number {
   return count > 400 ? 2.5 : count > 100 ? 3.5 : 5;
 }
 
+/** The source's name as history lines give it; "other" for items without one. */
 export function sourceName(t: Translate, key: SourceKey): string {
-  return t(`chart.source${key}`);
+  return key === "OTHER" ? t("chart.sourceOTHER") : t(`items.source${key}`);
 }

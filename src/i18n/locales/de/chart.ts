@@ -2,12 +2,6 @@
 export const chart = {
   noSessions: "Du hast noch keine Sessions bei Chastity Tracker, es gibt also nichts zu zeichnen.",
   badSession: "Die Session muss eine positive Zahl sein.",
-  sourceDICE: "Würfel",
-  sourceLINK: "Link-Spiel",
-  sourceLUCK: "Glück",
-  sourceMANUAL: "Manuell",
-  sourcePENALTY: "Strafe",
-  sourceDOM: "Dom",
   sourceOTHER: "Sonstige",
   legendStart: "Start",
   legendDom_one: "durch Dom ({{count}})",

@@ -2,12 +2,6 @@
 export const chart = {
   noSessions: "You have no sessions on Chastity Tracker yet, so there is nothing to draw.",
   badSession: "The session must be a positive number.",
-  sourceDICE: "Dice",
-  sourceLINK: "Link game",
-  sourceLUCK: "Luck",
-  sourceMANUAL: "Manual",
-  sourcePENALTY: "Penalty",
-  sourceDOM: "Dom",
   sourceOTHER: "Other",
   legendStart: "Start",
   legendDom_one: "by dom ({{count}})",

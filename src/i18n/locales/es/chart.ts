@@ -2,12 +2,6 @@
 export const chart = {
   noSessions: "Aún no tienes sesiones en Chastity Tracker, así que no hay nada que dibujar.",
   badSession: "La sesión debe ser un número positivo.",
-  sourceDICE: "Dados",
-  sourceLINK: "Juego de enlace",
-  sourceLUCK: "Suerte",
-  sourceMANUAL: "Manual",
-  sourcePENALTY: "Penalización",
-  sourceDOM: "Dom",
   sourceOTHER: "Otro",
   legendStart: "Inicio",
   legendDom_one: "por dom ({{count}})",

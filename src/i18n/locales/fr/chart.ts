@@ -2,12 +2,6 @@
 export const chart = {
   noSessions: "Tu n'as encore aucune session sur Chastity Tracker : il n'y a rien à tracer.",
   badSession: "La session doit être un nombre positif.",
-  sourceDICE: "Dés",
-  sourceLINK: "Jeu du lien",
-  sourceLUCK: "Chance",
-  sourceMANUAL: "Manuel",
-  sourcePENALTY: "Pénalité",
-  sourceDOM: "Dom",
   sourceOTHER: "Autre",
   legendStart: "Début",
   legendDom_one: "par dom ({{count}})",

@@ -2,12 +2,6 @@
 export const chart = {
   noSessions: "Je hebt nog geen sessies op Chastity Tracker, er valt dus niets te tekenen.",
   badSession: "De sessie moet een positief getal zijn.",
-  sourceDICE: "Dobbelstenen",
-  sourceLINK: "Linkspel",
-  sourceLUCK: "Geluk",
-  sourceMANUAL: "Handmatig",
-  sourcePENALTY: "Straf",
-  sourceDOM: "Dom",
   sourceOTHER: "Overig",
   legendStart: "Start",
   legendDom_one: "door dom ({{count}})",
