@@ -22,7 +22,7 @@ import {
 } from "../src/histories/view.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
-import { filterOptions } from "./options.js";
+import { filterOptions, optionError } from "./options.js";
 
 const data = {
   name: "histories",
@@ -78,11 +78,11 @@ const data = {
 
 /** Discord enforces the declared ranges, but the input is still checked here: clients lie. */
 const inputSchema = z.object({
-  session: z.number().int().positive({ error: "The session must be a positive number." }),
+  session: z.number().int().positive(),
   type: z.enum(historyTypes).optional(),
   source: z.enum(historySources).optional(),
   dom: z.boolean().optional(),
-  limit: z.number().int().min(1).max(25, { error: "limit must be between 1 and 25." }).default(10),
+  limit: z.number().int().min(1).max(25).default(10),
 });
 
 function readInput(interaction: ChatInputCommandInteraction, now: Date) {
@@ -94,9 +94,7 @@ function readInput(interaction: ChatInputCommandInteraction, now: Date) {
     dom: o.getBoolean("dom") ?? undefined,
     limit: o.getInteger("limit") ?? undefined,
   });
-  if (!parsed.success) {
-    throw new UserError(parsed.error.issues.map((i) => i.message).join(" "));
-  }
+  if (!parsed.success) throw optionError(parsed.error.issues);
   const { from, to } = readTimeWindow(o, now);
   return { ...parsed.data, from, to };
 }
@@ -109,7 +107,7 @@ export default {
     const games = interaction.options.getBoolean("games") ?? false;
     const locale = resolveLocale(interaction.locale);
     if (games && (input.type || input.source || input.dom !== undefined))
-      throw new UserError(t(locale, "games.filtersNotForGames"));
+      throw new UserError({ key: "games.filtersNotForGames" });
     const account = await requireAccount(ctx, interaction.user.id);
     const viewId = newViewId();
     const initial: HistoriesViewState = {
@@ -139,17 +137,17 @@ export default {
   },
   autocomplete: autocompleteSession,
   async button(interaction, ctx) {
+    const locale = resolveLocale(interaction.locale);
     const { action, rest } = parseCustomId(interaction.customId);
     const viewId = rest[0] ?? "";
     const state = await loadView(ctx.store.uiState, viewId);
     if (!state) {
-      await reply(interaction, "These buttons have expired. Run `/histories` again to browse.");
+      await reply(interaction, t(locale, "histories.buttonsExpired"));
       return;
     }
     if (interaction.user.id !== state.userId) {
       await interaction.reply({
-        content:
-          "Only the member who ran `/histories` can turn its pages. Run the command yourself to browse your own sessions.",
+        content: t(locale, "histories.notYourPages"),
         flags: MessageFlags.Ephemeral,
       });
       return;
@@ -157,14 +155,7 @@ export default {
     const target = action === "older" ? state.page + 1 : Math.max(1, state.page - 1);
     await interaction.deferUpdate();
     const account = await requireAccount(ctx, interaction.user.id);
-    const rendered = await renderPage(
-      ctx.tracker,
-      account.token,
-      viewId,
-      state,
-      target,
-      resolveLocale(interaction.locale),
-    );
+    const rendered = await renderPage(ctx.tracker, account.token, viewId, state, target, locale);
     await saveView(ctx.store.uiState, viewId, rendered.state);
     await interaction.editReply(rendered.message);
   },

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from "discord.js";
+import { UserError } from "../src/discord/errors.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 
 /** The filter options `/histories` and `/subscribe` share, so both read alike. */
@@ -37,3 +38,14 @@ export const filterOptions = [
     required: false,
   },
 ] as const;
+
+/**
+ * The member-facing error for options that failed their schema (Discord checks
+ * the declared ranges, but clients lie): the first bad option, in the member's language.
+ */
+export function optionError(issues: readonly { path: readonly PropertyKey[] }[]): UserError {
+  const option = String(issues[0]?.path[0] ?? "");
+  if (option === "session") return new UserError({ key: "common.sessionPositive" });
+  if (option === "limit") return new UserError({ key: "histories.limitRange" });
+  return new UserError({ key: "common.invalidOption", vars: { option } });
+}

@@ -12,7 +12,7 @@ import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { gamesStartingState } from "../src/games/detect.js";
-import { resolveLocale } from "../src/i18n/index.js";
+import { resolveLocale, t, translator } from "../src/i18n/index.js";
 import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
 import {
   newSubscriptionId,
@@ -22,7 +22,7 @@ import {
 } from "../src/subscriptions/start.js";
 import { describeTarget, resolveTarget } from "../src/subscriptions/target.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
-import { filterOptions } from "./options.js";
+import { filterOptions, optionError } from "./options.js";
 
 const data = {
   name: "subscribe",
@@ -66,11 +66,7 @@ const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const inputSchema = z.object({
-  session: z
-    .number()
-    .int()
-    .positive({ error: "The session must be a positive number." })
-    .nullable(),
+  session: z.number().int().positive().nullable(),
   type: z.enum(historyTypes).optional(),
   source: z.enum(historySources).optional(),
   dom: z.boolean().optional(),
@@ -88,7 +84,7 @@ function readInput(interaction: ChatInputCommandInteraction) {
     to: o.getString("to") ?? undefined,
     games: o.getBoolean("games") ?? undefined,
   });
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw optionError(parsed.error.issues);
   const { session, to, games, ...rest } = parsed.data;
   const filters: SubscriptionFilters = {
     ...(rest.type && { type: rest.type }),
@@ -97,8 +93,6 @@ function readInput(interaction: ChatInputCommandInteraction) {
   };
   return { session, filters, to, games };
 }
-
-const count = (n: number) => `${n} subscription${n === 1 ? "" : "s"}`;
 
 export default {
   data,
@@ -121,9 +115,7 @@ export default {
     );
     const where = describeTarget(target, session, locale);
     if (same && same.status === "active") {
-      await interaction.editReply(
-        `You already have this subscription (\`${same.id}\`): ${where}. Nothing changed.`,
-      );
+      await interaction.editReply(t(locale, "subscriptions.alreadyHave", { id: same.id, where }));
       return;
     }
     // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
@@ -131,17 +123,19 @@ export default {
     if (!same) {
       const limits = ctx.config;
       if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
-        throw new UserError(
-          `You already have ${count(mine.length)}, the most this server's bot allows per member (${limits.MAX_SUBSCRIPTIONS_PER_USER}). Remove one with \`/unsubscribe\` first.`,
-        );
+        throw new UserError({
+          key: "subscriptions.memberLimit",
+          vars: { count: mine.length, max: limits.MAX_SUBSCRIPTIONS_PER_USER },
+        });
       }
       // A server's limit counts what posts into the server; a DM is the member's own.
       const inGuild =
         target.kind === "channel" && target.guildId ? await subs.listByGuild(target.guildId) : [];
       if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
-        throw new UserError(
-          `This server already has ${count(inGuild.length)}, the most its bot allows (${limits.MAX_SUBSCRIPTIONS_PER_GUILD}). Ask an admin to remove unused ones.`,
-        );
+        throw new UserError({
+          key: "subscriptions.guildLimit",
+          vars: { count: inGuild.length, max: limits.MAX_SUBSCRIPTIONS_PER_GUILD },
+        });
       }
     }
 
@@ -194,18 +188,20 @@ export default {
       },
       "subscription saved",
     );
+    const tr = translator(locale);
     const lines = [
-      same
-        ? `Resumed subscription \`${subscription.id}\`: ${where}. Changes made while it was paused will be posted too.`
-        : `Subscribed (\`${subscription.id}\`): ${where}. Only changes from now on are posted.`,
+      tr(same ? "subscriptions.resumedSubscription" : "subscriptions.subscribed", {
+        id: subscription.id,
+        where,
+      }),
     ];
     if (resumedIds.length > 0)
       lines.push(
-        `Also resumed in that channel: ${resumedIds.map((id) => `\`${id}\``).join(", ")}.`,
+        tr("subscriptions.alsoResumed", { ids: resumedIds.map((id) => `\`${id}\``).join(", ") }),
       );
     if (session === null && currentSession === null)
-      lines.push("You have no active session right now; posting starts when one begins.");
-    lines.push("Stop it any time with `/unsubscribe`; see all of yours with `/subscriptions`.");
+      lines.push(tr("subscriptions.noActiveSession"));
+    lines.push(tr("subscriptions.howToStop"));
     await interaction.editReply(lines.join("\n"));
   },
   autocomplete: autocompleteSession,

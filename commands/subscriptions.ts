@@ -2,7 +2,7 @@ import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from "
 import type { Command } from "../src/discord/command.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
-import { type Locale, resolveLocale, t } from "../src/i18n/index.js";
+import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters, describePause } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -14,23 +14,29 @@ const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function line(s: Subscription, userId: string, backoff: Date | undefined, locale: Locale): string {
+  const tr = translator(locale);
   const session =
     s.session === null
-      ? `active session${s.currentSession === null ? " (none right now)" : ` (#${s.currentSession})`}`
-      : `session ${s.session}`;
+      ? s.currentSession === null
+        ? tr("subscriptions.activeNone")
+        : tr("subscriptions.activeCurrent", { session: s.currentSession })
+      : tr("common.sessionNumber", { session: s.session });
   const status =
     s.status === "paused"
-      ? `⏸️ paused: ${describePause(s.pausedReason)}`
+      ? tr("subscriptions.statusPaused", { reason: describePause(s.pausedReason, locale) })
       : backoff
-        ? `⏳ tracker not answering, retrying <t:${Math.ceil(backoff.getTime() / 1000)}:R>`
-        : "✅ active";
+        ? tr("subscriptions.statusRetrying", {
+            when: `<t:${Math.ceil(backoff.getTime() / 1000)}:R>`,
+          })
+        : tr("subscriptions.statusActive");
   const last = s.lastPostAt
-    ? `last post <t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>`
-    : "nothing posted yet";
-  const owner = s.userId === userId ? "" : ` · by <@${s.userId}>`;
-  const where = s.target === "dm" ? `✉️ ${t(locale, "dm.dmLabel")}` : `<#${s.channelId}>`;
-  const games = s.games ? ` · ${t(locale, "dm.withGames")}` : "";
-  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters)}${games}${owner}\n  ${status} · ${last}`;
+    ? tr("subscriptions.lastPost", { when: `<t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>` })
+    : tr("subscriptions.nothingPosted");
+  const owner =
+    s.userId === userId ? "" : ` · ${tr("subscriptions.byMember", { member: `<@${s.userId}>` })}`;
+  const where = s.target === "dm" ? `✉️ ${tr("dm.dmLabel")}` : `<#${s.channelId}>`;
+  const games = s.games ? ` · ${tr("dm.withGames")}` : "";
+  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${owner}\n  ${status} · ${last}`;
 }
 
 export default {
@@ -51,8 +57,8 @@ export default {
         inDm
           ? t(locale, "dm.dmEmpty")
           : manager
-            ? "There are no subscriptions in this server. Members create them with `/subscribe`."
-            : "You have no subscriptions in this server. Create one with `/subscribe`.",
+            ? t(locale, "subscriptions.noneInServer")
+            : t(locale, "subscriptions.noneYours"),
       );
       return;
     }
@@ -72,12 +78,12 @@ export default {
       first.title = inDm
         ? t(locale, "dm.dmTitle")
         : manager
-          ? "Subscriptions in this server"
-          : "Your subscriptions";
+          ? t(locale, "subscriptions.titleServer")
+          : t(locale, "subscriptions.titleYours");
     const last = embeds[embeds.length - 1];
     if (last)
       last.footer = {
-        text: `${list.length} subscription${list.length === 1 ? "" : "s"} · remove one with /unsubscribe`,
+        text: t(locale, "subscriptions.footer", { count: list.length }),
       };
     await interaction.editReply({ embeds: embeds.slice(0, 10), allowedMentions: { parse: [] } });
   },

@@ -31,23 +31,18 @@ export default {
     await ctx.store.locales.forgetMember(userId);
     ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
     if (!hadAccount && subscriptions === 0 && consents === 0) {
-      await interaction.editReply(
-        "Nothing to remove: you had no linked token and no subscriptions.",
-      );
+      await interaction.editReply(t(locale, "link.unlinkNothing"));
       return;
     }
     const removed = [
-      hadAccount ? "your encrypted tracker token and nick" : undefined,
+      hadAccount ? t(locale, "link.unlinkToken") : undefined,
       subscriptions > 0
-        ? `${subscriptions} subscription${subscriptions === 1 ? "" : "s"} (no more posts from them)`
+        ? t(locale, "link.unlinkSubscriptions", { count: subscriptions })
         : undefined,
-      "your cached session list",
+      t(locale, "link.unlinkSessions"),
     ].filter((x) => x !== undefined);
     await interaction.editReply(
-      [
-        `Removed ${removed.join(", ")}. Nothing of yours is left in the bot's database. You can also revoke the token on your tracker profile.`,
-        ...roleLines,
-      ].join("\n"),
+      [t(locale, "link.unlinkRemoved", { what: removed.join(", ") }), ...roleLines].join("\n"),
     );
   },
 } satisfies Command;

@@ -7,7 +7,7 @@ import type { BotContext } from "../src/discord/context.js";
 import { UserError } from "../src/discord/errors.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
-import { resolveLocale, t } from "../src/i18n/index.js";
+import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -28,21 +28,25 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function label(s: Subscription, ctx: BotContext, userId: string): string {
+function label(s: Subscription, ctx: BotContext, userId: string, locale: Locale): string {
+  const tr = translator(locale);
   const channel = ctx.client.channels.cache.get(s.channelId);
   const where =
     s.target === "dm"
-      ? t("en", "dm.dmLabel")
+      ? tr("dm.dmLabel")
       : channel && "name" in channel && channel.name
         ? `#${channel.name}`
-        : `channel ${s.channelId}`;
-  const session = s.session === null ? "active session" : `session ${s.session}`;
+        : tr("subscriptions.labelChannel", { id: s.channelId });
+  const session =
+    s.session === null
+      ? tr("common.activeSession")
+      : tr("common.sessionNumber", { session: s.session });
   const owner =
     s.userId === userId
       ? ""
-      : ` · member ${ctx.client.users.cache.get(s.userId)?.username ?? s.userId}`;
-  const paused = s.status === "paused" ? " · paused" : "";
-  return `${s.id} · ${where} · ${session} · ${describeFilters(s.filters)}${owner}${paused}`.slice(
+      : ` · ${tr("subscriptions.labelMember", { name: ctx.client.users.cache.get(s.userId)?.username ?? s.userId })}`;
+  const paused = s.status === "paused" ? ` · ${tr("subscriptions.paused")}` : "";
+  return `${s.id} · ${where} · ${session} · ${describeFilters(s.filters, locale)}${owner}${paused}`.slice(
     0,
     100,
   );
@@ -60,9 +64,7 @@ export default {
       (subscription.userId === interaction.user.id ||
         (manager && subscription.guildId === interaction.guildId));
     if (!subscription || !allowed) {
-      throw new UserError(
-        `No subscription \`${id.slice(0, 32)}\` of yours here. Pick one from the list while typing, or see \`/subscriptions\`.`,
-      );
+      throw new UserError({ key: "subscriptions.notFound", vars: { id: id.slice(0, 32) } });
     }
     await ctx.store.subscriptions.delete(subscription.id);
     ctx.logger.info(
@@ -73,12 +75,18 @@ export default {
       },
       "subscription removed",
     );
-    const whose =
-      subscription.userId === interaction.user.id ? "" : ` (made by <@${subscription.userId}>)`;
+    const locale = resolveLocale(interaction.locale);
+    const vars = {
+      id: subscription.id,
+      channel: `<#${subscription.channelId}>`,
+      member: `<@${subscription.userId}>`,
+    };
     await interaction.editReply(
       subscription.target === "dm"
-        ? t(resolveLocale(interaction.locale), "dm.removedDm", { id: subscription.id })
-        : `Removed subscription \`${subscription.id}\`${whose}: no more posts in <#${subscription.channelId}> from it.`,
+        ? t(locale, "dm.removedDm", vars)
+        : subscription.userId === interaction.user.id
+          ? t(locale, "subscriptions.removed", vars)
+          : t(locale, "subscriptions.removedOthers", vars),
     );
   },
   async autocomplete(interaction, ctx) {
@@ -90,7 +98,10 @@ export default {
       canManageGuild(interaction),
     );
     const choices = list
-      .map((s) => ({ name: label(s, ctx, interaction.user.id), value: s.id }))
+      .map((s) => ({
+        name: label(s, ctx, interaction.user.id, resolveLocale(interaction.locale)),
+        value: s.id,
+      }))
       .filter((c) => typed === "" || c.name.toLowerCase().includes(typed))
       .slice(0, 25);
     await interaction.respond(choices);

@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   type PermissionsBitField,
 } from "discord.js";
+import { type Locale, type MessageKey, resolveLocale, t } from "../i18n/index.js";
 import { UserError } from "./errors.js";
 
 /** Channels a subscription may post into. */
@@ -16,19 +17,23 @@ export const postableChannelTypes = [
   ChannelType.AnnouncementThread,
 ] as const;
 
-const names: Record<string, string> = {
-  ViewChannel: "View Channel",
-  SendMessages: "Send Messages",
-  SendMessagesInThreads: "Send Messages in Threads",
-  EmbedLinks: "Embed Links",
-};
+/** The permissions a subscription needs, named as Discord's settings name them. */
+const names = {
+  ViewChannel: "subscriptions.permViewChannel",
+  SendMessages: "subscriptions.permSendMessages",
+  SendMessagesInThreads: "subscriptions.permSendMessagesInThreads",
+  EmbedLinks: "subscriptions.permEmbedLinks",
+} as const satisfies Partial<Record<keyof typeof PermissionFlagsBits, MessageKey>>;
 
 function missing(
   perms: Readonly<PermissionsBitField> | null,
-  needed: (keyof typeof PermissionFlagsBits)[],
-) {
-  if (!perms) return needed.map((n) => names[n] ?? n);
-  return needed.filter((n) => !perms.has(PermissionFlagsBits[n])).map((n) => names[n] ?? n);
+  needed: (keyof typeof names)[],
+  locale: Locale,
+): string {
+  return needed
+    .filter((n) => !perms?.has(PermissionFlagsBits[n]))
+    .map((n) => t(locale, names[n]))
+    .join(", ");
 }
 
 /**
@@ -40,24 +45,32 @@ export async function checkSubscriptionChannel(
   interaction: ChatInputCommandInteraction<"cached">,
   channel: GuildBasedChannel,
 ): Promise<void> {
+  const where = `<#${channel.id}>`;
   if (!(postableChannelTypes as readonly ChannelType[]).includes(channel.type)) {
-    throw new UserError(
-      `<#${channel.id}> is not a text channel, announcement channel or thread, so nothing can be posted there.`,
-    );
+    throw new UserError({ key: "subscriptions.notPostable", vars: { channel: where } });
   }
+  // The router answers in the member's language: the permission names are in it too.
+  const locale = resolveLocale(interaction.locale);
   const send = channel.isThread() ? "SendMessagesInThreads" : "SendMessages";
-  const memberMissing = missing(channel.permissionsFor(interaction.member), ["ViewChannel", send]);
-  if (memberMissing.length > 0) {
-    throw new UserError(
-      `You cannot post in <#${channel.id}> yourself (missing: ${memberMissing.join(", ")}), so you cannot subscribe it.`,
-    );
+  const member = channel.permissionsFor(interaction.member);
+  const memberMissing = missing(member, ["ViewChannel", send], locale);
+  if (memberMissing) {
+    throw new UserError({
+      key: "subscriptions.memberCannotPost",
+      vars: { channel: where, missing: memberMissing },
+    });
   }
   const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
-  const botMissing = missing(channel.permissionsFor(me), ["ViewChannel", send, "EmbedLinks"]);
-  if (botMissing.length > 0) {
-    throw new UserError(
-      `The bot cannot post in <#${channel.id}>: it is missing ${botMissing.join(", ")}. Ask a server admin to grant these to the bot's role in that channel.`,
-    );
+  const botMissing = missing(
+    channel.permissionsFor(me),
+    ["ViewChannel", send, "EmbedLinks"],
+    locale,
+  );
+  if (botMissing) {
+    throw new UserError({
+      key: "subscriptions.botCannotPost",
+      vars: { channel: where, missing: botMissing },
+    });
   }
 }
 

@@ -48,7 +48,8 @@ export function describeTarget(
   session: number | null,
   locale: Locale,
 ): string {
-  if (target.kind === "channel") return describeSubscriptionTarget(session, target.channelId);
+  if (target.kind === "channel")
+    return describeSubscriptionTarget(session, target.channelId, locale);
   return session === null
     ? t(locale, "dm.targetActive")
     : t(locale, "dm.targetSession", { session });

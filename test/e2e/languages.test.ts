@@ -123,6 +123,97 @@ describe("languages, end to end", () => {
     expect(await h.bot.store.locales.member(userId)).toBe("en");
   });
 
+  it("answers /subscribe, /subscriptions, /unsubscribe and their errors in German", async () => {
+    const userId = h.member("dora");
+    const doraToken = "tok_lang_de_5a4b3c2d1e0f9a8b7c6d5e4f";
+    h.tracker.addToken(doraToken, { nick: "dora" });
+    const session = h.tracker.addSession(doraToken, { active: true });
+    await link(userId, "de", doraToken).waitFor("edit");
+    const run = (name: string, options: Record<string, string | number> = {}) =>
+      h.discord.interact
+        .chatInput({
+          userId,
+          guildId: h.guildId,
+          channelId: h.channelId,
+          name,
+          options,
+          locale: "de",
+        })
+        .waitFor("edit");
+
+    // A refusal with Discord's permission names in German.
+    const readOnly = h.discord.addChannel(h.guildId, {
+      name: "nur-lesen",
+      permissionOverwrites: [
+        { id: h.guildId, type: "role", deny: PermissionFlagsBits.SendMessages },
+      ],
+    });
+    const refused = await run("subscribe", { session, channel: readOnly });
+    expect(refused.original?.content).toBe(
+      `Du kannst in <#${readOnly}> selbst nicht posten (es fehlt: Nachrichten senden), also kannst du ihn nicht abonnieren.`,
+    );
+
+    const subscribed = await run("subscribe", { session });
+    const [sub] = await h.bot.store.subscriptions.listByUser(userId);
+    expect(subscribed.original?.content).toBe(
+      [
+        `Abonniert (\`${sub?.id}\`): Änderungen von Session ${session} werden in <#${h.channelId}> gepostet. Nur Änderungen ab jetzt werden gepostet.`,
+        t("de", "subscriptions.howToStop"),
+      ].join("\n"),
+    );
+
+    const list = await run("subscriptions");
+    const [embed] = list.original?.embeds ?? [];
+    expect(embed?.title).toBe("Deine Abos");
+    expect(embed?.description).toContain(`Session ${session} · alles`);
+    expect(embed?.description).toContain("✅ aktiv · noch nichts gepostet");
+    expect(embed?.footer?.text).toBe("1 Abo · entfernen mit /unsubscribe");
+
+    const labels = h.discord.interact.autocomplete({
+      userId,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "unsubscribe",
+      options: { subscription: "" },
+      focused: "subscription",
+      locale: "de",
+    });
+    await labels.waitFor("ack");
+    expect(labels.choices()?.map((c) => c.name)).toEqual([
+      expect.stringMatching(new RegExp(`^${sub?.id} · #\\S+ · Session ${session} · alles$`)),
+    ]);
+
+    const unknown = await run("unsubscribe", { subscription: "nope" });
+    expect(unknown.original?.content).toMatch(/^Kein Abo `nope` von dir hier\./);
+    const removed = await run("unsubscribe", { subscription: sub?.id ?? "" });
+    expect(removed.original?.content).toBe(
+      `Abo \`${sub?.id}\` entfernt: keine Posts mehr davon in <#${h.channelId}>.`,
+    );
+  });
+
+  it("answers /subscriptions and /unsubscribe in English for a language it does not have", async () => {
+    const userId = h.member("kwon");
+    const run = (name: string, options: Record<string, string> = {}) =>
+      h.discord.interact
+        .chatInput({
+          userId,
+          guildId: h.guildId,
+          channelId: h.channelId,
+          name,
+          options,
+          locale: "ko",
+        })
+        .waitFor("edit");
+    const list = await run("subscriptions");
+    expect(list.original?.content).toBe(
+      "You have no subscriptions in this server. Create one with `/subscribe`.",
+    );
+    const unknown = await run("unsubscribe", { subscription: "nope" });
+    expect(unknown.original?.content).toBe(
+      "No subscription `nope` of yours here. Pick one from the list while typing, or see `/subscriptions`.",
+    );
+  });
+
   it("/language: shows the server's Discord language, and an admin's choice overrides it", async () => {
     const guildId = h.discord.addGuild({
       name: "Serveur",

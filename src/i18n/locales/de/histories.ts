@@ -20,4 +20,8 @@ export const histories = {
   invalidDate: "ungültiges Datum",
   newer: "Neuer",
   older: "Älter",
+  limitRange: "limit muss zwischen 1 und 25 liegen.",
+  buttonsExpired: "Diese Buttons sind abgelaufen. Führe `/histories` erneut aus, um zu blättern.",
+  notYourPages:
+    "Nur das Mitglied, das `/histories` ausgeführt hat, kann darin blättern. Führe den Befehl selbst aus, um deine eigenen Sessions durchzusehen.",
 };

@@ -15,4 +15,11 @@ export const link = {
   resumed_one: "{{count}} pausiertes Abo wieder aufgenommen.",
   resumed_other: "{{count}} pausierte Abos wieder aufgenommen.",
   next: "Probiere `/histories`, um eine Session durchzusehen, oder `/subscribe`, um Änderungen in einem Kanal posten zu lassen.",
+  unlinkNothing: "Nichts zu entfernen: Du hattest keinen verknüpften Token und keine Abos.",
+  unlinkToken: "deinen verschlüsselten Tracker-Token und Nick",
+  unlinkSubscriptions_one: "{{count}} Abo (keine Posts mehr davon)",
+  unlinkSubscriptions_other: "{{count}} Abos (keine Posts mehr davon)",
+  unlinkSessions: "deine zwischengespeicherte Session-Liste",
+  unlinkRemoved:
+    "Entfernt: {{what}}. Von dir ist nichts mehr in der Datenbank des Bots. Du kannst den Token zusätzlich in deinem Tracker-Profil widerrufen.",
 };

@@ -4,4 +4,6 @@ export const common = {
   activeSession: "active session",
   days_one: "{{count}} day",
   days_other: "{{count}} days",
+  sessionPositive: "The session must be a positive number.",
+  invalidOption: "The option `{{option}}` has a value the bot does not know.",
 } as const;

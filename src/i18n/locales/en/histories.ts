@@ -21,4 +21,8 @@ export const histories = {
   invalidDate: "invalid date",
   newer: "Newer",
   older: "Older",
+  limitRange: "limit must be between 1 and 25.",
+  buttonsExpired: "These buttons have expired. Run `/histories` again to browse.",
+  notYourPages:
+    "Only the member who ran `/histories` can turn its pages. Run the command yourself to browse your own sessions.",
 } as const;

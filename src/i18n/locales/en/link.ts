@@ -15,4 +15,11 @@ export const link = {
   resumed_one: "{{count}} paused subscription resumed.",
   resumed_other: "{{count}} paused subscriptions resumed.",
   next: "Try `/histories` to browse a session, or `/subscribe` to have changes posted in a channel.",
+  unlinkNothing: "Nothing to remove: you had no linked token and no subscriptions.",
+  unlinkToken: "your encrypted tracker token and nick",
+  unlinkSubscriptions_one: "{{count}} subscription (no more posts from it)",
+  unlinkSubscriptions_other: "{{count}} subscriptions (no more posts from them)",
+  unlinkSessions: "your cached session list",
+  unlinkRemoved:
+    "Removed {{what}}. Nothing of yours is left in the bot's database. You can also revoke the token on your tracker profile.",
 } as const;

@@ -21,4 +21,8 @@ export const histories = {
   invalidDate: "fecha no válida",
   newer: "Más reciente",
   older: "Más antiguo",
+  limitRange: "limit debe estar entre 1 y 25.",
+  buttonsExpired: "Estos botones han caducado. Ejecuta `/histories` de nuevo para navegar.",
+  notYourPages:
+    "Solo el miembro que ejecutó `/histories` puede pasar sus páginas. Ejecuta el comando tú para ver tus propias sesiones.",
 };

@@ -16,4 +16,12 @@ export const link = {
   resumed_other: "{{count}} suscripciones en pausa reanudadas.",
   resumed_many: "{{count}} suscripciones en pausa reanudadas.",
   next: "Prueba `/histories` para ver una sesión, o `/subscribe` para que los cambios se publiquen en un canal.",
+  unlinkNothing: "Nada que eliminar: no tenías ningún token vinculado ni suscripciones.",
+  unlinkToken: "tu token del tracker cifrado y tu nick",
+  unlinkSubscriptions_one: "{{count}} suscripción (ya no publicará nada)",
+  unlinkSubscriptions_many: "{{count}} suscripciones (ya no publicarán nada)",
+  unlinkSubscriptions_other: "{{count}} suscripciones (ya no publicarán nada)",
+  unlinkSessions: "tu lista de sesiones en caché",
+  unlinkRemoved:
+    "Eliminado: {{what}}. No queda nada tuyo en la base de datos del bot. También puedes revocar el token en tu perfil del tracker.",
 };

@@ -4,4 +4,6 @@ export const common = {
   days_one: "{{count}} jour",
   days_other: "{{count}} jours",
   days_many: "{{count}} jours",
+  sessionPositive: "La session doit être un nombre positif.",
+  invalidOption: "L'option `{{option}}` a une valeur que le bot ne connaît pas.",
 };

@@ -21,4 +21,8 @@ export const histories = {
   invalidDate: "date invalide",
   newer: "Plus récent",
   older: "Plus ancien",
+  limitRange: "limit doit être entre 1 et 25.",
+  buttonsExpired: "Ces boutons ont expiré. Relance `/histories` pour parcourir.",
+  notYourPages:
+    "Seul le membre qui a lancé `/histories` peut en tourner les pages. Lance la commande toi-même pour parcourir tes propres sessions.",
 };

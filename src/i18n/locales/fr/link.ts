@@ -15,4 +15,12 @@ export const link = {
   resumed_other: "{{count}} abonnements en pause ont repris.",
   resumed_many: "{{count}} abonnements en pause ont repris.",
   next: "Essaie `/histories` pour parcourir une session, ou `/subscribe` pour faire publier les changements dans un salon.",
+  unlinkNothing: "Rien à supprimer : tu n'avais ni jeton lié ni abonnement.",
+  unlinkToken: "ton jeton du tracker chiffré et ton pseudo",
+  unlinkSubscriptions_one: "{{count}} abonnement (plus aucune publication de sa part)",
+  unlinkSubscriptions_many: "{{count}} abonnements (plus aucune publication de leur part)",
+  unlinkSubscriptions_other: "{{count}} abonnements (plus aucune publication de leur part)",
+  unlinkSessions: "ta liste de sessions en cache",
+  unlinkRemoved:
+    "Supprimé : {{what}}. Il ne reste rien de toi dans la base de données du bot. Tu peux aussi révoquer le jeton dans ton profil du tracker.",
 };

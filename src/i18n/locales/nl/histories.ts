@@ -20,4 +20,8 @@ export const histories = {
   invalidDate: "ongeldige datum",
   newer: "Nieuwer",
   older: "Ouder",
+  limitRange: "limit moet tussen 1 en 25 liggen.",
+  buttonsExpired: "Deze knoppen zijn verlopen. Voer `/histories` opnieuw uit om te bladeren.",
+  notYourPages:
+    "Alleen het lid dat `/histories` uitvoerde kan de pagina's omslaan. Voer het commando zelf uit om je eigen sessies te bekijken.",
 };

@@ -15,4 +15,11 @@ export const link = {
   resumed_one: "{{count}} gepauzeerd abonnement hervat.",
   resumed_other: "{{count}} gepauzeerde abonnementen hervat.",
   next: "Probeer `/histories` om een sessie te bekijken, of `/subscribe` om wijzigingen in een kanaal te laten posten.",
+  unlinkNothing: "Niets te verwijderen: je had geen gekoppeld token en geen abonnementen.",
+  unlinkToken: "je versleutelde tracker-token en nick",
+  unlinkSubscriptions_one: "{{count}} abonnement (geen berichten meer daarvan)",
+  unlinkSubscriptions_other: "{{count}} abonnementen (geen berichten meer daarvan)",
+  unlinkSessions: "je opgeslagen sessielijst",
+  unlinkRemoved:
+    "Verwijderd: {{what}}. Er staat niets meer van je in de database van de bot. Je kunt het token ook intrekken in je trackerprofiel.",
 };
