@@ -1,0 +1,191 @@
+/**
+ * When is a source polled next, and why: the one place that decides.
+ *
+ * Every source (a member's session read, or a member's active-session
+ * lookup) is due `intervalOf(key)` after its last poll; never polled means
+ * due now. The intervals come from a plan redone as sources come and go:
+ * - enough budget: everyone at the base interval (POLL_INTERVAL_SECONDS);
+ * - not enough: the sources quiet the longest stretch first, one by one, to
+ *   `maxStretch` x the base (a source that changed within `busyWindowMs`
+ *   stretches last), until the plan fits the budget;
+ * - still too much at that: every interval grows by the same factor
+ *   ("overloaded"): then no source waits longer than the time the budget
+ *   needs to read every source once, at maxStretch x that for the quietest.
+ * Ended sessions are read hourly and count for that little.
+ */
+
+export type DueReason = "base" | "quiet" | "overloaded" | "ended";
+
+export interface ScheduleOptions {
+  intervalMs: number;
+  endedIntervalMs: number;
+  /** Requests per minute the plan may use for polls. */
+  budgetPerMinute: number;
+  /** Share of the budget polls may plan for; the rest is for members waiting on commands. Default 0.9. */
+  headroom?: number;
+  /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
+  maxStretch?: number;
+  /** A source that changed this recently is busy and stretches last. Default 1 h. */
+  busyWindowMs?: number;
+}
+
+interface Timing {
+  firstSeenAt: number;
+  lastPolledAt: number | undefined;
+  lastChangeAt: number | undefined;
+  /** Requests one poll of this source costs (moving average). */
+  cost: number;
+  ended: boolean;
+  intervalMs: number;
+  reason: DueReason;
+}
+
+export interface Explanation {
+  intervalMs: number;
+  reason: DueReason;
+  dueAt: number;
+}
+
+export interface Schedule {
+  /** The sources that exist now; forgets the others and re-plans. */
+  census(keys: Iterable<string>, nowMs: number): void;
+  isDue(key: string, nowMs: number): boolean;
+  /** Records a poll: `changed` when it found something new; `requests` it cost. */
+  polled(key: string, nowMs: number, outcome: { changed: boolean; requests: number }): void;
+  /** The last poll of `key` found something new: it counts as busy for a while. */
+  changed(key: string, nowMs: number): void;
+  /** Marks a source ended (hourly) or running again. */
+  setEnded(key: string, ended: boolean): void;
+  /** Polls `key` at the next chance (a session just switched, a channel freed). */
+  dueNow(key: string): void;
+  explain(key: string): Explanation | undefined;
+  /** The longest planned interval of a running source (the effective interval). */
+  effectiveIntervalMs(): number;
+  /** How far behind its due time the most overdue source is (0 when none is). */
+  lagMs(nowMs: number): number;
+  /** Sources sharing the budget (running ones). */
+  size(): number;
+  /** Earliest due time of any source, for the loop's next wake-up. */
+  nextDueAt(): number | undefined;
+}
+
+export function createSchedule(options: ScheduleOptions): Schedule {
+  const headroom = options.headroom ?? 0.9;
+  const maxStretch = options.maxStretch ?? 15;
+  const busyWindowMs = options.busyWindowMs ?? 60 * 60_000;
+  const base = options.intervalMs;
+  const timings = new Map<string, Timing>();
+  let longest = base;
+
+  const dueAt = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
+
+  function replan(): void {
+    const perBase = options.budgetPerMinute * headroom * (base / 60_000);
+    let available = perBase;
+    const running: Array<[string, Timing]> = [];
+    for (const entry of timings) {
+      const t = entry[1];
+      if (t.ended) {
+        t.intervalMs = options.endedIntervalMs;
+        t.reason = "ended";
+        available -= t.cost * (base / options.endedIntervalMs);
+      } else running.push(entry);
+    }
+    let demand = 0;
+    for (const [, t] of running) {
+      demand += t.cost;
+      t.intervalMs = base;
+      t.reason = "base";
+    }
+    longest = base;
+    if (demand <= available) return;
+    // Quietest first: never changed (oldest first seen), then the longest since a change.
+    const quietSince = (t: Timing) => t.lastChangeAt ?? t.firstSeenAt - busyWindowMs * 1e3;
+    running.sort((a, b) => quietSince(a[1]) - quietSince(b[1]));
+    for (const [, t] of running) {
+      if (demand <= available) break;
+      demand -= t.cost * (1 - 1 / maxStretch);
+      t.intervalMs = base * maxStretch;
+      t.reason = "quiet";
+      longest = base * maxStretch;
+    }
+    if (demand <= available) return;
+    // Even fully stretched the sources need more than the budget: all slow down alike.
+    const factor = available > 0 ? demand / available : Math.max(1, demand);
+    for (const [, t] of running) {
+      t.intervalMs = Math.round(t.intervalMs * factor);
+      t.reason = "overloaded";
+      longest = Math.max(longest, t.intervalMs);
+    }
+  }
+
+  return {
+    census(keys, nowMs) {
+      const seen = new Set<string>();
+      for (const key of keys) {
+        seen.add(key);
+        if (!timings.has(key)) {
+          timings.set(key, {
+            firstSeenAt: nowMs,
+            lastPolledAt: undefined,
+            lastChangeAt: undefined,
+            cost: 1,
+            ended: false,
+            intervalMs: base,
+            reason: "base",
+          });
+        }
+      }
+      for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
+      replan();
+    },
+    isDue(key, nowMs) {
+      const t = timings.get(key);
+      return t === undefined || nowMs >= dueAt(t);
+    },
+    polled(key, nowMs, outcome) {
+      const t = timings.get(key);
+      if (t === undefined) return;
+      t.lastPolledAt = nowMs;
+      if (outcome.changed) t.lastChangeAt = nowMs;
+      if (outcome.requests > 0) t.cost = 0.8 * t.cost + 0.2 * outcome.requests;
+    },
+    changed(key, nowMs) {
+      const t = timings.get(key);
+      if (t !== undefined) t.lastChangeAt = nowMs;
+    },
+    setEnded(key, ended) {
+      const t = timings.get(key);
+      if (t !== undefined) t.ended = ended;
+    },
+    dueNow(key) {
+      const t = timings.get(key);
+      if (t !== undefined) t.lastPolledAt = undefined;
+    },
+    explain(key) {
+      const t = timings.get(key);
+      return t && { intervalMs: t.intervalMs, reason: t.reason, dueAt: dueAt(t) };
+    },
+    effectiveIntervalMs: () => longest,
+    lagMs(nowMs) {
+      let lag = 0;
+      for (const t of timings.values()) {
+        lag = Math.max(lag, nowMs - (t.lastPolledAt === undefined ? t.firstSeenAt : dueAt(t)));
+      }
+      return lag;
+    },
+    size() {
+      let n = 0;
+      for (const t of timings.values()) if (!t.ended) n++;
+      return n;
+    },
+    nextDueAt() {
+      let next: number | undefined;
+      for (const t of timings.values()) {
+        const at = dueAt(t);
+        if (next === undefined || at < next) next = at;
+      }
+      return next;
+    },
+  };
+}
