@@ -5,6 +5,8 @@ import {
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import { canManageGuild } from "../src/discord/permissions.js";
+import { type Locale, resolveLocale, t } from "../src/i18n/index.js";
+import type { CheckInterval } from "../src/poller/status.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters, describePause } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -15,7 +17,24 @@ const data = {
   contexts: [InteractionContextType.Guild],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function line(s: Subscription, userId: string, backoff: Date | undefined): string {
+/** The "checked about every N min" note, when the tracker budget stretches this subscription. */
+function checkNote(locale: Locale, check: CheckInterval | undefined): string {
+  if (check === undefined) return "";
+  const count = check.sharedBy;
+  const text =
+    check.intervalMs < 120_000
+      ? t(locale, "scheduler.checkedEverySeconds", {
+          seconds: Math.round(check.intervalMs / 1000),
+          count,
+        })
+      : t(locale, "scheduler.checkedEvery", {
+          minutes: Math.round(check.intervalMs / 60_000),
+          count,
+        });
+  return ` · 🐢 ${text}`;
+}
+
+function line(s: Subscription, userId: string, backoff: Date | undefined, check: string): string {
   const session =
     s.session === null
       ? `active session${s.currentSession === null ? " (none right now)" : ` (#${s.currentSession})`}`
@@ -30,7 +49,7 @@ function line(s: Subscription, userId: string, backoff: Date | undefined): strin
     ? `last post <t:${Math.floor(Date.parse(s.lastPostAt) / 1000)}:R>`
     : "nothing posted yet";
   const owner = s.userId === userId ? "" : ` · by <@${s.userId}>`;
-  return `\`${s.id}\` · <#${s.channelId}> · ${session} · ${describeFilters(s.filters)}${owner}\n  ${status} · ${last}`;
+  return `\`${s.id}\` · <#${s.channelId}> · ${session} · ${describeFilters(s.filters)}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
 }
 
 export default {
@@ -52,7 +71,15 @@ export default {
       );
       return;
     }
-    const lines = list.map((s) => line(s, interaction.user.id, ctx.backoffUntil?.(s)));
+    const locale = resolveLocale(interaction.locale);
+    const lines = list.map((s) =>
+      line(
+        s,
+        interaction.user.id,
+        ctx.backoffUntil?.(s),
+        checkNote(locale, ctx.checkInterval?.(s)),
+      ),
+    );
     const embeds: APIEmbed[] = [];
     let current: string[] = [];
     for (const l of lines) {

@@ -2,6 +2,7 @@ import type { Client } from "discord.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store, Subscription } from "../store/types.js";
+import type { CheckInterval } from "../poller/status.js";
 import type { TrackerClient } from "../tracker/types.js";
 
 /** What every command handler may use; wired once in main.ts. */
@@ -16,6 +17,8 @@ export interface BotContext {
   sessionCache: SessionCache;
   /** When the poller is backing off a subscription's source: until then. */
   backoffUntil?: (subscription: Subscription) => Date | undefined;
+  /** How often the poller actually checks this subscription, when the budget stretches it. */
+  checkInterval?: (subscription: Subscription) => CheckInterval | undefined;
 }
 
 export interface SessionCache {
