@@ -51,3 +51,23 @@ export function createFakeClock(start = Date.parse("2026-02-10T12:00:00.000Z")):
     pending: () => timers.size,
   };
 }
+
+/**
+ * Real time, sped up `factor` times: a minute of the scheduler passes in
+ * 60/factor real seconds, timers included. For end-to-end tests and the
+ * benchmark, where real sockets make a hand-driven clock impractical.
+ */
+export function createScaledClock(
+  factor: number,
+  start = Date.parse("2026-02-10T12:00:00.000Z"),
+): Clock {
+  const realStart = performance.now();
+  return {
+    now: () => Math.round(start + (performance.now() - realStart) * factor),
+    setTimer(ms, fn) {
+      const timer = setTimeout(fn, Math.max(0, ms) / factor);
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+  };
+}
