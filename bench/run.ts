@@ -16,7 +16,7 @@ import type { Subscription } from "../src/store/types.js";
 import { createTrackerClient } from "../src/tracker/client.js";
 import type { HistoryItem } from "../src/tracker/types.js";
 import { startFakeTracker } from "../test/fakes/tracker.js";
-import { describe, runScenario, type Scenario } from "./scheduler.js";
+import { runComparison } from "./compare.js";
 
 function time<T>(label: string, runs: number, fn: () => T): void {
   for (let i = 0; i < Math.min(runs, 20); i++) fn(); // warm-up
@@ -147,53 +147,4 @@ console.log(
   `memory after the runs: rss ${(mem.rss / 1048576).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MiB`,
 );
 
-// Lockstep (the poller before the scheduler, bench/lockstep) against the scheduler, 20x sped-up clock.
-const speed = 20;
-const scenarios: Array<[string, Scenario, Array<"lockstep" | "scheduler">]> = [
-  [
-    "1000 sessions, 20 busy, budget 100/min, tracker limit 120/min, 10 min (+15 min tail)",
-    {
-      sessions: 1000,
-      busy: 20,
-      quietChanges: 5,
-      budgetPerMinute: 100,
-      trackerLimitPerMinute: 120,
-      minutes: 10,
-      tailMinutes: 15,
-      speed,
-    },
-    ["lockstep", "scheduler"],
-  ],
-  [
-    "50 sessions, 20 busy, budget 100/min, tracker limit 120/min, 10 min (+2 min tail)",
-    {
-      sessions: 50,
-      busy: 20,
-      quietChanges: 5,
-      budgetPerMinute: 100,
-      trackerLimitPerMinute: 120,
-      minutes: 10,
-      tailMinutes: 2,
-      speed,
-    },
-    ["lockstep", "scheduler"],
-  ],
-  [
-    "10000 sessions, 20 busy, budget 100/min, 5 min",
-    {
-      sessions: 10_000,
-      busy: 20,
-      quietChanges: 5,
-      budgetPerMinute: 100,
-      trackerLimitPerMinute: 120,
-      minutes: 5,
-      tailMinutes: 0,
-      speed,
-    },
-    ["scheduler"],
-  ],
-];
-for (const [label, scenario, kinds] of scenarios) {
-  console.log(`\n${label}`);
-  for (const kind of kinds) console.log(describe(kind, await runScenario(kind, scenario)));
-}
+await runComparison();

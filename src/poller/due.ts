@@ -17,14 +17,24 @@ export function keysOf(sub: Subscription): string[] {
   return keys;
 }
 
-/** Every key that exists now: the schedule plans the budget over these. */
+/** Every key that exists now, with its subscriptions' last post: the schedule plans the budget over these. */
 export function censusKeys(
   subs: readonly Subscription[],
   extraLookups: readonly string[],
-): Set<string> {
-  const keys = new Set<string>();
-  for (const sub of subs) for (const key of keysOf(sub)) keys.add(key);
-  for (const userId of extraLookups) keys.add(activeLookupKey(userId));
+): Map<string, number | undefined> {
+  const keys = new Map<string, number | undefined>();
+  for (const sub of subs) {
+    const parsed = sub.lastPostAt === null ? Number.NaN : Date.parse(sub.lastPostAt);
+    const posted = Number.isFinite(parsed) ? parsed : undefined;
+    for (const key of keysOf(sub)) {
+      const known = keys.get(key);
+      keys.set(key, known === undefined || (posted ?? 0) > known ? posted : known);
+    }
+  }
+  for (const userId of extraLookups) {
+    const key = activeLookupKey(userId);
+    if (!keys.has(key)) keys.set(key, undefined);
+  }
   return keys;
 }
 
@@ -46,7 +56,7 @@ export function pickDue(
   if (options.force) return { subs, lookups: lookupUsers };
   const due: Array<{ key: string; at: number }> = [];
   const consider = (key: string) => {
-    if (schedule.isDue(key, nowMs)) due.push({ key, at: schedule.explain(key)?.dueAt ?? 0 });
+    if (schedule.isDue(key, nowMs)) due.push({ key, at: schedule.priority(key) });
   };
   const seen = new Set<string>();
   for (const sub of subs) {

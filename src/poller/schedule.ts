@@ -47,8 +47,12 @@ export interface Explanation {
 }
 
 export interface Schedule {
-  /** The sources that exist now; forgets the others and re-plans. */
-  census(keys: Iterable<string>, nowMs: number): void;
+  /**
+   * The sources that exist now, each with when it last changed as far as the
+   * store knows (a subscription's last post: so a restart keeps busy sessions
+   * busy); forgets the others and re-plans.
+   */
+  census(keys: Iterable<string> | ReadonlyMap<string, number | undefined>, nowMs: number): void;
   isDue(key: string, nowMs: number): boolean;
   /** Records a poll: `changed` when it found something new; `requests` it cost. */
   polled(key: string, nowMs: number, outcome: { changed: boolean; requests: number }): void;
@@ -67,6 +71,12 @@ export interface Schedule {
   size(): number;
   /** Earliest due time of any source, for the loop's next wake-up. */
   nextDueAt(): number | undefined;
+  /**
+   * Order among due sources, lowest first: the due time of a polled source;
+   * for one never polled, its first sighting plus its interval, so a first
+   * sweep over many new sources does not hold back the busy ones already found.
+   */
+  priority(key: string): number;
 }
 
 export function createSchedule(options: ScheduleOptions): Schedule {
@@ -122,18 +132,25 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   return {
     census(keys, nowMs) {
       const seen = new Set<string>();
-      for (const key of keys) {
+      const entries: Iterable<[string, number | undefined]> =
+        keys instanceof Map
+          ? keys
+          : [...keys].map((key) => [key, undefined] as [string, undefined]);
+      for (const [key, hint] of entries) {
         seen.add(key);
-        if (!timings.has(key)) {
+        const known = timings.get(key);
+        if (known === undefined) {
           timings.set(key, {
             firstSeenAt: nowMs,
             lastPolledAt: undefined,
-            lastChangeAt: undefined,
+            lastChangeAt: hint,
             cost: 1,
             ended: false,
             intervalMs: base,
             reason: "base",
           });
+        } else if (hint !== undefined && (known.lastChangeAt ?? 0) < hint) {
+          known.lastChangeAt = hint;
         }
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
@@ -178,6 +195,11 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       let n = 0;
       for (const t of timings.values()) if (!t.ended) n++;
       return n;
+    },
+    priority(key) {
+      const t = timings.get(key);
+      if (t === undefined) return 0;
+      return t.lastPolledAt === undefined ? t.firstSeenAt + t.intervalMs : dueAt(t);
     },
     nextDueAt() {
       let next: number | undefined;
