@@ -220,7 +220,7 @@ export async function runScenario(kind: "lockstep" | "scheduler", s: Scenario): 
       p95: quantile(delays.quiet, 0.95),
       n: delays.quiet.length,
     },
-    posted: seen.size,
+    posted: [...changedAt.keys()].filter((key) => seen.has(key)).length,
     expected: changedAt.size,
     duplicates,
     cpuMsPerMinute: (cpu.user + cpu.system) / 1000 / (changeMinutes + s.tailMinutes),

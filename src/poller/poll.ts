@@ -14,12 +14,18 @@ import {
 } from "./sources.js";
 
 /** Whether an ended session is due its rare read; checks the session when its info is stale. */
-async function due(ctx: SourceContext, cycle: CycleState, source: Source): Promise<boolean> {
+async function due(
+  ctx: SourceContext,
+  cycle: CycleState,
+  source: Source,
+  onRequest: () => void,
+): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.now().getTime();
   let info = ctx.sessionInfo.get(source.key);
   if (info === undefined || nowMs - info.checkedAt >= ctx.endedSessionIntervalMs) {
     cycle.trackerRequests++;
+    onRequest();
     const session = await ctx.tracker.session(source.token, source.session);
     const ended = !session.active || session.end !== null;
     // Just seen ending: one read right away for its last changes, then the rare rhythm.
@@ -47,7 +53,8 @@ export async function pollSource(
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;
   try {
-    if (!(await due(ctx, cycle, source))) return undefined;
+    // The state check costs a request too: the schedule plans with what a poll really costs.
+    if (!(await due(ctx, cycle, source, () => requests++))) return undefined;
     const from = fetchFrom(source.subs.map((sub) => sub.watermark));
     cycle.sourcesPolled++;
     const fetched = await fetchSourceItems(ctx.tracker, source.token, source.session, from, () => {

@@ -21,7 +21,7 @@ export interface ScheduleOptions {
   endedIntervalMs: number;
   /** Requests per minute the plan may use for polls. */
   budgetPerMinute: number;
-  /** Share of the budget polls may plan for; the rest is for members waiting on commands. Default 0.9. */
+  /** Share of the budget polls may plan for; the rest is for members waiting on commands and slack. Default 0.8. */
   headroom?: number;
   /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
   maxStretch?: number;
@@ -72,15 +72,17 @@ export interface Schedule {
   /** Earliest due time of any source, for the loop's next wake-up. */
   nextDueAt(): number | undefined;
   /**
-   * Order among due sources, lowest first: the due time of a polled source;
-   * for one never polled, its first sighting plus its interval, so a first
+   * Order among due sources, lowest first: the due time plus a tenth of the
+   * interval (a source checked every 15 min bears a late minute better than
+   * one checked every minute, so behind schedule the busy ones go first); for
+   * a source never polled, its first sighting plus its interval, so a first
    * sweep over many new sources does not hold back the busy ones already found.
    */
   priority(key: string): number;
 }
 
 export function createSchedule(options: ScheduleOptions): Schedule {
-  const headroom = options.headroom ?? 0.9;
+  const headroom = options.headroom ?? 0.8;
   const maxStretch = options.maxStretch ?? 15;
   const busyWindowMs = options.busyWindowMs ?? 60 * 60_000;
   const base = options.intervalMs;
@@ -199,7 +201,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     priority(key) {
       const t = timings.get(key);
       if (t === undefined) return 0;
-      return t.lastPolledAt === undefined ? t.firstSeenAt + t.intervalMs : dueAt(t);
+      return t.lastPolledAt === undefined
+        ? t.firstSeenAt + t.intervalMs
+        : dueAt(t) + t.intervalMs / 10;
     },
     nextDueAt() {
       let next: number | undefined;

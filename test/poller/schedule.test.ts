@@ -33,7 +33,7 @@ describe("the schedule", () => {
   });
 
   it("stretches the sources quiet the longest first, busy ones last, never beyond 15x", () => {
-    const { schedule, all } = planned(100, 1000);
+    const { schedule, all } = planned(100, 900);
     // s0..s19 changed a minute ago; s20..s999 changed longer ago the higher their number is... reversed.
     all.forEach((key, i) => {
       schedule.polled(key, t0, { changed: false, requests: 1 });
@@ -44,8 +44,8 @@ describe("the schedule", () => {
     for (const key of all.slice(0, 20)) expect(schedule.explain(key)?.reason).toBe("base");
     const intervals = all.map((key) => schedule.explain(key)?.intervalMs ?? 0);
     expect(Math.max(...intervals)).toBe(15 * minute);
-    // Fits 90 % of the budget.
-    expect(demand(schedule, all)).toBeLessThanOrEqual(90);
+    // Fits 80 % of the budget.
+    expect(demand(schedule, all)).toBeLessThanOrEqual(80);
     // Quiet the longest = oldest change = lowest number among s20..: stretched before any newer one.
     const quiet = all.slice(20);
     const lastStretched = quiet.map((k) => schedule.explain(k)?.reason).lastIndexOf("quiet");
@@ -59,9 +59,9 @@ describe("the schedule", () => {
     const { schedule, all } = planned(100, 3000);
     const reasons = new Set(all.map((k) => schedule.explain(k)?.reason));
     expect(reasons).toEqual(new Set(["overloaded"]));
-    expect(demand(schedule, all)).toBeLessThanOrEqual(90.01);
+    expect(demand(schedule, all)).toBeLessThanOrEqual(80.01);
     // The bound in that case: the time the budget needs to read every source once, times 15 at most.
-    const round = (3000 / 90) * minute;
+    const round = (3000 / 80) * minute;
     for (const key of all)
       expect(schedule.explain(key)?.intervalMs).toBeLessThanOrEqual(15 * round);
   });
