@@ -8,9 +8,9 @@
  * - not enough: the sources quiet the longest stretch first, one by one, to
  *   `maxStretch` x the base (a source that changed within `busyWindowMs`
  *   stretches last), until the plan fits the budget;
- * - still too much at that: every interval grows by the same factor
- *   ("overloaded"): then no source waits longer than the time the budget
- *   needs to read every source once, at maxStretch x that for the quietest.
+ * - still too much at that ("overloaded"): sources busy within the last
+ *   hour keep the base interval on up to half the budget, and the quiet ones
+ *   stretch beyond maxStretch by the factor the rest of the budget falls short.
  * Ended sessions are read hourly and count for that little.
  */
 
@@ -91,20 +91,18 @@ export function createSchedule(options: ScheduleOptions): Schedule {
 
   const dueAt = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
 
-  function replan(): void {
-    const perBase = options.budgetPerMinute * headroom * (base / 60_000);
-    let available = perBase;
-    const running: Array<[string, Timing]> = [];
-    for (const entry of timings) {
-      const t = entry[1];
+  function replan(nowMs: number): void {
+    let available = options.budgetPerMinute * headroom * (base / 60_000);
+    const running: Timing[] = [];
+    for (const t of timings.values()) {
       if (t.ended) {
         t.intervalMs = options.endedIntervalMs;
         t.reason = "ended";
         available -= t.cost * (base / options.endedIntervalMs);
-      } else running.push(entry);
+      } else running.push(t);
     }
     let demand = 0;
-    for (const [, t] of running) {
+    for (const t of running) {
       demand += t.cost;
       t.intervalMs = base;
       t.reason = "base";
@@ -113,18 +111,35 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     if (demand <= available) return;
     // Quietest first: never changed (oldest first seen), then the longest since a change.
     const quietSince = (t: Timing) => t.lastChangeAt ?? t.firstSeenAt - busyWindowMs * 1e3;
-    running.sort((a, b) => quietSince(a[1]) - quietSince(b[1]));
-    for (const [, t] of running) {
-      if (demand <= available) break;
+    const isBusy = (t: Timing) =>
+      t.lastChangeAt !== undefined && t.lastChangeAt > nowMs - busyWindowMs;
+    running.sort((a, b) => quietSince(a) - quietSince(b));
+    for (const t of running) {
+      if (demand <= available) return;
       demand -= t.cost * (1 - 1 / maxStretch);
       t.intervalMs = base * maxStretch;
       t.reason = "quiet";
       longest = base * maxStretch;
     }
     if (demand <= available) return;
-    // Even fully stretched the sources need more than the budget: all slow down alike.
-    const factor = available > 0 ? demand / available : Math.max(1, demand);
-    for (const [, t] of running) {
+    // Even at 15x it does not fit: busy sources keep up to half the budget at the base
+    // interval, the rest slow down by the factor the budget falls short.
+    let busyDemand = 0;
+    for (const t of running) {
+      if (!isBusy(t)) continue;
+      busyDemand += t.cost;
+      t.intervalMs = base;
+      t.reason = "base";
+    }
+    const quietDemand = demand - busyDemand / maxStretch;
+    const quietShare = Math.max(available - busyDemand, available / 2);
+    const factors = {
+      busy: Math.max(1, busyDemand / Math.max(available - quietShare, 1e-9)),
+      quiet: Math.max(1, quietDemand / Math.max(quietShare, 1e-9)),
+    };
+    for (const t of running) {
+      const factor = isBusy(t) ? factors.busy : factors.quiet;
+      if (factor === 1 && t.reason === "base") continue;
       t.intervalMs = Math.round(t.intervalMs * factor);
       t.reason = "overloaded";
       longest = Math.max(longest, t.intervalMs);
@@ -156,7 +171,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         }
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
-      replan();
+      replan(nowMs);
     },
     isDue(key, nowMs) {
       const t = timings.get(key);

@@ -66,6 +66,17 @@ describe("the schedule", () => {
       expect(schedule.explain(key)?.intervalMs).toBeLessThanOrEqual(15 * round);
   });
 
+  it("keeps busy sources at the base interval when even 15x does not fit the quiet ones", () => {
+    const { schedule, all } = planned(100, 3000);
+    for (const key of all.slice(0, 20)) schedule.changed(key, t0 - minute);
+    schedule.census(all, t0);
+    for (const key of all.slice(0, 20)) expect(schedule.explain(key)?.intervalMs).toBe(minute);
+    const quiet = all.slice(20).map((key) => schedule.explain(key));
+    expect(new Set(quiet.map((q) => q?.reason))).toEqual(new Set(["overloaded"]));
+    expect(quiet[0]?.intervalMs).toBeGreaterThan(15 * minute);
+    expect(demand(schedule, all)).toBeLessThanOrEqual(80.01);
+  });
+
   it("reads ended sessions hourly, and counts them for that little", () => {
     const { schedule, all } = planned(100, 90);
     schedule.setEnded("s0", true);
