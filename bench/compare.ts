@@ -8,14 +8,14 @@ import { describe, runScenario, type Scenario } from "./scheduler.js";
 const speed = 20;
 const scenarios: Array<[string, Scenario, Array<"lockstep" | "scheduler">]> = [
   [
-    "1000 sessions, 20 busy, budget 100/min, tracker limit 120/min: 15 min warm-up, 10 min measured, 16 min tail",
+    "1000 sessions, 20 busy, budget 100/min, tracker limit 120/min: 30 min warm-up, 10 min measured, 16 min tail",
     {
       sessions: 1000,
       busy: 20,
       quietChanges: 5,
       budgetPerMinute: 100,
       trackerLimitPerMinute: 120,
-      warmupMinutes: 15,
+      warmupMinutes: 30,
       minutes: 10,
       tailMinutes: 16,
       speed,
