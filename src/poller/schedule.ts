@@ -113,8 +113,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     const quietSince = (t: Timing) => t.lastChangeAt ?? t.firstSeenAt - busyWindowMs * 1e3;
     const isBusy = (t: Timing) =>
       t.lastChangeAt !== undefined && t.lastChangeAt > nowMs - busyWindowMs;
-    running.sort((a, b) => quietSince(a) - quietSince(b));
-    for (const t of running) {
+    // Only sources quiet for longer than busyWindowMs stretch to maxStretch, quietest first.
+    const quiet = running.filter((t) => !isBusy(t));
+    quiet.sort((a, b) => quietSince(a) - quietSince(b));
+    for (const t of quiet) {
       if (demand <= available) return;
       demand -= t.cost * (1 - 1 / maxStretch);
       t.intervalMs = base * maxStretch;
@@ -125,13 +127,8 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     // Even at 15x it does not fit: busy sources keep up to half the budget at the base
     // interval, the rest slow down by the factor the budget falls short.
     let busyDemand = 0;
-    for (const t of running) {
-      if (!isBusy(t)) continue;
-      busyDemand += t.cost;
-      t.intervalMs = base;
-      t.reason = "base";
-    }
-    const quietDemand = demand - busyDemand / maxStretch;
+    for (const t of running) if (isBusy(t)) busyDemand += t.cost;
+    const quietDemand = demand - busyDemand;
     const quietShare = Math.max(available - busyDemand, available / 2);
     const factors = {
       busy: Math.max(1, busyDemand / Math.max(available - quietShare, 1e-9)),
