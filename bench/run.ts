@@ -16,6 +16,7 @@ import type { Subscription } from "../src/store/types.js";
 import { createTrackerClient } from "../src/tracker/client.js";
 import type { HistoryItem } from "../src/tracker/types.js";
 import { startFakeTracker } from "../test/fakes/tracker.js";
+import { runComparison } from "./compare.js";
 
 function time<T>(label: string, runs: number, fn: () => T): void {
   for (let i = 0; i < Math.min(runs, 20); i++) fn(); // warm-up
@@ -145,3 +146,5 @@ const mem = process.memoryUsage();
 console.log(
   `memory after the runs: rss ${(mem.rss / 1048576).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MiB`,
 );
+
+await runComparison();

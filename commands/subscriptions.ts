@@ -3,6 +3,7 @@ import type { Command } from "../src/discord/command.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
+import type { CheckInterval } from "../src/poller/status.js";
 import type { Subscription } from "../src/store/types.js";
 import { describeFilters, describePause } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
@@ -13,7 +14,30 @@ const data = {
   ...serverAndBotDm,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function line(s: Subscription, userId: string, backoff: Date | undefined, locale: Locale): string {
+/** The "checked about every N min" note, when the tracker budget stretches this subscription. */
+function checkNote(locale: Locale, check: CheckInterval | undefined): string {
+  if (check === undefined) return "";
+  const count = check.sharedBy;
+  const text =
+    check.intervalMs < 120_000
+      ? t(locale, "scheduler.checkedEverySeconds", {
+          seconds: Math.round(check.intervalMs / 1000),
+          count,
+        })
+      : t(locale, "scheduler.checkedEvery", {
+          minutes: Math.round(check.intervalMs / 60_000),
+          count,
+        });
+  return ` · 🐢 ${text}`;
+}
+
+function line(
+  s: Subscription,
+  userId: string,
+  backoff: Date | undefined,
+  locale: Locale,
+  check: string,
+): string {
   const tr = translator(locale);
   const session =
     s.session === null
@@ -36,7 +60,7 @@ function line(s: Subscription, userId: string, backoff: Date | undefined, locale
     s.userId === userId ? "" : ` · ${tr("subscriptions.byMember", { member: `<@${s.userId}>` })}`;
   const where = s.target === "dm" ? `✉️ ${tr("dm.dmLabel")}` : `<#${s.channelId}>`;
   const games = s.games ? ` · ${tr("dm.withGames")}` : "";
-  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${owner}\n  ${status} · ${last}`;
+  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
 }
 
 export default {
@@ -62,7 +86,15 @@ export default {
       );
       return;
     }
-    const lines = list.map((s) => line(s, interaction.user.id, ctx.backoffUntil?.(s), locale));
+    const lines = list.map((s) =>
+      line(
+        s,
+        interaction.user.id,
+        ctx.backoffUntil?.(s),
+        locale,
+        checkNote(locale, ctx.checkInterval?.(s)),
+      ),
+    );
     const embeds: APIEmbed[] = [];
     let current: string[] = [];
     for (const l of lines) {

@@ -113,6 +113,11 @@ export const configSchema = z.object({
   ),
   POLL_INTERVAL_SECONDS: intVar("POLL_INTERVAL_SECONDS", { min: 1, max: 86_400, default: 60 }),
   POLL_CONCURRENCY: intVar("POLL_CONCURRENCY", { min: 1, max: 64, default: 4 }),
+  TRACKER_MAX_REQUESTS_PER_MINUTE: intVar("TRACKER_MAX_REQUESTS_PER_MINUTE", {
+    min: 1,
+    max: 6000,
+    default: 100,
+  }),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof emptyAsUnset(v) === "string" ? String(v).trim().toLowerCase() : undefined),
     z

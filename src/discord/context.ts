@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
+import type { CheckInterval } from "../poller/status.js";
 import type { TrackerClient } from "../tracker/types.js";
 import type { PostLocale } from "./postLocale.js";
 
@@ -22,6 +23,8 @@ export interface BotContext {
   backoffUntil?: (subscription: Subscription) => Date | undefined;
   /** Role sync (`/roles`, `/rolesync`, `/unlink`); wired in bot.ts. */
   roleSync?: RoleSync;
+  /** How often the poller actually checks this subscription, when the budget stretches it. */
+  checkInterval?: (subscription: Subscription) => CheckInterval | undefined;
 }
 
 export interface SessionCache {

@@ -13,6 +13,20 @@ export interface TrackerRequestInfo {
   durationMs: number;
 }
 
+/** What the scheduler reports at every scrape (see setSchedulerSource). */
+export interface SchedulerReading {
+  budgetPerMinute: number;
+  /** Reduced while recovering from a 429. */
+  effectiveBudgetPerMinute: number;
+  /** Requests the budget let start since the process started. */
+  requestsStarted: number;
+  /** 429 answers from the tracker. */
+  rateLimited: number;
+  /** The longest planned interval of a running source. */
+  effectiveIntervalMs: number;
+  lagMs: number;
+}
+
 export type SubscriptionCounts = Partial<Record<SubscriptionStatus, number>>;
 export type SubscriptionCountSource = () => SubscriptionCounts | Promise<SubscriptionCounts>;
 
@@ -30,6 +44,8 @@ export interface Metrics {
   setSubscriptionSource(source: SubscriptionCountSource): void;
   /** `getter` returns the gateway heartbeat in milliseconds (discord.js `client.ws.ping`, -1 unknown). */
   setGatewayPing(getter: () => number): void;
+  /** The budget and the scheduler, read at every scrape. */
+  setSchedulerSource(source: () => SchedulerReading): void;
 }
 
 export interface MetricsOptions {
@@ -135,8 +151,74 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
+  let schedulerSource: (() => SchedulerReading) | undefined;
+  const reading = (): SchedulerReading | undefined => {
+    try {
+      return schedulerSource?.();
+    } catch (error) {
+      onCollectError(error, "scheduler");
+      return undefined;
+    }
+  };
+  const schedulerGauge = (name: string, help: string, pick: (r: SchedulerReading) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        const r = reading();
+        this.set(r === undefined ? Number.NaN : pick(r));
+      },
+    });
+  const schedulerCounter = (name: string, help: string, pick: (r: SchedulerReading) => number) =>
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        const r = reading();
+        if (r === undefined) return;
+        // The budget keeps the running total; mirror it.
+        this.reset();
+        this.inc(pick(r));
+      },
+    });
+  schedulerGauge(
+    "tracker_budget_requests_per_minute",
+    "TRACKER_MAX_REQUESTS_PER_MINUTE: the request budget.",
+    (r) => r.budgetPerMinute,
+  );
+  schedulerGauge(
+    "tracker_budget_effective_requests_per_minute",
+    "What the budget allows now (lower while recovering from a 429, 0 while paused).",
+    (r) => r.effectiveBudgetPerMinute,
+  );
+  schedulerCounter(
+    "tracker_budget_requests_started_total",
+    "Tracker requests started under the budget.",
+    (r) => r.requestsStarted,
+  );
+  schedulerCounter(
+    "tracker_rate_limited_total",
+    "429 answers from the tracker.",
+    (r) => r.rateLimited,
+  );
+  schedulerGauge(
+    "poll_effective_interval_seconds",
+    "How often the slowest running session is checked now (the configured interval unless the budget stretches it).",
+    (r) => r.effectiveIntervalMs / 1000,
+  );
+  schedulerGauge(
+    "poll_lag_seconds",
+    "How far the most overdue source is behind its due time.",
+    (r) => r.lagMs / 1000,
+  );
+
   return {
     registry,
+    setSchedulerSource(source) {
+      schedulerSource = source;
+    },
     trackerRequest(info) {
       trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
       if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {

@@ -12,6 +12,8 @@ export interface HealthChecks {
   gateway: () => GatewayCheck;
   /** Resolves when the database answers (Store.ping). */
   store: () => Promise<void>;
+  /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
+  scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
 }
 
 export interface HealthServerOptions {
@@ -80,9 +82,20 @@ async function runChecks(
   if (store === "error") reasons.push("store ping failed");
   const parts = { gateway: gateway.ok ? "ready" : "not_ready", store };
   if (reasons.length === 0) {
+    let scheduler: Record<string, number> | undefined;
+    try {
+      scheduler = checks.scheduler?.();
+    } catch {
+      scheduler = undefined;
+    }
     return {
       ok: true,
-      body: { status: "ok", ...parts, uptimeSeconds: Math.round(process.uptime()) },
+      body: {
+        status: "ok",
+        ...parts,
+        uptimeSeconds: Math.round(process.uptime()),
+        ...(scheduler && { poller: scheduler }),
+      },
     };
   }
   return { ok: false, body: { status: "unavailable", reason: reasons.join("; "), ...parts } };

@@ -2,7 +2,8 @@
  * From a cycle's fetched sources to per-channel posts: each subscription
  * applies its own watermark and filters to its source's shared items. What
  * only moves a watermark (everything new was filtered out) is written at
- * once; what must be posted waits for its channel's outbox entry.
+ * once; what must be posted waits for its channel's outbox entry. A source
+ * where anything was new counts as busy for the schedule.
  */
 import type { HistoryItem } from "../tracker/types.js";
 import { detectNew } from "./detect.js";
@@ -21,6 +22,7 @@ export async function gatherChannelParts(
   fetched: readonly FetchedSource[],
 ): Promise<Map<string, ChannelPart[]>> {
   const byChannel = new Map<string, ChannelPart[]>();
+  const nowMs = ctx.now().getTime();
   for (const { source, items } of fetched) {
     if (items === undefined) continue;
     for (const sub of source.subs) {
@@ -31,6 +33,7 @@ export async function gatherChannelParts(
         }
         const found = detectNew(sub, sub.filters, items);
         if (found.next === null) continue;
+        ctx.schedule.changed(source.key, nowMs);
         if (found.deliver.length === 0) {
           const advance = { subscriptionId: sub.id, session: source.session, ...found.next };
           await applyAdvance(ctx.store, advance, undefined);

@@ -1,14 +1,15 @@
 /**
- * The scheduling loop. A cycle: retry channels with pending outbox entries,
- * plan the sources of every other active subscription, read each source
- * once, detect per subscription, then save one outbox entry per channel and
- * hand it to a bounded pool of channel deliveries. The loop does not wait
- * for those deliveries (a slow channel must not hold up the next cycle for
- * the others); a channel still busy is simply left out of the next cycle.
+ * The poller: a loop of small ticks (tick.ts). Each tick reads the sources
+ * that are due (schedule.ts decides when, under the tracker's request
+ * budget), detects what is new and hands one outbox entry per channel to a
+ * bounded pool of deliveries it does not wait for. The loop sleeps until the
+ * next source is due, a delivery frees a channel, or a few seconds pass.
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import { type Clock, clockFromNow } from "../clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
+import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
 import { createBackoff } from "./backoff.js";
 import {
@@ -19,22 +20,15 @@ import {
   type PollerMetrics,
 } from "./channels.js";
 import { errorSummary } from "./errors.js";
-import { gatherChannelParts } from "./gather.js";
-import { pauseAccounts } from "./notices.js";
-import { createOutboxEntry } from "./outbox.js";
+import { createLoop } from "./loop.js";
 import { sortPending } from "./pending.js";
-import { createLimiter, mapLimit } from "./pool.js";
-import {
-  activeLookupKey,
-  type CycleState,
-  planSources,
-  pollSource,
-  type SessionInfo,
-  type SourceContext,
-  sourceKey,
-} from "./sources.js";
+import { createLimiter } from "./pool.js";
+import { createSchedule } from "./schedule.js";
+import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";
+import { newCycleState, runTick, type TickDeps } from "./tick.js";
+import { describeCheck, type CheckInterval, type SchedulerStatus } from "./status.js";
 
-export type { Deliver, PollerMetrics };
+export type { CheckInterval, Deliver, PollerMetrics, SchedulerStatus };
 
 export interface PollerDeps {
   store: Store;
@@ -44,9 +38,13 @@ export interface PollerDeps {
   notifyUser: (userId: string, text: string) => Promise<void>;
   logger: Logger;
   now?: () => Date;
+  /** The scheduler's time and timers; defaults to `now` with the system's timers. */
+  clock?: Clock;
   intervalMs: number;
-  /** Parallel tracker sources and parallel channel deliveries (each). */
+  /** Requests in flight to the tracker (and parallel channel deliveries). */
   concurrency: number;
+  /** TRACKER_MAX_REQUESTS_PER_MINUTE: what the schedule plans polls for. Default: unlimited. */
+  budgetPerMinute?: number;
   /** How often an ended session is looked at. Default 1 h. */
   endedSessionIntervalMs?: number;
   /** Cap of the per-source and per-channel backoff. Default 15 min. */
@@ -55,12 +53,9 @@ export interface PollerDeps {
   metrics?: PollerMetrics;
   /** How long stop() waits for deliveries in flight. Default 10 s. */
   stopTimeoutMs?: number;
-  /**
-   * User ids whose active session must be looked up each interval (role sync), sharing
-   * the one sessions request per member with follow-the-active-session subscriptions.
-   */
+  /** Members whose active session must be looked up every interval (under the budget) even without a follower subscription. */
   extraActiveLookups?: () => Promise<readonly string[]> | readonly string[];
-  /** Called after each successful sessions lookup of a member (not on failure; a 401 is not a success). */
+  /** Called after each successful sessions lookup of a member, for any reason; not on failure (a 401 is one). */
   onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
 }
 
@@ -75,16 +70,21 @@ export interface CycleReport {
 }
 
 export interface Poller {
-  /** Flushes the outbox, then polls every `intervalMs` (timer chained after each cycle). */
+  /** Flushes the outbox, then polls what is due, tick after tick. */
   start(): void;
   /** Stops scheduling and waits (at most `stopTimeoutMs`) for deliveries in flight. */
   stop(): Promise<void>;
-  /** One whole cycle, deliveries included: for tests and tools. After stop() it queues no posts. */
+  /** A whole lockstep pass (every running source counts as due), deliveries included: for tests and tools. */
   runCycle(): Promise<CycleReport>;
+  /** One scheduled tick (only what is due now), deliveries included. */
+  runDue(): Promise<CycleReport>;
   /** Re-sends pending outbox entries, unchanged, from where they stopped. */
   flushOutbox(): Promise<void>;
   /** Until when a fault holds back this subscription's posts (for `/subscriptions`). */
   backoffUntil(subscription: Subscription): Date | undefined;
+  /** How often this subscription is actually checked, when slower than the configured interval. */
+  checkInterval(subscription: Subscription): CheckInterval | undefined;
+  status(): SchedulerStatus;
 }
 
 /** Longest pause between two tries of a channel's pending posts (see channelBackoff). */
@@ -92,19 +92,23 @@ export const channelRetryCapMs = 2 * 60_000;
 
 export function createPoller(deps: PollerDeps): Poller {
   const { store, logger } = deps;
-  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? clockFromNow(deps.now ?? (() => new Date()));
+  const now = () => new Date(clock.now());
   const random = deps.random ?? Math.random;
-  const backoff = createBackoff({
-    baseMs: deps.intervalMs,
-    maxMs: deps.maxBackoffMs ?? 15 * 60_000,
-    random,
-  });
+  const maxBackoffMs = deps.maxBackoffMs ?? 15 * 60_000;
+  const backoff = createBackoff({ baseMs: deps.intervalMs, maxMs: maxBackoffMs, random });
   // Discord remembers a nonce for a few minutes only: a message whose answer was lost must
   // be retried within that window, or a retry could post it twice. Hence a short cap here.
   const channelBackoff = createBackoff({
     baseMs: deps.intervalMs,
-    maxMs: Math.min(deps.maxBackoffMs ?? 15 * 60_000, channelRetryCapMs),
+    maxMs: Math.min(maxBackoffMs, channelRetryCapMs),
     random,
+  });
+  const budgetPerMinute = deps.budgetPerMinute ?? Number.POSITIVE_INFINITY;
+  const schedule = createSchedule({
+    intervalMs: deps.intervalMs,
+    endedIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
+    budgetPerMinute,
   });
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
@@ -129,15 +133,15 @@ export function createPoller(deps: PollerDeps): Poller {
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     finalPolled: new Set<string>(),
     sessionInfo: new Map<string, SessionInfo>(),
-    ...(deps.onActiveSessions && { onActiveSessions: deps.onActiveSessions }),
+    schedule,
+    running: new Map(),
+    onActiveSessions: deps.onActiveSessions,
   };
   let stopping = false;
-  let started = false;
-  let timer: NodeJS.Timeout | undefined;
-  // Cycles and flushes run one at a time, whoever asks for them.
+  // Ticks and flushes run one at a time, whoever asks for them.
   let chain: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = chain.then(task);
+    const run = chain.then(() => asBackground(task));
     chain = run.catch(() => undefined);
     return run;
   };
@@ -147,64 +151,44 @@ export function createPoller(deps: PollerDeps): Poller {
       .catch((err: unknown) => {
         logger.error({ channelId, err: errorSummary(err) }, "channel delivery crashed");
       })
-      .finally(() => inFlight.delete(channelId));
+      .finally(() => {
+        inFlight.delete(channelId);
+        // The channel is free: its sources, held back meanwhile, are read at once.
+        loop.wake();
+      });
     inFlight.set(channelId, task);
     return task;
   }
 
-  const pendingByChannel = (subs: readonly Subscription[]) =>
-    sortPending(store, subs, logger, (id) => itemCounts.delete(id));
+  const tickDeps: TickDeps = {
+    ctx,
+    store,
+    logger,
+    channelBackoff,
+    notifyUser: deps.notifyUser,
+    inFlight,
+    launch,
+    itemCounts,
+    extraLookups: async () => {
+      try {
+        return (await deps.extraActiveLookups?.()) ?? [];
+      } catch (err) {
+        logger.error({ err: errorSummary(err) }, "extraActiveLookups hook failed");
+        return [];
+      }
+    },
+    stopping: () => stopping,
+  };
+  // About two seconds of the budget a tick, so a backlog is worked off in small steps.
+  const tickLimit = Number.isFinite(budgetPerMinute)
+    ? Math.ceil(budgetPerMinute / 30) + deps.concurrency
+    : Number.MAX_SAFE_INTEGER;
 
-  async function cycle(awaitDeliveries: boolean): Promise<CycleReport> {
+  async function cycle(force: boolean, awaitDeliveries: boolean): Promise<CycleReport> {
     const startedAt = performance.now();
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const state: CycleState = {
-      trackerRequests: 0,
-      sourcesPolled: 0,
-      authFailed: new Set(),
-      notLinked: [],
-      linkedAt: new Map(),
-    };
-    const launched: Promise<void>[] = [];
-    try {
-      // A channel with posts still pending or in flight gathers nothing new, so order holds.
-      const busy = new Set(inFlight.keys());
-      const allSubs = await store.subscriptions.list();
-      const pending = await pendingByChannel(allSubs);
-      for (const channelId of pending.waiting) busy.add(channelId);
-      for (const [channelId, entries] of pending.send) {
-        if (busy.has(channelId)) continue;
-        busy.add(channelId);
-        if (stopping || !channelBackoff.ready(channelKey(channelId), now().getTime())) continue;
-        launched.push(launch(channelId, entries, tally));
-      }
-      const subs = allSubs.filter((sub) => sub.status === "active" && !busy.has(sub.channelId));
-      const extra = await Promise.resolve(deps.extraActiveLookups?.() ?? []).catch((err) => {
-        logger.error({ err: errorSummary(err) }, "could not list extra active-session lookups");
-        return [];
-      });
-      const sources = await planSources(ctx, subs, state, extra);
-      const fetched = await mapLimit(sources, deps.concurrency, async (source) => ({
-        source,
-        items: await pollSource(ctx, source, state),
-      }));
-      const paused = await pauseAccounts(store, state, deps.notifyUser, logger, now());
-      tally.paused.push(...paused);
-      for (const [channelId, parts] of await gatherChannelParts(ctx, fetched)) {
-        if (stopping) break;
-        try {
-          const { entry, itemCount } = createOutboxEntry(channelId, parts, now());
-          await store.outbox.put(entry);
-          itemCounts.set(entry.id, itemCount);
-          launched.push(launch(channelId, [entry], tally));
-        } catch (err) {
-          logger.error({ channelId, err: errorSummary(err) }, "could not queue a channel's posts");
-        }
-      }
-    } catch (err) {
-      // Without the outbox or the subscription list nothing can be done safely this cycle.
-      logger.error({ err: errorSummary(err) }, "poll cycle failed");
-    }
+    const state = newCycleState();
+    const launched = await runTick(tickDeps, state, tally, { force, limit: tickLimit });
     if (awaitDeliveries) await Promise.all(launched);
     deps.metrics?.pollCycle?.(performance.now() - startedAt);
     return {
@@ -219,48 +203,39 @@ export function createPoller(deps: PollerDeps): Poller {
   /** Sends every pending entry; start() does not wait, as those channels count as busy anyway. */
   async function flush(awaitDeliveries: boolean): Promise<void> {
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const pending = [...(await pendingByChannel(await store.subscriptions.list())).send].filter(
-      ([channelId]) => !inFlight.has(channelId),
-    );
-    if (pending.length === 0) return;
-    logger.info({ channels: pending.length }, "re-sending pending posts");
-    const sent = pending.map(([channelId, entries]) => launch(channelId, entries, tally));
+    const subs = await store.subscriptions.list();
+    const pending = [
+      ...(await sortPending(store, subs, logger, (id) => itemCounts.delete(id))).send,
+    ];
+    const idle = pending.filter(([channelId]) => !inFlight.has(channelId));
+    if (idle.length === 0) return;
+    logger.info({ channels: idle.length }, "re-sending pending posts");
+    const sent = idle.map(([channelId, entries]) => launch(channelId, entries, tally));
     if (awaitDeliveries) await Promise.all(sent);
   }
 
-  async function tick(): Promise<void> {
-    timer = undefined;
-    if (stopping) return;
-    try {
-      await exclusive(() => cycle(false));
-    } catch (err) {
-      logger.error({ err: errorSummary(err) }, "poll cycle crashed");
-    }
-    if (stopping) return;
-    // +-5 % so several bots (or restarts) do not settle into lockstep.
-    timer = setTimeout(() => void tick(), Math.round(deps.intervalMs * (0.95 + 0.1 * random())));
-    timer.unref();
-  }
+  const loop = createLoop({
+    clock,
+    logger,
+    tick: () => exclusive(() => cycle(false, false)).then(() => undefined),
+    // A few seconds at most: new subscriptions and retries of pending posts get a look.
+    nextWakeAt: () =>
+      Math.min(schedule.nextDueAt() ?? Number.POSITIVE_INFINITY, clock.now() + 5000),
+  });
 
   return {
     start() {
-      if (started) return;
-      started = true;
+      if (loop.running()) return;
       stopping = false;
-      void (async () => {
-        try {
-          await exclusive(() => flush(false));
-        } catch (err) {
+      loop.start(() =>
+        exclusive(() => flush(false)).catch((err: unknown) => {
           logger.error({ err: errorSummary(err) }, "outbox flush failed");
-        }
-        await tick();
-      })();
+        }),
+      );
     },
     async stop() {
       stopping = true;
-      started = false;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      loop.stop();
       const drain = async (): Promise<void> => {
         await chain;
         while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
@@ -278,7 +253,8 @@ export function createPoller(deps: PollerDeps): Poller {
         );
       }
     },
-    runCycle: () => exclusive(() => cycle(true)),
+    runCycle: () => exclusive(() => cycle(true, true)),
+    runDue: () => exclusive(() => cycle(false, true)),
     flushOutbox: () => exclusive(() => flush(true)),
     backoffUntil(subscription) {
       const keys: string[] = [];
@@ -286,12 +262,18 @@ export function createPoller(deps: PollerDeps): Poller {
         keys.push(sourceKey(subscription.userId, subscription.currentSession));
       }
       if (subscription.session === null) keys.push(activeLookupKey(subscription.userId));
-      const nowMs = now().getTime();
+      const nowMs = clock.now();
       const until = Math.max(
         channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
         ...keys.map((key) => backoff.retryAt(key) ?? 0),
       );
       return until > nowMs ? new Date(until) : undefined;
     },
+    checkInterval: (subscription) => describeCheck(schedule, deps.intervalMs, subscription),
+    status: () => ({
+      effectiveIntervalMs: schedule.effectiveIntervalMs(),
+      lagMs: schedule.lagMs(clock.now()),
+      sources: schedule.size(),
+    }),
   };
 }

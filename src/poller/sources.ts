@@ -6,12 +6,11 @@
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
-import { type HistoryItem, runningSessionIds, type TrackerClient } from "../tracker/types.js";
+import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
 import type { Backoff } from "./backoff.js";
-import { fetchFrom } from "./detect.js";
 import { errorSummary } from "./errors.js";
-import { fetchSourceItems } from "./fetch.js";
 import { mapLimit } from "./pool.js";
+import type { Schedule } from "./schedule.js";
 
 export interface Source {
   key: string;
@@ -43,8 +42,13 @@ export interface SourceContext {
   /** `${subscriptionId}:${session}` of followers whose old session got its last read. */
   finalPolled: Set<string>;
   sessionInfo: Map<string, SessionInfo>;
-  /** See PollerDeps.onActiveSessions. */
-  onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
+  schedule: Schedule;
+  /** Running sessions of each member at their last active-session lookup, latest first. */
+  running: Map<string, number[]>;
+  /** Called after each successful active-session lookup (role sync listens). */
+  onActiveSessions?:
+    | ((userId: string, activeSessionIds: readonly number[]) => void | Promise<void>)
+    | undefined;
 }
 
 export interface CycleState {
@@ -61,6 +65,13 @@ export interface CycleState {
 /** A follower's old session that cannot be read (deleted?) must not hold it back for ever. */
 const maxFinalReadFailures = 3;
 
+/** What this tick plans: the due subscriptions, and members whose lookup is due. */
+export interface PlanInput {
+  subs: readonly Subscription[];
+  /** Members whose active session is looked up now (followers due, or asked for by a hook). */
+  lookups: ReadonlySet<string>;
+}
+
 export const sourceKey = (userId: string, session: number): string => `${userId}:${session}`;
 export const activeLookupKey = (userId: string): string => `active:${userId}`;
 
@@ -68,7 +79,7 @@ export const activeLookupKey = (userId: string): string => `active:${userId}`;
  * Records a failed tracker call: a 401 marks the user for pausing, anything
  * else starts or extends the key's backoff (warned once per streak).
  */
-function trackerFailed(
+export function trackerFailed(
   ctx: SourceContext,
   cycle: CycleState,
   key: string,
@@ -88,7 +99,11 @@ function trackerFailed(
   else ctx.logger.debug({ ...log, err: errorSummary(err) }, "tracker still failing");
 }
 
-function trackerRecovered(ctx: SourceContext, key: string, fields: Record<string, unknown>): void {
+export function trackerRecovered(
+  ctx: SourceContext,
+  key: string,
+  fields: Record<string, unknown>,
+): void {
   const streak = ctx.backoff.succeed(key);
   if (streak === undefined) return;
   const downMs = ctx.now().getTime() - streak.sinceMs;
@@ -127,17 +142,14 @@ async function ensureFixed(ctx: SourceContext, sub: Subscription): Promise<Subsc
 
 export async function planSources(
   ctx: SourceContext,
-  subs: readonly Subscription[],
+  input: PlanInput,
   cycle: CycleState,
-  /** Users whose active session is looked up even without a follower (role sync). */
-  extraLookups: readonly string[] = [],
 ): Promise<Source[]> {
   const sources = new Map<string, Source>();
   const add = (
     sub: Subscription,
     session: number,
-    token: string,
-    nick: string,
+    account: { token: string; nick: string },
     flags: { knownActive?: boolean; final?: boolean },
   ) => {
     const key = sourceKey(sub.userId, session);
@@ -147,8 +159,7 @@ export async function planSources(
         key,
         userId: sub.userId,
         session,
-        token,
-        nick,
+        ...account,
         subs: [],
         knownActive: false,
         final: false,
@@ -161,9 +172,8 @@ export async function planSources(
   };
 
   const byUser = new Map<string, Subscription[]>();
-  for (const sub of subs) byUser.set(sub.userId, [...(byUser.get(sub.userId) ?? []), sub]);
-  const extra = new Set(extraLookups);
-  for (const userId of extra) if (!byUser.has(userId)) byUser.set(userId, []);
+  for (const userId of input.lookups) byUser.set(userId, []);
+  for (const sub of input.subs) byUser.set(sub.userId, [...(byUser.get(sub.userId) ?? []), sub]);
 
   await mapLimit([...byUser], ctx.concurrency, async ([userId, userSubs]) => {
     try {
@@ -173,44 +183,28 @@ export async function planSources(
         return;
       }
       cycle.linkedAt.set(userId, account.linkedAt);
-      const { token, nick } = account;
       for (const sub of userSubs) {
         if (sub.session === null) continue;
-        const fixed = await ensureFixed(ctx, sub);
-        add(fixed, sub.session, token, nick, {});
+        add(await ensureFixed(ctx, sub), sub.session, account, {});
       }
-      const followers = userSubs.filter((sub) => sub.session === null);
-      const lookupKey = activeLookupKey(userId);
-      if (followers.length === 0 && !extra.has(userId)) return;
-      if (!ctx.backoff.ready(lookupKey, ctx.now().getTime())) return;
-      let running: number[];
-      try {
-        cycle.trackerRequests++;
-        running = runningSessionIds((await ctx.tracker.sessions(token, { active: true })).items);
-        trackerRecovered(ctx, lookupKey, { userId, lookup: "active-session" });
-      } catch (err) {
-        trackerFailed(ctx, cycle, lookupKey, userId, err, { lookup: "active-session" });
-        return;
-      }
-      try {
-        await ctx.onActiveSessions?.(userId, running);
-      } catch (err) {
-        ctx.logger.error({ userId, err: errorSummary(err) }, "onActiveSessions failed");
-      }
+      const running = input.lookups.has(userId)
+        ? await lookUpActive(ctx, cycle, userId, account.token)
+        : ctx.running.get(userId);
+      if (running === undefined) return;
       const newest = running[0];
-      for (const sub of followers) {
+      for (const sub of userSubs.filter((s) => s.session === null)) {
         const current = sub.currentSession;
         if (current !== null && running.includes(current)) {
-          add(sub, current, token, nick, { knownActive: true });
+          add(sub, current, account, { knownActive: true });
         } else if (
           current !== null &&
           !ctx.finalPolled.has(`${sub.id}:${current}`) &&
           ctx.backoff.failures(sourceKey(userId, current)) < maxFinalReadFailures
         ) {
-          add(sub, current, token, nick, { final: true });
+          add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
           const switched = await switchSession(ctx, sub, newest);
-          if (switched !== undefined) add(switched, newest, token, nick, { knownActive: true });
+          if (switched !== undefined) add(switched, newest, account, { knownActive: true });
         }
       }
     } catch (err) {
@@ -220,50 +214,34 @@ export async function planSources(
   return [...sources.values()];
 }
 
-/** Whether an ended session is due its rare read; checks the session when its info is stale. */
-async function due(ctx: SourceContext, cycle: CycleState, source: Source): Promise<boolean> {
-  if (source.knownActive || source.final) return true;
-  const nowMs = ctx.now().getTime();
-  let info = ctx.sessionInfo.get(source.key);
-  if (info === undefined || nowMs - info.checkedAt >= ctx.endedSessionIntervalMs) {
-    cycle.trackerRequests++;
-    const session = await ctx.tracker.session(source.token, source.session);
-    const ended = !session.active || session.end !== null;
-    // Just seen ending: one read right away for its last changes, then the rare rhythm.
-    const lastPolledAt = ended && info?.ended !== true ? undefined : info?.lastPolledAt;
-    info = { ended, checkedAt: nowMs, lastPolledAt };
-    ctx.sessionInfo.set(source.key, info);
-  }
-  return (
-    !info.ended ||
-    info.lastPolledAt === undefined ||
-    nowMs - info.lastPolledAt >= ctx.endedSessionIntervalMs
-  );
-}
-
-/** The source's items oldest first, or undefined when it was skipped or failed. */
-export async function pollSource(
+/** One sessions request for a member; undefined when it failed or waits out a backoff. */
+async function lookUpActive(
   ctx: SourceContext,
-  source: Source,
   cycle: CycleState,
-): Promise<HistoryItem[] | undefined> {
+  userId: string,
+  token: string,
+): Promise<number[] | undefined> {
+  const key = activeLookupKey(userId);
   const nowMs = ctx.now().getTime();
-  if (cycle.authFailed.has(source.userId) || !ctx.backoff.ready(source.key, nowMs))
-    return undefined;
-  const fields = { userId: source.userId, session: source.session };
+  if (!ctx.backoff.ready(key, nowMs)) return undefined;
+  let running: number[];
   try {
-    if (!(await due(ctx, cycle, source))) return undefined;
-    const from = fetchFrom(source.subs.map((sub) => sub.watermark));
-    cycle.sourcesPolled++;
-    const fetched = await fetchSourceItems(ctx.tracker, source.token, source.session, from, () => {
-      cycle.trackerRequests++;
-    });
-    const info = ctx.sessionInfo.get(source.key);
-    if (info !== undefined) info.lastPolledAt = nowMs;
-    trackerRecovered(ctx, source.key, fields);
-    return fetched.items;
+    cycle.trackerRequests++;
+    running = runningSessionIds((await ctx.tracker.sessions(token, { active: true })).items);
+    trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
-    trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
+    ctx.schedule.polled(key, nowMs, { changed: false, requests: 1 });
+    trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
+  const before = ctx.running.get(userId);
+  const changed = before === undefined || before.join() !== running.join();
+  ctx.running.set(userId, running);
+  ctx.schedule.polled(key, nowMs, { changed, requests: 1 });
+  try {
+    await ctx.onActiveSessions?.(userId, running);
+  } catch (err) {
+    ctx.logger.error({ userId, err: errorSummary(err) }, "onActiveSessions hook failed");
+  }
+  return running;
 }

@@ -11,6 +11,7 @@ import {
 } from "./errors.js";
 import { formatTrackerDateTime } from "./format.js";
 import { type GameChange, gamesChangesDataSchema, gamesChangesParams } from "./games.js";
+import type { RequestBudget } from "./budget.js";
 import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
 import {
   historiesDataSchema,
@@ -45,6 +46,8 @@ export interface TrackerClientOptions {
   logger?: Logger;
   /** Called once per HTTP attempt, for metrics. */
   onRequest?: (info: TrackerRequestInfo) => void;
+  /** The global request budget every request waits on (see budget.ts). */
+  budget?: RequestBudget;
 }
 
 export const defaultUserAgent =
@@ -117,6 +120,7 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     userAgent: options.userAgent ?? defaultUserAgent,
     logger: options.logger,
     onRequest: options.onRequest,
+    budget: options.budget,
   });
 
   // Every method is async so that local validation errors reject instead of throwing.

@@ -22,6 +22,8 @@ import {
   TrackerUnexpectedResponseError,
   TrackerValidationError,
 } from "./errors.js";
+import type { RequestBudget } from "./budget.js";
+import { currentTrackerPriority } from "./priority.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
 
 export interface TrackerRequestInfo {
@@ -41,6 +43,8 @@ export interface TrackerHttpOptions {
   userAgent: string;
   logger?: Logger | undefined;
   onRequest?: ((info: TrackerRequestInfo) => void) | undefined;
+  /** Every attempt waits for a start slot here; a 429 pauses it. */
+  budget?: RequestBudget | undefined;
 }
 
 export interface TrackerHttp {
@@ -220,7 +224,9 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
       }
       const query = params.toString();
       const url = `${base}${path}${query ? `?${query}` : ""}`;
+      const priority = currentTrackerPriority();
       for (let n = 0; ; n++) {
+        await options.budget?.acquire(priority);
         const started = performance.now();
         try {
           const { value, status } = await attempt(endpoint, url, token, schema);
@@ -233,6 +239,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           const kind = err instanceof TrackerError ? err.kind : "unknown";
           const status = err instanceof TrackerError ? err.status : undefined;
           onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+          if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
           if (!isRetryable(err) || n >= options.retries || closing) {
             logger?.debug(
               { endpoint, kind, status, durationMs, attempt: n + 1 },

@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       MAX_SUBSCRIPTIONS_PER_USER: 10,
       MAX_SUBSCRIPTIONS_PER_GUILD: 50,
       TRACKER_TIMEOUT_SECONDS: 10,
+      TRACKER_MAX_REQUESTS_PER_MINUTE: 100,
     });
     expect(config.HEALTH_PORT).toBeUndefined();
     expect(config.COMMAND_GUILD_ID).toBeUndefined();
@@ -61,6 +62,15 @@ describe("loadConfig", () => {
       LOG_PRETTY: true,
       TRACKER_API_URL: "http://127.0.0.1:1234",
     });
+  });
+
+  it("reads the tracker request budget and rejects a nonsensical one", () => {
+    expect(
+      loadConfig({ TRACKER_MAX_REQUESTS_PER_MINUTE: "30" }).TRACKER_MAX_REQUESTS_PER_MINUTE,
+    ).toBe(30);
+    expect(() => loadConfig({ TRACKER_MAX_REQUESTS_PER_MINUTE: "0" })).toThrow(
+      /TRACKER_MAX_REQUESTS_PER_MINUTE must be at least 1/,
+    );
   });
 
   it("accepts a base64 key", () => {

@@ -8,10 +8,11 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { PermissionFlagsBits } from "discord.js";
 import { type Bot, startBot } from "../../src/bot.js";
+import type { Clock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
-import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
+import { type FakeTracker, type FakeTrackerOptions, startFakeTracker } from "../fakes/tracker.js";
 
 export const encryptionKey = "5e".repeat(32);
 
@@ -24,7 +25,10 @@ export const memberBasics =
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.UseApplicationCommands;
 
-/** The environment that points a bot at the fakes, with a database file and a 1 s poll. */
+/**
+ * The environment that points a bot at the fakes, with a database file and a 1 s poll. The
+ * request budget is generous here (a 1 s poll of a crowd); test/e2e/budget.test.ts sets its own.
+ */
 export function botEnv(
   discord: FakeDiscord,
   tracker: FakeTracker,
@@ -38,6 +42,7 @@ export function botEnv(
     DATABASE_URL: `sqlite://${databaseFile}`,
     TOKEN_ENCRYPTION_KEY: encryptionKey,
     POLL_INTERVAL_SECONDS: "1",
+    TRACKER_MAX_REQUESTS_PER_MINUTE: "6000",
     ...extra,
   };
 }
@@ -64,10 +69,16 @@ export interface HarnessOptions {
   rateLimit?: { limit?: number; windowMs?: number } | false;
   /** Member role changes per guild per window in the fake Discord. */
   roleRateLimit?: { limit?: number; windowMs?: number } | false;
+  /** The scheduler's clock (and the fake tracker's, unless `tracker` says otherwise). */
+  clock?: Clock;
+  tracker?: FakeTrackerOptions;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const tracker = await startFakeTracker();
+  const tracker = await startFakeTracker({
+    ...(options.clock && { clock: options.clock }),
+    ...options.tracker,
+  });
   const discord = await startFakeDiscord({
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
@@ -96,7 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     discord,
     tracker,
-    bot: await startBot(config, logger),
+    bot: await startBot(config, logger, undefined, options.clock),
     dir,
     guildId,
     channelId,
@@ -111,7 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs: () => lines.join(""),
     async restart() {
       await harness.bot.stop();
-      harness.bot = await startBot(config, logger);
+      harness.bot = await startBot(config, logger, undefined, options.clock);
     },
     async close() {
       await harness.bot.stop();

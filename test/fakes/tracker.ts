@@ -52,10 +52,25 @@ export interface FakeRequest {
   /** Undefined when the request was left hanging or its socket was reset. */
   status: number | undefined;
   fault: FakeFault | undefined;
+  /** Arrival on the fake's clock (ms). */
+  at: number;
 }
 
 export interface FakeTrackerOptions {
   foreignSession?: "400" | "empty";
+  /** Real milliseconds before each answer (e.g. 150 +- 50); none by default. */
+  latencyMs?: () => number;
+  /** The tracker's own limit: above it, 429 with Retry-After. Off by default. */
+  rateLimit?: FakeRateLimit;
+  /** Time for `at` and the rate-limit window (a sped-up clock in the benchmark). */
+  clock?: { now(): number };
+}
+
+export interface FakeRateLimit {
+  /** Requests accepted in any 60 s window; the next one gets a 429. */
+  perMinute: number;
+  /** Retry-After sent (seconds); default: until the window has room again. */
+  retryAfterSeconds?: number;
 }
 
 export interface FakeTracker {
@@ -81,6 +96,10 @@ export interface FakeTracker {
     options?: { endpoint?: FakeEndpoint; retryAfter?: string },
   ): void;
   clearFaults(): void;
+  /** Changes (or, with undefined, lifts) the fake's own rate limit. */
+  setRateLimit(limit: FakeRateLimit | undefined): void;
+  /** 429s answered because of the rate limit (not failNext) since start. */
+  readonly rateLimited: number;
   resetRequests(): void;
   close(): Promise<void>;
 }
@@ -108,6 +127,11 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   const faults: { left: number; kind: FakeFault; endpoint?: FakeEndpoint; retryAfter: string }[] =
     [];
   const sockets = new Set<Socket>();
+  const clock = options.clock ?? { now: () => Date.now() };
+  let rateLimit = options.rateLimit;
+  let rateLimited = 0;
+  /** Arrival times of the requests the rate limit let through, last 60 s. */
+  const accepted: number[] = [];
   let nextSessionId = 100;
   let seq = 0;
   let nextGameChangeId = 1;
@@ -125,12 +149,32 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   function send(res: ServerResponse, entry: FakeRequest, reply: FakeReply): void {
     entry.status = reply.status;
     const body = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-    res.writeHead(reply.status, {
-      "content-type": reply.contentType ?? "application/json; charset=utf-8",
-      "content-length": Buffer.byteLength(body),
-      ...reply.headers,
-    });
-    res.end(body);
+    const write = () => {
+      if (res.destroyed) return;
+      res.writeHead(reply.status, {
+        "content-type": reply.contentType ?? "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+        ...reply.headers,
+      });
+      res.end(body);
+    };
+    const delay = options.latencyMs?.() ?? 0;
+    if (delay > 0) setTimeout(write, delay);
+    else write();
+  }
+
+  /** A 429 reply when the rate limit is reached; counts the request otherwise. */
+  function overLimit(at: number): FakeReply | undefined {
+    if (rateLimit === undefined) return undefined;
+    while (accepted.length > 0 && (accepted[0] as number) <= at - 60_000) accepted.shift();
+    if (accepted.length < rateLimit.perMinute) {
+      accepted.push(at);
+      return undefined;
+    }
+    rateLimited++;
+    const wait =
+      rateLimit.retryAfterSeconds ?? Math.ceil(((accepted[0] as number) + 60_000 - at) / 1000);
+    return faultReply("429", String(Math.max(1, wait)));
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -154,8 +198,14 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
       accept: req.headers.accept,
       status: undefined,
       fault: undefined,
+      at: clock.now(),
     };
     requests.push(entry);
+    const limited = overLimit(entry.at);
+    if (limited) {
+      send(res, entry, limited);
+      return;
+    }
 
     const fault = takeFault(endpoint);
     if (fault) {
@@ -285,6 +335,12 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     },
     clearFaults() {
       faults.length = 0;
+    },
+    setRateLimit(limit) {
+      rateLimit = limit;
+    },
+    get rateLimited() {
+      return rateLimited;
     },
     resetRequests() {
       requests.length = 0;

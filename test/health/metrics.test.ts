@@ -179,4 +179,28 @@ describe("createMetrics", () => {
     ping = -1;
     expect(sampleValue(await scrape(metrics), "discord_gateway_ping_seconds")).toBeNaN();
   });
+
+  it("reports the budget, requests, 429s, effective interval and lag from the scheduler", async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    expect(sampleValue(await scrape(metrics), "poll_lag_seconds")).toBeNaN();
+    let started = 7;
+    metrics.setSchedulerSource(() => ({
+      budgetPerMinute: 100,
+      effectiveBudgetPerMinute: 25,
+      requestsStarted: started,
+      rateLimited: 2,
+      effectiveIntervalMs: 900_000,
+      lagMs: 4500,
+    }));
+    let samples = await scrape(metrics);
+    expect(sampleValue(samples, "tracker_budget_requests_per_minute")).toBe(100);
+    expect(sampleValue(samples, "tracker_budget_effective_requests_per_minute")).toBe(25);
+    expect(sampleValue(samples, "tracker_budget_requests_started_total")).toBe(7);
+    expect(sampleValue(samples, "tracker_rate_limited_total")).toBe(2);
+    expect(sampleValue(samples, "poll_effective_interval_seconds")).toBe(900);
+    expect(sampleValue(samples, "poll_lag_seconds")).toBe(4.5);
+    started = 9;
+    samples = await scrape(metrics);
+    expect(sampleValue(samples, "tracker_budget_requests_started_total")).toBe(9);
+  });
 });

@@ -19,6 +19,7 @@ interface Fakes {
   gateway?: () => GatewayCheck;
   store?: () => Promise<void>;
   storeTimeoutMs?: number;
+  scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
 }
 
 async function start(
@@ -34,6 +35,7 @@ async function start(
     checks: {
       gateway: fakes.gateway ?? (() => ({ ok: true })),
       store: fakes.store ?? (async () => {}),
+      ...(fakes.scheduler && { scheduler: fakes.scheduler }),
     },
   });
   return { base: `http://127.0.0.1:${server.port}`, metrics };
@@ -46,6 +48,18 @@ describe("GET /healthz", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await res.json()).toMatchObject({ status: "ok", gateway: "ready", store: "ok" });
+  });
+
+  it("stays 200 while the poller lags, and reports the lag", async () => {
+    const { base } = await start({
+      scheduler: () => ({ lagSeconds: 420, effectiveIntervalSeconds: 900 }),
+    });
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      poller: { lagSeconds: 420, effectiveIntervalSeconds: 900 },
+    });
   });
 
   it("answers 503 with the gateway's reason when it is not ready", async () => {

@@ -15,6 +15,7 @@ import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { roles } from "./roles.js";
+import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
@@ -35,6 +36,7 @@ export const de = {
   link,
   notices,
   roles,
+  scheduler,
   stats,
   subscriptions,
   time,

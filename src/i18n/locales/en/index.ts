@@ -14,6 +14,7 @@ import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { roles } from "./roles.js";
+import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
@@ -34,6 +35,7 @@ export const en = {
   link,
   notices,
   roles,
+  scheduler,
   stats,
   subscriptions,
   time,

@@ -1,0 +1,54 @@
+/**
+ * From a cycle's fetched sources to per-channel posts: each subscription
+ * applies its own watermark and filters to its source's shared items. What
+ * only moves a watermark (everything new was filtered out) is written at
+ * once; what must be posted waits for its channel's outbox entry.
+ */
+import type { HistoryItem } from "../../src/tracker/types.js";
+import { detectNew } from "../../src/poller/detect.js";
+import { errorSummary } from "../../src/poller/errors.js";
+import { applyAdvance, type ChannelPart } from "../../src/poller/outbox.js";
+import type { Source, SourceContext } from "./sources.js";
+
+export interface FetchedSource {
+  source: Source;
+  /** Undefined when the source was skipped or failed this cycle. */
+  items: HistoryItem[] | undefined;
+}
+
+export async function gatherChannelParts(
+  ctx: SourceContext,
+  fetched: readonly FetchedSource[],
+): Promise<Map<string, ChannelPart[]>> {
+  const byChannel = new Map<string, ChannelPart[]>();
+  for (const { source, items } of fetched) {
+    if (items === undefined) continue;
+    for (const sub of source.subs) {
+      try {
+        if (sub.session === null && !source.knownActive) {
+          // A follower's old session got its last read: the next cycle may switch.
+          ctx.finalPolled.add(`${sub.id}:${source.session}`);
+        }
+        const found = detectNew(sub, sub.filters, items);
+        if (found.next === null) continue;
+        if (found.deliver.length === 0) {
+          const advance = { subscriptionId: sub.id, session: source.session, ...found.next };
+          await applyAdvance(ctx.store, advance, undefined);
+          continue;
+        }
+        const part: ChannelPart = {
+          subscriptionId: sub.id,
+          userId: sub.userId,
+          nick: source.nick,
+          session: source.session,
+          items: found.deliver,
+          next: found.next,
+        };
+        byChannel.set(sub.channelId, [...(byChannel.get(sub.channelId) ?? []), part]);
+      } catch (err) {
+        ctx.logger.error({ subscriptionId: sub.id, err: errorSummary(err) }, "detection failed");
+      }
+    }
+  }
+  return byChannel;
+}

@@ -1,0 +1,37 @@
+/** What the scheduler tells `/subscriptions`, `/metrics` and `/healthz`. */
+import type { Subscription } from "../store/types.js";
+import { keysOf } from "./due.js";
+import type { DueReason, Schedule } from "./schedule.js";
+
+export interface CheckInterval {
+  /** How often the subscription is actually checked now. */
+  intervalMs: number;
+  reason: DueReason;
+  /** Running sources sharing the tracker budget. */
+  sharedBy: number;
+}
+
+export interface SchedulerStatus {
+  /** The longest planned interval of a running source. */
+  effectiveIntervalMs: number;
+  /** How far behind its due time the most overdue source is. */
+  lagMs: number;
+  sources: number;
+}
+
+/** Undefined when the subscription is checked at the configured interval (or is ended, hourly as always). */
+export function describeCheck(
+  schedule: Schedule,
+  intervalMs: number,
+  sub: Subscription,
+): CheckInterval | undefined {
+  let slowest: CheckInterval | undefined;
+  for (const key of keysOf(sub)) {
+    const found = schedule.explain(key);
+    if (found === undefined || found.reason === "ended" || found.intervalMs <= intervalMs) continue;
+    if (slowest === undefined || found.intervalMs > slowest.intervalMs) {
+      slowest = { intervalMs: found.intervalMs, reason: found.reason, sharedBy: schedule.size() };
+    }
+  }
+  return slowest;
+}

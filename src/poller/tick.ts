@@ -1,0 +1,152 @@
+/**
+ * One tick of the poller, in the order data flows: resend what is pending,
+ * what is due (due.ts, schedule.ts), fetch (poll.ts), detect (gather.ts),
+ * queue per channel and send (channels.ts). A channel with posts pending or
+ * in flight takes no new posts this tick: its sources stay due and are read
+ * again as soon as it is free, so what arrived meanwhile goes out together
+ * in its next message.
+ */
+import type { Logger } from "pino";
+import type { OutboxEntry, Store, Subscription } from "../store/types.js";
+import type { Backoff } from "./backoff.js";
+import { channelKey, type DeliveryTally } from "./channels.js";
+import { censusKeys, pickDue } from "./due.js";
+import { errorSummary } from "./errors.js";
+import { gatherChannelParts } from "./gather.js";
+import { pauseAccounts } from "./notices.js";
+import { createOutboxEntry } from "./outbox.js";
+import { sortPending } from "./pending.js";
+import { pollSource } from "./poll.js";
+import { mapLimit } from "./pool.js";
+import { type CycleState, planSources, type SourceContext } from "./sources.js";
+
+export interface TickDeps {
+  ctx: SourceContext;
+  store: Store;
+  logger: Logger;
+  channelBackoff: Backoff;
+  notifyUser: (userId: string, text: string) => Promise<void>;
+  /** Channels with a delivery in flight. */
+  inFlight: ReadonlyMap<string, Promise<void>>;
+  launch(channelId: string, entries: OutboxEntry[], tally: DeliveryTally): Promise<void>;
+  itemCounts: Map<string, number>;
+  extraLookups: () => Promise<readonly string[]>;
+  stopping: () => boolean;
+}
+
+export interface TickOptions {
+  force: boolean;
+  /** Most schedule keys taken up in one tick. */
+  limit: number;
+}
+
+export function newCycleState(): CycleState {
+  return {
+    trackerRequests: 0,
+    sourcesPolled: 0,
+    authFailed: new Set(),
+    notLinked: [],
+    linkedAt: new Map(),
+  };
+}
+
+/** Stage 0: pending outbox entries go out first; returns the channels that take nothing new. */
+async function resendPending(
+  deps: TickDeps,
+  allSubs: readonly Subscription[],
+  tally: DeliveryTally,
+  launched: Promise<void>[],
+): Promise<Set<string>> {
+  const busy = new Set(deps.inFlight.keys());
+  const pending = await sortPending(deps.store, allSubs, deps.logger, (id) =>
+    deps.itemCounts.delete(id),
+  );
+  for (const channelId of pending.waiting) busy.add(channelId);
+  const nowMs = deps.ctx.now().getTime();
+  for (const [channelId, entries] of pending.send) {
+    if (busy.has(channelId)) continue;
+    busy.add(channelId);
+    if (deps.stopping() || !deps.channelBackoff.ready(channelKey(channelId), nowMs)) continue;
+    launched.push(deps.launch(channelId, entries, tally));
+  }
+  return busy;
+}
+
+/** Stages 1-2: what is due, and its reads. */
+async function dueAndFetch(
+  deps: TickDeps,
+  subs: readonly Subscription[],
+  extra: readonly string[],
+  state: CycleState,
+  options: TickOptions,
+) {
+  const { ctx } = deps;
+  const nowMs = ctx.now().getTime();
+  const input = pickDue(ctx.schedule, subs, extra, nowMs, options);
+  const planned = await planSources(ctx, input, state);
+  const sources = planned.filter(
+    (s) => options.force || s.final || ctx.schedule.isDue(s.key, ctx.now().getTime()),
+  );
+  return mapLimit(sources, ctx.concurrency, async (source) => ({
+    source,
+    items: await pollSource(ctx, source, state),
+  }));
+}
+
+/** Stage 3 is detection (gather.ts); stage 4: one outbox entry per channel, saved before it is handed to the sender. */
+function queueChannels(
+  deps: TickDeps,
+  byChannel: Awaited<ReturnType<typeof gatherChannelParts>>,
+  tally: DeliveryTally,
+  launched: Promise<void>[],
+) {
+  return (async () => {
+    for (const [channelId, parts] of byChannel) {
+      if (deps.stopping()) break;
+      try {
+        const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now());
+        await deps.store.outbox.put(entry);
+        deps.itemCounts.set(entry.id, itemCount);
+        launched.push(deps.launch(channelId, [entry], tally));
+      } catch (err) {
+        deps.logger.error(
+          { channelId, err: errorSummary(err) },
+          "could not queue a channel's posts",
+        );
+      }
+    }
+  })();
+}
+
+/** Runs a tick; the returned promises are its deliveries (the loop does not wait for them). */
+export async function runTick(
+  deps: TickDeps,
+  state: CycleState,
+  tally: DeliveryTally,
+  options: TickOptions,
+): Promise<Promise<void>[]> {
+  const launched: Promise<void>[] = [];
+  try {
+    const allSubs = await deps.store.subscriptions.list();
+    const extra = await deps.extraLookups();
+    const active = allSubs.filter((sub) => sub.status === "active");
+    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.now().getTime());
+    const busy = await resendPending(deps, allSubs, tally, launched);
+    const free = active.filter((sub) => !busy.has(sub.channelId));
+    const fetched = await dueAndFetch(deps, free, extra, state, options);
+    const paused = await pauseAccounts(
+      deps.store,
+      state,
+      deps.notifyUser,
+      deps.logger,
+      deps.ctx.now(),
+    );
+    tally.paused.push(...paused);
+    const byChannel = await gatherChannelParts(deps.ctx, fetched);
+    await queueChannels(deps, byChannel, tally, launched);
+  } catch (err) {
+    // Without the outbox or the subscription list nothing can be done safely this tick.
+    deps.logger.error({ err: errorSummary(err) }, "poll cycle failed");
+  }
+  return launched;
+}

@@ -1,0 +1,73 @@
+/** The discord.js client, the poller's two ways to reach Discord, and login. */
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes } from "discord.js";
+import { z } from "zod";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import { DeliveryError } from "../poller/errors.js";
+import type { Deliver } from "../poller/poller.js";
+
+export class StartupError extends Error {}
+
+const postedMessage = z.object({ id: z.string() });
+
+export function createDiscordClient(config: Config, logger: Logger): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: { api: config.DISCORD_API_URL },
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.warn({ code: event.code }, "gateway disconnected"),
+  );
+  return client;
+}
+
+export function discordDelivery(client: Client): {
+  deliver: Deliver;
+  notifyUser: (userId: string, text: string) => Promise<void>;
+} {
+  return {
+    deliver: async (channelId, body) => {
+      try {
+        const message = postedMessage.parse(
+          await client.rest.post(Routes.channelMessages(channelId), { body }),
+        );
+        return { id: message.id };
+      } catch (err) {
+        if (err instanceof DiscordAPIError) {
+          throw new DeliveryError(err.message, { code: Number(err.code), status: err.status });
+        }
+        throw err;
+      }
+    },
+    notifyUser: async (userId, text) => {
+      const user = await client.users.fetch(userId);
+      await user.send({ content: text, allowedMentions: { parse: [] } });
+    },
+  };
+}
+
+/** Logs in and waits for READY; a refused login becomes a StartupError with a plain fix. */
+export async function loginDiscord(client: Client, token: string): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(token);
+  } catch (err) {
+    void client.destroy();
+    throw new StartupError(describeLoginError(err));
+  }
+  await ready;
+}
+
+function describeLoginError(err: unknown): string {
+  const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === "TokenInvalid" || /token/i.test(message)) {
+    return "Discord rejected DISCORD_TOKEN. Copy the bot token again from the Discord developer portal (Bot -> Reset Token) into .env.";
+  }
+  if (code === "DisallowedIntents") {
+    return "Discord refused the gateway intents. This bot needs no privileged intents; check the application's settings.";
+  }
+  return `Could not connect to Discord: ${message}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The global request budget: every request to the tracker (every attempt,
+ * retries included) waits here for a start slot. Starts are spaced evenly,
+ * at least 60 s / budget apart, so no 1 s window sees more than
+ * ceil(budget / 60) + 1 starts; a log of the last minute's starts keeps any
+ * 60 s window at the budget. Interactive requests take the next free slot
+ * before background ones. A 429 pauses every start until its Retry-After
+ * (or a doubling backoff), then the rate climbs back in steps.
+ */
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import type { TrackerPriority } from "./priority.js";
+
+export interface RequestBudgetOptions {
+  perMinute: number;
+  clock: Clock;
+  logger?: Logger | undefined;
+  /** Rate right after a 429 pause, as a share of the budget. Default 0.25. */
+  recoveryStart?: number;
+  /** The rate climbs by `recoveryStart` every this long without a 429. Default 30 s. */
+  recoveryStepMs?: number;
+  /** Pause after a 429 without Retry-After; doubles within an episode. Default 30 s. */
+  pauseMs?: number;
+  /** Longest pause whatever the tracker says. Default 15 min. */
+  maxPauseMs?: number;
+}
+
+export interface BudgetSnapshot {
+  perMinute: number;
+  /** What the budget allows right now (reduced while recovering from a 429). */
+  effectivePerMinute: number;
+  started: number;
+  rateLimited: number;
+  pausedUntil: number | undefined;
+  queued: { interactive: number; background: number };
+}
+
+export interface RequestBudget {
+  /** Resolves when a request of `priority` may start (its start is counted then). */
+  acquire(priority: TrackerPriority): Promise<void>;
+  /** The tracker answered 429: pause everything. */
+  rateLimited(retryAfterMs?: number): void;
+  snapshot(): BudgetSnapshot;
+}
+
+export function createRequestBudget(options: RequestBudgetOptions): RequestBudget {
+  const { clock, logger } = options;
+  const perMinute = Math.max(1, options.perMinute);
+  const recoveryStart = options.recoveryStart ?? 0.25;
+  const recoveryStepMs = options.recoveryStepMs ?? 30_000;
+  const basePauseMs = options.pauseMs ?? 30_000;
+  const maxPauseMs = options.maxPauseMs ?? 15 * 60_000;
+  const queues: Record<TrackerPriority, Array<() => void>> = { interactive: [], background: [] };
+  const starts: number[] = [];
+  let started = 0;
+  let limited = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let episode: { pauses: number; pausedUntil: number } | undefined;
+  let cancelTimer: (() => void) | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+
+  /** Share of the budget allowed now: 1 outside a 429 episode. */
+  function factor(now: number): number {
+    if (episode === undefined) return 1;
+    if (now < episode.pausedUntil) return 0;
+    const steps = Math.floor((now - episode.pausedUntil) / recoveryStepMs);
+    const share = recoveryStart * (1 + steps);
+    if (share < 1) return share;
+    logger?.info({ pauses: episode.pauses }, "tracker rate limit over; full request budget again");
+    episode = undefined;
+    return 1;
+  }
+
+  /** The earliest moment the next request may start. */
+  function nextStartAt(now: number): number {
+    while (starts.length > 0 && (starts[0] as number) <= now - 60_000) starts.shift();
+    const share = factor(now);
+    if (share === 0) return (episode as { pausedUntil: number }).pausedUntil;
+    let at = Math.max(now, lastStart + 60_000 / (perMinute * share));
+    if (starts.length >= perMinute) at = Math.max(at, (starts[0] as number) + 60_000);
+    return at;
+  }
+
+  function pump(): void {
+    for (;;) {
+      const waiting = queues.interactive.length > 0 ? queues.interactive : queues.background;
+      if (waiting.length === 0) return;
+      const now = clock.now();
+      const at = nextStartAt(now);
+      if (at > now) {
+        if (at >= timerAt) return;
+        cancelTimer?.();
+        timerAt = at;
+        cancelTimer = clock.setTimer(at - now, () => {
+          cancelTimer = undefined;
+          timerAt = Number.POSITIVE_INFINITY;
+          pump();
+        });
+        return;
+      }
+      lastStart = now;
+      starts.push(now);
+      started++;
+      (waiting.shift() as () => void)();
+    }
+  }
+
+  return {
+    acquire(priority) {
+      return new Promise<void>((resolve) => {
+        queues[priority].push(resolve);
+        pump();
+      });
+    },
+    rateLimited(retryAfterMs) {
+      limited++;
+      const now = clock.now();
+      const inPause = episode !== undefined && now < episode.pausedUntil;
+      const pauses = (episode?.pauses ?? 0) + (inPause ? 0 : 1);
+      const backoff = basePauseMs * 2 ** Math.max(0, pauses - 1);
+      const wait = Math.min(maxPauseMs, retryAfterMs ?? backoff);
+      const pausedUntil = Math.max(episode?.pausedUntil ?? 0, now + wait);
+      if (episode === undefined) {
+        logger?.warn(
+          { retryAfterMs, pauseMs: wait },
+          "tracker rate limit (429): pausing all tracker requests",
+        );
+      }
+      episode = { pauses, pausedUntil };
+      // The pause moves the next start later: re-arm the timer.
+      cancelTimer?.();
+      cancelTimer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      pump();
+    },
+    snapshot() {
+      const now = clock.now();
+      const share = episode === undefined ? 1 : factorPeek(now);
+      return {
+        perMinute,
+        effectivePerMinute: Math.round(perMinute * share * 100) / 100,
+        started,
+        rateLimited: limited,
+        pausedUntil:
+          episode !== undefined && now < episode.pausedUntil ? episode.pausedUntil : undefined,
+        queued: { interactive: queues.interactive.length, background: queues.background.length },
+      };
+    },
+  };
+
+  /** factor() without ending the episode (a scrape must not log). */
+  function factorPeek(now: number): number {
+    if (episode === undefined) return 1;
+    if (now < episode.pausedUntil) return 0;
+    const steps = Math.floor((now - episode.pausedUntil) / recoveryStepMs);
+    return Math.min(1, recoveryStart * (1 + steps));
+  }
+}
+
+/** How many starts the budget allows in any 1 s window (the issue's contract). */
+export const perSecondCap = (perMinute: number): number => Math.ceil(perMinute / 60) + 1;

@@ -1,0 +1,73 @@
+/**
+ * A hand-driven Clock: time moves only in advance()/runUntil(), timers fire
+ * in time order as it passes them, and the promises they resolve get to run
+ * between two timers (so a chain of sleeps behaves as it would for real).
+ */
+import type { Clock } from "../../src/clock.js";
+
+export interface FakeClock extends Clock {
+  /** Moves time forward by `ms`, firing every timer due on the way. */
+  advance(ms: number): Promise<void>;
+  pending(): number;
+}
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
+export function createFakeClock(start = Date.parse("2026-02-10T12:00:00.000Z")): FakeClock {
+  let now = start;
+  let seq = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const earliest = () => {
+    let best: [number, { at: number; fn: () => void }] | undefined;
+    for (const entry of timers) {
+      if (!best || entry[1].at < best[1].at || (entry[1].at === best[1].at && entry[0] < best[0]))
+        best = entry;
+    }
+    return best;
+  };
+  return {
+    now: () => now,
+    setTimer(ms, fn) {
+      const id = ++seq;
+      timers.set(id, { at: now + Math.max(0, ms), fn });
+      return () => timers.delete(id);
+    },
+    async advance(ms) {
+      const end = now + ms;
+      await flush();
+      for (;;) {
+        const next = earliest();
+        if (!next || next[1].at > end) break;
+        timers.delete(next[0]);
+        now = Math.max(now, next[1].at);
+        next[1].fn();
+        await flush();
+      }
+      now = end;
+      await flush();
+    },
+    pending: () => timers.size,
+  };
+}
+
+/**
+ * Real time, sped up `factor` times: a minute of the scheduler passes in
+ * 60/factor real seconds, timers included. For end-to-end tests and the
+ * benchmark, where real sockets make a hand-driven clock impractical.
+ */
+export function createScaledClock(
+  factor: number,
+  start = Date.parse("2026-02-10T12:00:00.000Z"),
+): Clock {
+  const realStart = performance.now();
+  return {
+    now: () => Math.round(start + (performance.now() - realStart) * factor),
+    setTimer(ms, fn) {
+      const timer = setTimeout(fn, Math.max(0, ms) / factor);
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+  };
+}

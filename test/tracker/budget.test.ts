@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { createRequestBudget, perSecondCap } from "../../src/tracker/budget.js";
+import type { TrackerPriority } from "../../src/tracker/priority.js";
+import { createFakeClock } from "../fakes/clock.js";
+
+/** Largest number of `starts` inside any window of `windowMs` (inclusive ends). */
+function busiestWindow(starts: readonly number[], windowMs: number): number {
+  let best = 0;
+  let from = 0;
+  for (let to = 0; to < starts.length; to++) {
+    while ((starts[to] as number) - (starts[from] as number) >= windowMs) from++;
+    best = Math.max(best, to - from + 1);
+  }
+  return best;
+}
+
+function setup(perMinute: number) {
+  const clock = createFakeClock();
+  const budget = createRequestBudget({ perMinute, clock });
+  const starts: Array<{ at: number; who: string }> = [];
+  const request = (who: string, priority: TrackerPriority = "background") =>
+    budget.acquire(priority).then(() => starts.push({ at: clock.now(), who }));
+  return { clock, budget, starts, request };
+}
+
+describe("the request budget", () => {
+  it("spreads a burst evenly: per 1 s and per 60 s windows stay within the caps", async () => {
+    for (const perMinute of [1, 7, 60, 100, 150, 600]) {
+      const { clock, starts, request } = setup(perMinute);
+      for (let i = 0; i < perMinute * 3 + 5; i++) void request(`r${i}`);
+      await clock.advance((4 + Math.ceil(5 / perMinute)) * 60_000);
+      const times = starts.map((s) => s.at);
+      expect(times).toHaveLength(perMinute * 3 + 5);
+      expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(perSecondCap(perMinute));
+      expect(busiestWindow(times, 60_000)).toBeLessThanOrEqual(perMinute);
+    }
+  });
+
+  it("starts a lone request at once", async () => {
+    const { clock, starts, request } = setup(100);
+    void request("a");
+    await clock.advance(0);
+    expect(starts).toEqual([{ at: clock.now(), who: "a" }]);
+  });
+
+  it("lets an interactive request go ahead of queued background ones, in the same budget", async () => {
+    const { clock, starts, request } = setup(60);
+    for (let i = 0; i < 5; i++) void request(`poll${i}`);
+    await clock.advance(0);
+    void request("member", "interactive");
+    await clock.advance(10_000);
+    expect(starts.map((s) => s.who)).toEqual([
+      "poll0",
+      "member",
+      "poll1",
+      "poll2",
+      "poll3",
+      "poll4",
+    ]);
+    const times = starts.map((s) => s.at);
+    expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(perSecondCap(60));
+  });
+
+  it("pauses every start after a 429 until Retry-After, then recovers in steps", async () => {
+    const { clock, budget, starts, request } = setup(60);
+    const t0 = clock.now();
+    budget.rateLimited(20_000);
+    expect(budget.snapshot()).toMatchObject({ rateLimited: 1, effectivePerMinute: 0 });
+    for (let i = 0; i < 40; i++) void request(`r${i}`, i === 3 ? "interactive" : "background");
+    await clock.advance(19_999);
+    expect(starts).toHaveLength(0);
+    await clock.advance(1);
+    expect(starts[0]).toEqual({ at: t0 + 20_000, who: "r3" });
+    // 25 % of 60/min for the first 30 s: one start every 4 s.
+    await clock.advance(29_999);
+    expect(starts).toHaveLength(8);
+    expect(budget.snapshot().effectivePerMinute).toBe(15);
+    await clock.advance(120_000);
+    expect(budget.snapshot().effectivePerMinute).toBe(60);
+    expect(starts).toHaveLength(40);
+  });
+
+  it("doubles the pause when the tracker sends no Retry-After, within one episode", async () => {
+    const { clock, budget, starts, request } = setup(60);
+    const t0 = clock.now();
+    budget.rateLimited();
+    await clock.advance(30_000);
+    budget.rateLimited();
+    void request("a");
+    await clock.advance(59_999);
+    expect(starts).toHaveLength(0);
+    await clock.advance(1);
+    expect(starts).toEqual([{ at: t0 + 90_000, who: "a" }]);
+  });
+});
