@@ -218,9 +218,13 @@ export function createPoller(deps: PollerDeps): Poller {
     clock,
     logger,
     tick: () => exclusive(() => cycle(false, false)).then(() => undefined),
-    // A few seconds at most: new subscriptions and retries of pending posts get a look.
+    // A few seconds at most (never more than the interval): new subscriptions and retries of
+    // pending posts get a look.
     nextWakeAt: () =>
-      Math.min(schedule.nextDueAt() ?? Number.POSITIVE_INFINITY, clock.now() + 5000),
+      Math.min(
+        schedule.nextDueAt() ?? Number.POSITIVE_INFINITY,
+        clock.now() + Math.min(5000, deps.intervalMs),
+      ),
   });
 
   return {
