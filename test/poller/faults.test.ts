@@ -62,7 +62,8 @@ describe("tracker faults", () => {
   });
 
   it("treats a timeout like any other outage", async () => {
-    const { session } = await setup({ trackerTimeoutMs: 200 });
+    // Long enough that a loaded machine answers the healthy request in time; the hang still times out.
+    const { session } = await setup({ trackerTimeoutMs: 1500 });
     const poller = t.poller();
     t.fake.addHistory(session, [item(5)]);
     t.fake.failNext(1, "hang", { endpoint: "histories" });
