@@ -9,8 +9,10 @@
  *   `maxStretch` x the base (a source that changed within `busyWindowMs`
  *   stretches last), until the plan fits the budget;
  * - still too much at that ("overloaded"): sources busy within the last
- *   hour keep the base interval on up to half the budget, and the quiet ones
- *   stretch beyond maxStretch by the factor the rest of the budget falls short.
+ *   hour share up to half the budget, the most recently changed keeping the
+ *   base interval (the least recent of them stretch to maxStretch first), and
+ *   the quiet ones stretch beyond maxStretch by the factor the rest of the
+ *   budget falls short.
  * Ended sessions are read hourly and count for that little.
  */
 
@@ -124,19 +126,29 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       longest = base * maxStretch;
     }
     if (demand <= available) return;
-    // Even at 15x it does not fit: busy sources keep up to half the budget at the base
-    // interval, the rest slow down by the factor the budget falls short.
-    let busyDemand = 0;
-    for (const t of running) if (isBusy(t)) busyDemand += t.cost;
+    // Even at 15x it does not fit: busy sources share up to half the budget. Within it the
+    // least recently changed of them stretch first (to maxStretch), so the sessions changing
+    // right now keep the base interval; the quiet ones share the rest, slowed by the factor
+    // it falls short.
+    const busy = running.filter(isBusy).sort((a, b) => quietSince(a) - quietSince(b));
+    let busyDemand = busy.reduce((sum, t) => sum + t.cost, 0);
     const quietDemand = demand - busyDemand;
-    const quietShare = Math.max(available - busyDemand, available / 2);
+    const busyShare = Math.min(busyDemand, available / 2);
+    for (const t of busy) {
+      if (busyDemand <= busyShare) break;
+      busyDemand -= t.cost * (1 - 1 / maxStretch);
+      t.intervalMs = base * maxStretch;
+      t.reason = "overloaded";
+      longest = Math.max(longest, t.intervalMs);
+    }
+    const quietShare = Math.max(available - busyDemand, 1e-9);
     const factors = {
-      busy: Math.max(1, busyDemand / Math.max(available - quietShare, 1e-9)),
-      quiet: Math.max(1, quietDemand / Math.max(quietShare, 1e-9)),
+      busy: Math.max(1, busyDemand / Math.max(busyShare, 1e-9)),
+      quiet: Math.max(1, quietDemand / quietShare),
     };
     for (const t of running) {
       const factor = isBusy(t) ? factors.busy : factors.quiet;
-      if (factor === 1 && t.reason === "base") continue;
+      if (factor === 1) continue;
       t.intervalMs = Math.round(t.intervalMs * factor);
       t.reason = "overloaded";
       longest = Math.max(longest, t.intervalMs);

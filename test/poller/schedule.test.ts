@@ -77,6 +77,28 @@ describe("the schedule", () => {
     expect(demand(schedule, all)).toBeLessThanOrEqual(80.01);
   });
 
+  it("keeps the sessions changing right now at the base interval when many changed within the hour", () => {
+    // The bench's shape: 20 change every minute, 280 changed once within the last hour, 700 quiet.
+    const { schedule, all } = planned(100, 1000);
+    all.forEach((key, i) => {
+      if (i < 20) schedule.changed(key, t0 - minute);
+      else if (i < 300) schedule.changed(key, t0 - (5 + (i % 50)) * minute);
+    });
+    schedule.census(all, t0);
+    for (const key of all.slice(0, 20)) expect(schedule.explain(key)?.intervalMs).toBe(minute);
+    // Those that changed less recently stretch first, the quiet ones further still.
+    const hourly = all.slice(20, 300).map((key) => schedule.explain(key)?.intervalMs ?? 0);
+    expect(hourly.filter((ms) => ms === minute).length).toBeLessThan(20);
+    // s69 changed 54 minutes ago, s50 five: the older change stretches, never the newer alone.
+    expect(schedule.explain("s69")?.intervalMs).toBeGreaterThan(minute);
+    expect(schedule.explain("s69")?.intervalMs).toBeGreaterThanOrEqual(
+      schedule.explain("s50")?.intervalMs ?? 0,
+    );
+    const quiet = all.slice(300).map((key) => schedule.explain(key)?.intervalMs ?? 0);
+    expect(Math.min(...quiet)).toBeGreaterThanOrEqual(Math.max(...hourly));
+    expect(demand(schedule, all)).toBeLessThanOrEqual(80.01);
+  });
+
   it("reads ended sessions hourly, and counts them for that little", () => {
     const { schedule, all } = planned(100, 90);
     schedule.setEnded("s0", true);
