@@ -15,6 +15,9 @@ const scanned = [
   "src/subscriptions",
   "src/histories",
   "src/poller",
+  "src/pictures",
+  "src/roles",
+  "src/games",
 ];
 
 /** Literals that look like words but are not text for people: `file: literal`. */
@@ -22,6 +25,14 @@ const allowed = [
   // luxon format tokens
   "src/format/historiesEmbed.ts: yyyy-MM-dd HH:mm",
   "src/format/historiesEmbed.ts: yyyy-MM-dd HH:mm:ss",
+  "src/pictures/chartSvg.ts: d LLL HH:mm",
+  "src/pictures/scale.ts: LLL yyyy",
+  "src/pictures/scale.ts: d LLL HH:mm",
+  "src/pictures/words.ts: d LLL yyyy HH:mm",
+  // SVG markup and the bundled font's family name
+  'src/pictures/banner.ts: <svg xmlns="http://www.w3.org/2000/svg" width="',
+  'src/pictures/chartSvg.ts: <svg xmlns="http://www.w3.org/2000/svg" width="',
+  "src/pictures/render.ts: DejaVu Sans",
 ];
 
 function files(): string[] {
