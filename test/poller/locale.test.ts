@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Locale } from "../../src/i18n/index.js";
-import {
-  createHarness,
-  deliveredIn,
-  type Harness,
-  item,
-  range,
-  subscribedMember,
-} from "./harness.js";
+import { createHarness, type Harness, item, range, subscribedMember } from "./harness.js";
 
 let t: Harness;
 beforeEach(async () => {
