@@ -60,6 +60,11 @@ export async function startBot(
     now,
     notifyUser: discord.notifyUser,
   });
+  // One language rule for commands and the poller: `/language set`, else `preferred_locale`; DMs: the member's last interaction.
+  const postLocale = createPostLocale({
+    locales: store.locales,
+    guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+  });
   const ctx: BotContext = {
     config,
     logger,
@@ -68,10 +73,7 @@ export async function startBot(
     client,
     now,
     sessionCache: createSessionCache(60_000),
-    postLocale: createPostLocale({
-      locales: store.locales,
-      guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
-    }),
+    postLocale,
     roleSync,
   };
   const router = createInteractionRouter(commands, ctx);
@@ -90,6 +92,7 @@ export async function startBot(
     // Role sync rides on the poller's active-session lookups (one per member per interval).
     extraActiveLookups: () => roleSync.activeLookups(),
     onActiveSessions: (userId, ids) => roleSync.onActiveSessions(userId, ids),
+    postLocale,
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);

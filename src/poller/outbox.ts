@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { buildDeliveryMessages, type DeliveryGroup } from "../format/delivery.js";
+import type { Locale } from "../i18n/index.js";
 import type {
   OutboxEntry,
   OutboxMessage,
@@ -84,10 +85,12 @@ export function createOutboxEntry(
   channelId: string,
   parts: readonly ChannelPart[],
   now: Date,
+  /** The channel's language (locale.ts); the saved bodies keep it for every resend. */
+  locale: Locale = "en",
 ): BuiltEntry {
   const groups = channelGroups(parts);
   const keys = groups.flatMap((group) => group.items.map(historyItemKey));
-  const messages: OutboxMessage[] = buildDeliveryMessages(groups).map((message, index) => {
+  const messages: OutboxMessage[] = buildDeliveryMessages(groups, locale).map((message, index) => {
     const nonce = messageNonce(channelId, keys, index);
     return {
       nonce,

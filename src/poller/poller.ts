@@ -20,6 +20,7 @@ import {
   type PollerMetrics,
 } from "./channels.js";
 import { errorSummary } from "./errors.js";
+import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { sortPending } from "./pending.js";
 import { createLimiter } from "./pool.js";
@@ -57,6 +58,11 @@ export interface PollerDeps {
   extraActiveLookups?: () => Promise<readonly string[]> | readonly string[];
   /** Called after each successful sessions lookup of a member, for any reason; not on failure (a 401 is one). */
   onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
+  /**
+   * The language of posts: `(guildId, ownerId)` for a channel, `(null, ownerId)` for a DM
+   * subscription (src/discord/postLocale.ts). English when not given.
+   */
+  postLocale?: PostLocale;
 }
 
 export interface CycleReport {
@@ -178,6 +184,7 @@ export function createPoller(deps: PollerDeps): Poller {
       }
     },
     stopping: () => stopping,
+    postLocale: deps.postLocale,
   };
   // About two seconds of the budget a tick, so a backlog is worked off in small steps.
   const tickLimit = Number.isFinite(budgetPerMinute)

@@ -14,6 +14,7 @@ import { censusKeys, pickDue } from "./due.js";
 import { errorSummary } from "./errors.js";
 import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "./notices.js";
+import { channelLocale, type PostLocale } from "./locale.js";
 import { createOutboxEntry } from "./outbox.js";
 import { sortPending } from "./pending.js";
 import { pollSource } from "./poll.js";
@@ -32,6 +33,8 @@ export interface TickDeps {
   itemCounts: Map<string, number>;
   extraLookups: () => Promise<readonly string[]>;
   stopping: () => boolean;
+  /** The language of a channel's posts (locale.ts); English when not given. */
+  postLocale?: PostLocale | undefined;
 }
 
 export interface TickOptions {
@@ -97,14 +100,18 @@ async function dueAndFetch(
 function queueChannels(
   deps: TickDeps,
   byChannel: Awaited<ReturnType<typeof gatherChannelParts>>,
+  subs: readonly Subscription[],
   tally: DeliveryTally,
   launched: Promise<void>[],
 ) {
+  const byId = new Map(subs.map((sub) => [sub.id, sub]));
   return (async () => {
     for (const [channelId, parts] of byChannel) {
       if (deps.stopping()) break;
       try {
-        const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now());
+        const owner = byId.get(parts[0]?.subscriptionId ?? "");
+        const locale = await channelLocale(deps.postLocale, owner, deps.logger);
+        const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now(), locale);
         await deps.store.outbox.put(entry);
         deps.itemCounts.set(entry.id, itemCount);
         launched.push(deps.launch(channelId, [entry], tally));
@@ -143,7 +150,7 @@ export async function runTick(
     );
     tally.paused.push(...paused);
     const byChannel = await gatherChannelParts(deps.ctx, fetched);
-    await queueChannels(deps, byChannel, tally, launched);
+    await queueChannels(deps, byChannel, active, tally, launched);
   } catch (err) {
     // Without the outbox or the subscription list nothing can be done safely this tick.
     deps.logger.error({ err: errorSummary(err) }, "poll cycle failed");

@@ -154,3 +154,35 @@ describe("stats banner", () => {
     expect((await banner()).count(box, bar)).toBeGreaterThan(500);
   });
 });
+
+describe("picture texts in the reader's language", () => {
+  /** The text nodes of an SVG, unescaped enough for these checks. */
+  const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  it("writes the chart's title, axes, legend and date labels in German", () => {
+    const data = prepareChart({ ...base, items });
+    const de = texts(chartSvg(data, now, "de", translator("de"))).join("\n");
+    expect(de).toContain("Freigabedatum (UTC)");
+    expect(de).toContain("Zeitpunkt der Änderung (UTC)");
+    expect(de).toContain("Würfel");
+    expect(de).toMatch(/netto [+−]/);
+    // Date labels use the locale's month names (German "Feb" equals English; French differs).
+    const fr = texts(chartSvg(data, now, "fr", translator("fr"))).join("\n");
+    expect(fr).toMatch(/\d+ févr\. \d\d:\d\d/);
+    expect(fr).toContain("Date de libération (UTC)");
+    const en = texts(chartSvg(data, now, "en", translator("en"))).join("\n");
+    expect(en).toContain("Release date (UTC)");
+    expect(de).not.toContain("Release date");
+  });
+
+  it("writes the banner's words and release date in German", () => {
+    const stats = sampleStats({ scheduledEnd: new Date("2026-03-20T18:00:00Z") });
+    const de = texts(
+      bannerSvg(stats, at("2026-02-01T12:00:00").getTime(), "de", translator("de")),
+    ).join("\n");
+    expect(de).toContain("verschlossen seit");
+    expect(de).toContain("17 Tg. 3 Std.");
+    expect(de).toContain("Freigabe 20 Mär 2026 18:00 UTC");
+    expect(de).not.toContain("locked for");
+  });
+});
