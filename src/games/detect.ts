@@ -153,3 +153,19 @@ export function gamesStateOf(subscription: Subscription): GamesState {
     gamesSeenIds: subscription.gamesSeenIds ?? [],
   };
 }
+
+/**
+ * Never moves the games watermark backwards: a stale advance (one that lost a race with a
+ * newer one) is ignored, and two for the same second merge their ids.
+ */
+export function mergeGamesState(current: GamesState, advance: GamesAdvance): GamesState {
+  const currentMs = markMs(current.gamesWatermark);
+  const advanceMs = markMs(advance.gamesWatermark);
+  if (advanceMs === undefined) return current;
+  if (currentMs === undefined || secondOf(advanceMs) > secondOf(currentMs)) return advance;
+  if (secondOf(advanceMs) < secondOf(currentMs)) return current;
+  return {
+    gamesWatermark: advanceMs > currentMs ? advance.gamesWatermark : current.gamesWatermark,
+    gamesSeenIds: [...new Set([...current.gamesSeenIds, ...advance.gamesSeenIds])],
+  };
+}

@@ -1,20 +1,31 @@
 /**
  * From a cycle's fetched sources to per-channel posts: each subscription
- * applies its own watermark and filters to its source's shared items. What
+ * applies its own watermark and filters to its source's shared items (and,
+ * with `games:true`, its games state to the source's game-rule changes). What
  * only moves a watermark (everything new was filtered out) is written at
  * once; what must be posted waits for its channel's outbox entry. A source
  * where anything was new counts as busy for the schedule.
  */
-import type { HistoryItem } from "../tracker/types.js";
+import { detectNewGameChanges, gamesStateOf } from "../games/detect.js";
+import type { Subscription } from "../store/types.js";
+import type { GameChange } from "../tracker/types.js";
 import { detectNew } from "./detect.js";
 import { errorSummary } from "./errors.js";
 import { applyAdvance, type ChannelPart } from "./outbox.js";
+import type { PolledSource } from "./poll.js";
 import type { Source, SourceContext } from "./sources.js";
 
 export interface FetchedSource {
   source: Source;
   /** Undefined when the source was skipped or failed this cycle. */
-  items: HistoryItem[] | undefined;
+  polled: PolledSource | undefined;
+}
+
+/** A subscription's new game-rule changes; undefined when none (or the feed was not read). */
+function detectGames(sub: Subscription, changes: readonly GameChange[] | undefined) {
+  if (changes === undefined || sub.games !== true) return undefined;
+  const found = detectNewGameChanges(gamesStateOf(sub), changes);
+  return found.next === null ? undefined : { changes: found.deliver, next: found.next };
 }
 
 export async function gatherChannelParts(
@@ -23,18 +34,19 @@ export async function gatherChannelParts(
 ): Promise<Map<string, ChannelPart[]>> {
   const byChannel = new Map<string, ChannelPart[]>();
   const nowMs = ctx.now().getTime();
-  for (const { source, items } of fetched) {
-    if (items === undefined) continue;
+  for (const { source, polled } of fetched) {
+    if (polled === undefined) continue;
     for (const sub of source.subs) {
       try {
         if (sub.session === null && !source.knownActive) {
           // A follower's old session got its last read: the next cycle may switch.
           ctx.finalPolled.add(`${sub.id}:${source.session}`);
         }
-        const found = detectNew(sub, sub.filters, items);
-        if (found.next === null) continue;
+        const found = detectNew(sub, sub.filters, polled.items);
+        const games = detectGames(sub, polled.gameChanges);
+        if (found.next === null && games === undefined) continue;
         ctx.schedule.changed(source.key, nowMs);
-        if (found.deliver.length === 0) {
+        if (found.deliver.length === 0 && games === undefined && found.next !== null) {
           const advance = { subscriptionId: sub.id, session: source.session, ...found.next };
           await applyAdvance(ctx.store, advance, undefined);
           continue;
@@ -46,6 +58,7 @@ export async function gatherChannelParts(
           session: source.session,
           items: found.deliver,
           next: found.next,
+          games,
         };
         byChannel.set(sub.channelId, [...(byChannel.get(sub.channelId) ?? []), part]);
       } catch (err) {

@@ -5,6 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { buildDeliveryMessages, type DeliveryGroup } from "../format/delivery.js";
+import { type GamesAdvance, gamesStateOf, mergeGamesState } from "../games/detect.js";
+import { addGamesToGroups, type GamesPart, gameChangeKey } from "../games/parts.js";
 import type { Locale } from "../i18n/index.js";
 import type {
   OutboxEntry,
@@ -13,7 +15,7 @@ import type {
   Subscription,
   SubscriptionAdvance,
 } from "../store/types.js";
-import { type HistoryItem, historyItemKey } from "../tracker/types.js";
+import { type GameChange, type HistoryItem, historyItemKey } from "../tracker/types.js";
 import {
   type AdvancedState,
   type DeliveryState,
@@ -47,7 +49,53 @@ export interface ChannelPart {
   nick: string;
   session: number;
   items: readonly HistoryItem[];
-  next: AdvancedState;
+  /** Null when no history item was new (only game-rule changes are posted). */
+  next: AdvancedState | null;
+  /** New game-rule changes (`games:true` subscriptions) and the games state once posted. */
+  games?: { changes: readonly GameChange[]; next: GamesAdvance } | undefined;
+}
+
+/** The parts' game-rule changes, for addGamesToGroups. */
+function gamesParts(parts: readonly ChannelPart[]): GamesPart[] {
+  return parts.flatMap((part) =>
+    part.games === undefined
+      ? []
+      : [
+          {
+            subscriptionId: part.subscriptionId,
+            userId: part.userId,
+            nick: part.nick,
+            session: part.session,
+            changes: part.games.changes,
+            next: part.games.next,
+          },
+        ],
+  );
+}
+
+/** Every line's identity, in message order (the nonces hash these). */
+function lineKeys(groups: readonly DeliveryGroup[]): string[] {
+  return groups.flatMap((group) => [
+    ...group.items.map(historyItemKey),
+    ...(group.gameChanges ?? []).map(gameChangeKey),
+  ]);
+}
+
+/** What the outbox writes for a part once its posts went out. */
+function advanceOf(part: ChannelPart): SubscriptionAdvance {
+  const advance: SubscriptionAdvance = {
+    subscriptionId: part.subscriptionId,
+    session: part.session,
+  };
+  if (part.next !== null) {
+    advance.watermark = part.next.watermark;
+    advance.seenAtWatermark = [...part.next.seenAtWatermark];
+  }
+  if (part.games !== undefined) {
+    advance.gamesWatermark = part.games.next.gamesWatermark;
+    advance.gamesSeenIds = [...part.games.next.gamesSeenIds];
+  }
+  return advance;
 }
 
 /**
@@ -88,8 +136,8 @@ export function createOutboxEntry(
   /** The channel's language (locale.ts); the saved bodies keep it for every resend. */
   locale: Locale = "en",
 ): BuiltEntry {
-  const groups = channelGroups(parts);
-  const keys = groups.flatMap((group) => group.items.map(historyItemKey));
+  const groups = addGamesToGroups(channelGroups(parts), gamesParts(parts));
+  const keys = lineKeys(groups);
   const messages: OutboxMessage[] = buildDeliveryMessages(groups, locale).map((message, index) => {
     const nonce = messageNonce(channelId, keys, index);
     return {
@@ -97,12 +145,7 @@ export function createOutboxEntry(
       body: { embeds: message.embeds, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } },
     };
   });
-  const advances: SubscriptionAdvance[] = parts.map((part) => ({
-    subscriptionId: part.subscriptionId,
-    session: part.session,
-    watermark: part.next.watermark,
-    seenAtWatermark: [...part.next.seenAtWatermark],
-  }));
+  const advances = parts.map(advanceOf);
   const first = messages[0]?.nonce ?? messageNonce(channelId, keys, 0);
   return {
     entry: {
@@ -147,12 +190,25 @@ export async function applyAdvance(
 ): Promise<boolean> {
   const stored = await store.subscriptions.update(advance.subscriptionId, (fresh) => {
     if (fresh.currentSession !== advance.session) return undefined;
-    const state = mergeState(fresh, advance);
-    const next: Subscription = {
-      ...fresh,
-      watermark: state.watermark,
-      seenAtWatermark: [...state.seenAtWatermark],
-    };
+    let next: Subscription = { ...fresh };
+    if (advance.watermark !== undefined) {
+      const state = mergeState(fresh, {
+        watermark: advance.watermark,
+        seenAtWatermark: advance.seenAtWatermark ?? [],
+      });
+      next = { ...next, watermark: state.watermark, seenAtWatermark: [...state.seenAtWatermark] };
+    }
+    if (advance.gamesWatermark !== undefined) {
+      const games = mergeGamesState(gamesStateOf(fresh), {
+        gamesWatermark: advance.gamesWatermark,
+        gamesSeenIds: advance.gamesSeenIds ?? [],
+      });
+      next = {
+        ...next,
+        gamesWatermark: games.gamesWatermark,
+        gamesSeenIds: [...games.gamesSeenIds],
+      };
+    }
     if (postedAt !== undefined) next.lastPostAt = postedAt.toISOString();
     return next;
   });

@@ -1,8 +1,13 @@
 /**
  * The fetch stage: one source's read, after the ended-session rhythm and its
  * backoff allow it. Every read (or failed try) is reported to the schedule.
+ * After the histories, the games feed is read once for the source when one of
+ * its subscriptions wants it (wantsGamesPoll); a failure of either read fails
+ * the whole poll, so nothing advances and both are read again after the backoff.
  */
-import type { HistoryItem } from "../tracker/types.js";
+import { gamesFetchFrom, gamesStateOf, wantsGamesPoll } from "../games/detect.js";
+import { fetchGameChanges } from "../games/fetch.js";
+import type { GameChange, HistoryItem } from "../tracker/types.js";
 import { fetchFrom } from "./detect.js";
 import { fetchSourceItems } from "./fetch.js";
 import {
@@ -27,6 +32,7 @@ async function due(
     cycle.trackerRequests++;
     onRequest();
     const session = await ctx.tracker.session(source.token, source.session);
+    ctx.hasGamesChanges.set(source.key, session.hasGamesChanges);
     const ended = !session.active || session.end !== null;
     // Just seen ending: one read right away for its last changes, then the rare rhythm.
     const lastPolledAt = ended && info?.ended !== true ? undefined : info?.lastPolledAt;
@@ -41,12 +47,26 @@ async function due(
   );
 }
 
-/** The source's items oldest first, or undefined when it was skipped or failed. */
+export interface PolledSource {
+  /** History items, oldest first. */
+  items: HistoryItem[];
+  /** Game-rule changes oldest first; undefined when no subscription of the source wanted them. */
+  gameChanges: GameChange[] | undefined;
+}
+
+/** The subscriptions of `source` whose games feed is read this poll. */
+export function gamesSubs(ctx: SourceContext, source: Source) {
+  const known = ctx.hasGamesChanges.get(source.key);
+  const session = known === undefined ? undefined : { hasGamesChanges: known };
+  return source.subs.filter((sub) => wantsGamesPoll(sub, session));
+}
+
+/** The source's reads, or undefined when it was skipped or failed. */
 export async function pollSource(
   ctx: SourceContext,
   source: Source,
   cycle: CycleState,
-): Promise<HistoryItem[] | undefined> {
+): Promise<PolledSource | undefined> {
   const nowMs = ctx.now().getTime();
   if (cycle.authFailed.has(source.userId) || !ctx.backoff.ready(source.key, nowMs))
     return undefined;
@@ -57,15 +77,33 @@ export async function pollSource(
     if (!(await due(ctx, cycle, source, () => requests++))) return undefined;
     const from = fetchFrom(source.subs.map((sub) => sub.watermark));
     cycle.sourcesPolled++;
-    const fetched = await fetchSourceItems(ctx.tracker, source.token, source.session, from, () => {
+    const onRequest = () => {
       cycle.trackerRequests++;
       requests++;
-    });
+    };
+    const fetched = await fetchSourceItems(
+      ctx.tracker,
+      source.token,
+      source.session,
+      from,
+      onRequest,
+    );
+    const wanting = gamesSubs(ctx, source);
+    const gameChanges =
+      wanting.length === 0
+        ? undefined
+        : await fetchGameChanges(
+            ctx.tracker,
+            source.token,
+            source.session,
+            gamesFetchFrom(wanting.map((sub) => gamesStateOf(sub).gamesWatermark)),
+            onRequest,
+          );
     ctx.schedule.polled(source.key, nowMs, { changed: false, requests });
     const info = ctx.sessionInfo.get(source.key);
     if (info !== undefined) info.lastPolledAt = nowMs;
     trackerRecovered(ctx, source.key, fields);
-    return fetched.items;
+    return { items: fetched.items, gameChanges };
   } catch (err) {
     ctx.schedule.polled(source.key, nowMs, { changed: false, requests });
     trackerFailed(ctx, cycle, source.key, source.userId, err, fields);

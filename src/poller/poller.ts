@@ -141,6 +141,7 @@ export function createPoller(deps: PollerDeps): Poller {
     sessionInfo: new Map<string, SessionInfo>(),
     schedule,
     running: new Map(),
+    hasGamesChanges: new Map(),
     onActiveSessions: deps.onActiveSessions,
   };
   let stopping = false;

@@ -45,6 +45,8 @@ export interface SourceContext {
   schedule: Schedule;
   /** Running sessions of each member at their last active-session lookup, latest first. */
   running: Map<string, number[]>;
+  /** `has_games_changes` of each source key, from its last session read or active lookup. */
+  hasGamesChanges: Map<string, boolean>;
   /** Called after each successful active-session lookup (role sync listens). */
   onActiveSessions?:
     | ((userId: string, activeSessionIds: readonly number[]) => void | Promise<void>)
@@ -119,8 +121,10 @@ async function switchSession(
   const next = await ctx.store.subscriptions.update(sub.id, (fresh) => {
     if (fresh.status !== "active" || fresh.session !== null) return undefined;
     if (fresh.currentSession !== sub.currentSession) return undefined;
-    // A session that started after the subscription: all of it, START included, is new.
-    return { ...fresh, currentSession: session, watermark: null, seenAtWatermark: [] };
+    // A session that started after the subscription: all of it, START included, is new;
+    // so are its game-rule changes.
+    const games = fresh.games === true ? { gamesWatermark: null, gamesSeenIds: [] } : {};
+    return { ...fresh, currentSession: session, watermark: null, seenAtWatermark: [], ...games };
   });
   if (next === undefined) return undefined;
   ctx.logger.info(
@@ -227,7 +231,11 @@ async function lookUpActive(
   let running: number[];
   try {
     cycle.trackerRequests++;
-    running = runningSessionIds((await ctx.tracker.sessions(token, { active: true })).items);
+    const sessions = (await ctx.tracker.sessions(token, { active: true })).items;
+    for (const session of sessions) {
+      ctx.hasGamesChanges.set(sourceKey(userId, session.id), session.hasGamesChanges);
+    }
+    running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
     ctx.schedule.polled(key, nowMs, { changed: false, requests: 1 });

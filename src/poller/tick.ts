@@ -92,7 +92,7 @@ async function dueAndFetch(
   );
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
-    items: await pollSource(ctx, source, state),
+    polled: await pollSource(ctx, source, state),
   }));
 }
 

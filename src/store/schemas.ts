@@ -54,8 +54,8 @@ export const outboxEntrySchema = z.object({
     z.object({
       subscriptionId: z.string().min(1),
       session: z.number().int(),
-      watermark: z.string(),
-      seenAtWatermark: z.array(z.string()),
+      watermark: z.string().exactOptional(),
+      seenAtWatermark: z.array(z.string()).exactOptional(),
       gamesWatermark: z.string().exactOptional(),
       gamesSeenIds: z.array(z.number().int()).exactOptional(),
     }),

@@ -128,8 +128,9 @@ export interface SubscriptionAdvance {
   subscriptionId: string;
   /** The session the items belong to (an active-mode subscription may have moved on). */
   session: number;
-  watermark: string;
-  seenAtWatermark: string[];
+  /** History state to write; both absent when only game-rule changes were posted. */
+  watermark?: string;
+  seenAtWatermark?: string[];
   /** Games feed state to write with it (only for subscriptions with `games`). */
   gamesWatermark?: string;
   gamesSeenIds?: number[];
