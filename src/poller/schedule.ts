@@ -9,10 +9,10 @@
  *   `maxStretch` x the base (a source that changed within `busyWindowMs`
  *   stretches last), until the plan fits the budget;
  * - still too much at that ("overloaded"): sources busy within the last
- *   hour share up to half the budget, the most recently changed keeping the
- *   base interval (the least recent of them stretch to maxStretch first), and
- *   the quiet ones stretch beyond maxStretch by the factor the rest of the
- *   budget falls short.
+ *   hour share up to half the budget, each read about every (time since its
+ *   last change) / k within [base, maxStretch x] so the ones changing now
+ *   keep the base interval, and the quiet ones stretch beyond maxStretch by
+ *   the factor the rest of the budget falls short.
  * Ended sessions are read hourly and count for that little.
  */
 
@@ -126,20 +126,37 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       longest = base * maxStretch;
     }
     if (demand <= available) return;
-    // Even at 15x it does not fit: busy sources share up to half the budget. Within it the
-    // least recently changed of them stretch first (to maxStretch), so the sessions changing
-    // right now keep the base interval; the quiet ones share the rest, slowed by the factor
-    // it falls short.
-    const busy = running.filter(isBusy).sort((a, b) => quietSince(a) - quietSince(b));
+    // Even at 15x it does not fit: busy sources share up to half the budget. Within it each
+    // is read about every (how long it had been quiet at its last read) / k, never faster than the base nor
+    // slower than maxStretch x, k the largest that fits: the sessions changing right now keep
+    // the base interval, and one that went quiet slows down as its quiet grows.
+    const busy = running.filter(isBusy);
     let busyDemand = busy.reduce((sum, t) => sum + t.cost, 0);
     const quietDemand = demand - busyDemand;
     const busyShare = Math.min(busyDemand, available / 2);
-    for (const t of busy) {
-      if (busyDemand <= busyShare) break;
-      busyDemand -= t.cost * (1 - 1 / maxStretch);
-      t.intervalMs = base * maxStretch;
-      t.reason = "overloaded";
-      longest = Math.max(longest, t.intervalMs);
+    if (busyDemand > busyShare) {
+      // How long it had been quiet when last read: a read that found a change makes it 0. Not
+      // measured up to now, so an unread change cannot stretch a busy session further and further.
+      const age = (t: Timing) =>
+        Math.max(0, (t.lastPolledAt ?? nowMs) - (t.lastChangeAt ?? t.lastPolledAt ?? nowMs));
+      const intervalFor = (t: Timing, k: number) =>
+        Math.min(base * maxStretch, Math.max(base, age(t) / k));
+      const demandAt = (k: number) =>
+        busy.reduce((sum, t) => sum + (t.cost * base) / intervalFor(t, k), 0);
+      // demandAt grows with k: bisect (geometrically) for the largest k that fits.
+      let lo = 1e-9;
+      let hi = 1e9;
+      for (let i = 0; i < 60; i++) {
+        const mid = Math.sqrt(lo * hi);
+        if (demandAt(mid) <= busyShare) lo = mid;
+        else hi = mid;
+      }
+      for (const t of busy) {
+        t.intervalMs = Math.round(intervalFor(t, lo));
+        if (t.intervalMs > base) t.reason = "overloaded";
+        longest = Math.max(longest, t.intervalMs);
+      }
+      busyDemand = demandAt(lo);
     }
     const quietShare = Math.max(available - busyDemand, 1e-9);
     const factors = {
@@ -148,7 +165,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     };
     for (const t of running) {
       const factor = isBusy(t) ? factors.busy : factors.quiet;
-      if (factor === 1) continue;
+      if (factor <= 1) continue;
       t.intervalMs = Math.round(t.intervalMs * factor);
       t.reason = "overloaded";
       longest = Math.max(longest, t.intervalMs);

@@ -81,8 +81,9 @@ describe("the schedule", () => {
     // The bench's shape: 20 change every minute, 280 changed once within the last hour, 700 quiet.
     const { schedule, all } = planned(100, 1000);
     all.forEach((key, i) => {
-      if (i < 20) schedule.changed(key, t0 - minute);
-      else if (i < 300) schedule.changed(key, t0 - (5 + (i % 50)) * minute);
+      // Every source was read a minute ago; that read found a change in the first 20.
+      schedule.polled(key, t0 - minute, { changed: i < 20, requests: 1 });
+      if (i >= 20 && i < 300) schedule.changed(key, t0 - (5 + (i % 50)) * minute);
     });
     schedule.census(all, t0);
     for (const key of all.slice(0, 20)) expect(schedule.explain(key)?.intervalMs).toBe(minute);
