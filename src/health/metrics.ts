@@ -151,10 +151,50 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
-  let schedulerSource: (() => SchedulerReading) | undefined;
+  const setSchedulerSource = schedulerMetrics(registers, onCollectError);
+
+  return {
+    registry,
+    setSchedulerSource,
+    trackerRequest(info) {
+      trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
+      if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {
+        trackerDuration.observe({ endpoint: info.endpoint }, info.durationMs / 1000);
+      }
+    },
+    pollCycle(durationMs) {
+      pollCycles.inc();
+      if (Number.isFinite(durationMs) && durationMs >= 0) pollDuration.observe(durationMs / 1000);
+    },
+    itemsDelivered(count) {
+      // prom-client throws on negative increments; a counter only goes up.
+      if (Number.isFinite(count) && count > 0) delivered.inc(count);
+    },
+    deliveryFailed(reason) {
+      deliveriesFailed.inc({ reason });
+    },
+    setSubscriptionCounts(counts) {
+      subscriptionSource = undefined;
+      applyCounts(counts);
+    },
+    setSubscriptionSource(source) {
+      subscriptionSource = source;
+    },
+    setGatewayPing(getter) {
+      pingGetter = getter;
+    },
+  };
+}
+
+/** Budget and scheduler gauges, all read from one source at scrape time. */
+function schedulerMetrics(
+  registers: Registry[],
+  onCollectError: (error: unknown, metric: string) => void,
+): Metrics["setSchedulerSource"] {
+  let source: (() => SchedulerReading) | undefined;
   const reading = (): SchedulerReading | undefined => {
     try {
-      return schedulerSource?.();
+      return source?.();
     } catch (error) {
       onCollectError(error, "scheduler");
       return undefined;
@@ -213,38 +253,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     "How far the most overdue source is behind its due time.",
     (r) => r.lagMs / 1000,
   );
-
-  return {
-    registry,
-    setSchedulerSource(source) {
-      schedulerSource = source;
-    },
-    trackerRequest(info) {
-      trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
-      if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {
-        trackerDuration.observe({ endpoint: info.endpoint }, info.durationMs / 1000);
-      }
-    },
-    pollCycle(durationMs) {
-      pollCycles.inc();
-      if (Number.isFinite(durationMs) && durationMs >= 0) pollDuration.observe(durationMs / 1000);
-    },
-    itemsDelivered(count) {
-      // prom-client throws on negative increments; a counter only goes up.
-      if (Number.isFinite(count) && count > 0) delivered.inc(count);
-    },
-    deliveryFailed(reason) {
-      deliveriesFailed.inc({ reason });
-    },
-    setSubscriptionCounts(counts) {
-      subscriptionSource = undefined;
-      applyCounts(counts);
-    },
-    setSubscriptionSource(source) {
-      subscriptionSource = source;
-    },
-    setGatewayPing(getter) {
-      pingGetter = getter;
-    },
+  return (next) => {
+    source = next;
   };
 }

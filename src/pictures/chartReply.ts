@@ -1,5 +1,4 @@
 /** /chart from options to the message: session, walk (cached), picture, embed, alt text. */
-import { type APIEmbed, AttachmentBuilder } from "discord.js";
 import type { BotContext } from "../discord/context.js";
 import { UserError } from "../discord/errors.js";
 import { cachedSessions, defaultSession } from "../discord/sessionAutocomplete.js";
@@ -16,7 +15,7 @@ import {
   walkHistories,
 } from "./chartSource.js";
 import { chartSvg } from "./chartSvg.js";
-import { svgToPng } from "./render.js";
+import { type PictureMessage, pictureMessage } from "./render.js";
 
 /** Long enough for "again with public:true", short enough that new changes show soon. */
 export const chartCacheTtlMs = 60_000;
@@ -81,12 +80,12 @@ export async function renderChartMessage(
   data: ChartData,
   now: number,
   locale: Locale,
-): Promise<{ embeds: APIEmbed[]; files: AttachmentBuilder[] }> {
+): Promise<PictureMessage> {
   const tr = translator(locale);
-  const png = await svgToPng(chartSvg(data, now, locale, tr));
-  const file = new AttachmentBuilder(png, {
-    name: chartFileName,
-    description: chartAltText(data, now, locale, tr),
-  });
-  return { embeds: [chartEmbed(data, now, locale, tr, chartCap)], files: [file] };
+  return pictureMessage(
+    chartSvg(data, now, locale, tr),
+    chartFileName,
+    chartAltText(data, now, locale, tr),
+    chartEmbed(data, now, locale, tr, chartCap),
+  );
 }

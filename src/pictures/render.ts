@@ -7,6 +7,8 @@
  */
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
+import { type APIEmbed, AttachmentBuilder } from "discord.js";
+import { createLimiter } from "../poller/pool.js";
 
 const require = createRequire(import.meta.url);
 
@@ -31,22 +33,26 @@ export interface RenderOptions {
  * take all of it, nor both cores from the event loop.
  */
 export const maxConcurrentRenders = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withRenderSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= maxConcurrentRenders) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await work();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
+const withRenderSlot = createLimiter(maxConcurrentRenders);
 
 export function svgToPng(svg: string, options: RenderOptions = {}): Promise<Buffer> {
   return withRenderSlot(() => render(svg, options));
+}
+
+export interface PictureMessage {
+  embeds: APIEmbed[];
+  files: AttachmentBuilder[];
+}
+
+/** One embed showing one rendered picture, with its alt text as the attachment description. */
+export async function pictureMessage(
+  svg: string,
+  name: string,
+  altText: string,
+  embed: APIEmbed,
+): Promise<PictureMessage> {
+  const file = new AttachmentBuilder(await svgToPng(svg), { name, description: altText });
+  return { embeds: [embed], files: [file] };
 }
 
 async function render(svg: string, options: RenderOptions): Promise<Buffer> {

@@ -1,10 +1,10 @@
 /** /stats: the embed (fields with Discord timestamps) and the lock-ticker banner. */
-import { type APIEmbed, type APIEmbedField, AttachmentBuilder } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
 import { discordTimestamp, escapeMarkdown } from "../format/items.js";
 import { type Locale, translator } from "../i18n/index.js";
 import type { TrackerStats } from "../tracker/types.js";
 import { bannerAltText, bannerFileName, bannerSvg } from "./banner.js";
-import { clip, svgToPng } from "./render.js";
+import { clip, type PictureMessage, pictureMessage } from "./render.js";
 
 /** Tracker text in an embed: no markdown, mentions or links can come through. */
 const inert = (text: string, max = 100) => escapeMarkdown(clip(text, max)).replace(/@/g, "@\u200b");
@@ -73,12 +73,12 @@ export async function renderStatsMessage(
   stats: TrackerStats,
   now: number,
   locale: Locale,
-): Promise<{ embeds: APIEmbed[]; files: AttachmentBuilder[] }> {
+): Promise<PictureMessage> {
   const t = translator(locale);
-  const png = await svgToPng(bannerSvg(stats, now, locale, t));
-  const file = new AttachmentBuilder(png, {
-    name: bannerFileName,
-    description: bannerAltText(stats, now, locale, t),
-  });
-  return { embeds: [statsEmbed(stats, locale)], files: [file] };
+  return pictureMessage(
+    bannerSvg(stats, now, locale, t),
+    bannerFileName,
+    bannerAltText(stats, now, locale, t),
+    statsEmbed(stats, locale),
+  );
 }

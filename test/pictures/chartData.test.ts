@@ -14,19 +14,7 @@ import type {
   HistoryItem,
   TrackerClient,
 } from "../../src/tracker/types.js";
-import { busySession } from "./sample.js";
-
-const at = (iso: string) => new Date(`${iso}Z`);
-const item = (over: Partial<HistoryItem>): HistoryItem => ({
-  session: 7,
-  type: "ADD",
-  unit: 3600,
-  source: "DICE",
-  dom: false,
-  schedule: null,
-  happened: at("2026-02-03T10:00:00"),
-  ...over,
-});
+import { at, busySession, historyItem as item } from "./sample.js";
 
 // Newest first, as the tracker sends them: START, +1 day dice, +2 h dom penalty, -30 min luck, null unit/source.
 const items: HistoryItem[] = [

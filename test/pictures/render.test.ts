@@ -6,19 +6,8 @@ import { chartGeometry, chartSize, chartSvg, theme } from "../../src/pictures/ch
 import { svgToPng } from "../../src/pictures/render.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
 import { decodePng, luminance, near } from "./png.js";
-import { busySession, sampleStats } from "./sample.js";
+import { at, busySession, historyItem as change, sampleStats } from "./sample.js";
 
-const at = (iso: string) => new Date(`${iso}Z`);
-const change = (over: Partial<HistoryItem>): HistoryItem => ({
-  session: 7,
-  type: "ADD",
-  unit: 3600,
-  source: "DICE",
-  dom: false,
-  schedule: null,
-  happened: at("2026-02-03T10:00:00"),
-  ...over,
-});
 // Newest first; points far apart so no marker covers another.
 const items: HistoryItem[] = [
   change({

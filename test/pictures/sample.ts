@@ -1,15 +1,24 @@
 /** Deterministic sample sessions for picture tests, the bench and `npm run chart:example`. */
-import type { HistoryItem, HistorySource, TrackerStats } from "../../src/tracker/types.js";
+import { sourceKeys } from "../../src/pictures/chartData.js";
+import type { HistoryItem, TrackerStats } from "../../src/tracker/types.js";
 
-const sources: (HistorySource | null)[] = [
-  "DICE",
-  "LINK",
-  "LUCK",
-  "MANUAL",
-  "PENALTY",
-  "DOM",
-  null,
-];
+// The chart's sources, with "no source" where the chart says OTHER.
+const sources = sourceKeys.map((key) => (key === "OTHER" ? null : key));
+
+/** A UTC date from an ISO date-time without a zone. */
+export const at = (iso: string) => new Date(`${iso}Z`);
+
+/** One history item of session 7: +1 h by dice at 10:00 unless `over` says otherwise. */
+export const historyItem = (over: Partial<HistoryItem>): HistoryItem => ({
+  session: 7,
+  type: "ADD",
+  unit: 3600,
+  source: "DICE",
+  dom: false,
+  schedule: null,
+  happened: at("2026-02-03T10:00:00"),
+  ...over,
+});
 
 /** `count` items over `days` days, newest first like the tracker: a START, then ADDs, SUBs, dom actions, odd rows. */
 export function busySession(
