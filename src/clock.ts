@@ -9,7 +9,7 @@ export interface Clock {
   setTimer(ms: number, fn: () => void): () => void;
 }
 
-export const systemClock: Clock = {
+const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(ms, fn) {
     const timer = setTimeout(fn, Math.max(0, ms));
@@ -18,10 +18,6 @@ export const systemClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
-
-export function sleep(clock: Clock, ms: number): Promise<void> {
-  return new Promise((resolve) => clock.setTimer(ms, resolve));
-}
 
 /** A clock reading `now` for the time and the system's timers (what `now`-only callers had). */
 export function clockFromNow(now: () => Date): Clock {

@@ -7,6 +7,8 @@
  * and a change is new iff it is later than the watermark's second, or inside the window and
  * not seen. The state lives in the subscription record, so this survives restarts.
  */
+
+import { secondOf, watermarkMs } from "../poller/detect.js";
 import type { Subscription } from "../store/types.js";
 import type { GameChange, TrackerSession } from "../tracker/types.js";
 
@@ -30,21 +32,15 @@ export interface GamesDetection {
   next: GamesAdvance | null;
 }
 
-const secondOf = (ms: number) => Math.floor(ms / 1000);
-
-function markMs(watermark: string | null): number | undefined {
-  if (watermark === null) return undefined;
-  const ms = Date.parse(watermark);
-  return Number.isFinite(ms) ? ms : undefined;
-}
+/** Oldest first: by `happened`, then `id` (a post's order of changes). */
+export const byHappenedThenId = (a: GameChange, b: GameChange): number =>
+  a.happened.getTime() - b.happened.getTime() || a.id - b.id;
 
 /** Tracker order (newest first, a change possibly repeated across pages) to unique, oldest first. */
 export function normalizeGameChanges(newestFirst: readonly GameChange[]): GameChange[] {
   const byId = new Map<number, GameChange>();
   for (const change of newestFirst) if (!byId.has(change.id)) byId.set(change.id, change);
-  return [...byId.values()].sort(
-    (a, b) => a.happened.getTime() - b.happened.getTime() || a.id - b.id,
-  );
+  return [...byId.values()].sort(byHappenedThenId);
 }
 
 /** Ids among `changes` whose second lies in the window of the watermark second `mark`. */
@@ -61,7 +57,7 @@ export function detectNewGameChanges(
   state: GamesState,
   oldestFirst: readonly GameChange[],
 ): GamesDetection {
-  const mark = markMs(state.gamesWatermark);
+  const mark = watermarkMs(state.gamesWatermark);
   const markSecond = mark === undefined ? undefined : secondOf(mark);
   const seen = new Set(state.gamesSeenIds);
   const deliver: GameChange[] = [];
@@ -104,7 +100,7 @@ export function detectNewGameChanges(
 export function gamesFetchFrom(watermarks: readonly (string | null)[]): Date | undefined {
   let min = Number.POSITIVE_INFINITY;
   for (const watermark of watermarks) {
-    const ms = markMs(watermark);
+    const ms = watermarkMs(watermark);
     if (ms === undefined) return undefined;
     min = Math.min(min, ms);
   }
@@ -159,8 +155,8 @@ export function gamesStateOf(subscription: Subscription): GamesState {
  * newer one) is ignored, and two for the same second merge their ids.
  */
 export function mergeGamesState(current: GamesState, advance: GamesAdvance): GamesState {
-  const currentMs = markMs(current.gamesWatermark);
-  const advanceMs = markMs(advance.gamesWatermark);
+  const currentMs = watermarkMs(current.gamesWatermark);
+  const advanceMs = watermarkMs(advance.gamesWatermark);
   if (advanceMs === undefined) return current;
   if (currentMs === undefined || secondOf(advanceMs) > secondOf(currentMs)) return advance;
   if (secondOf(advanceMs) < secondOf(currentMs)) return current;

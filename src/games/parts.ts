@@ -6,7 +6,7 @@
  */
 import type { DeliveryGroup } from "../format/delivery.js";
 import type { GameChange } from "../tracker/types.js";
-import type { GamesAdvance } from "./detect.js";
+import { byHappenedThenId, type GamesAdvance } from "./detect.js";
 
 /** What one `games:true` subscription contributes to its channel's post of a cycle. */
 export interface GamesPart {
@@ -50,9 +50,7 @@ export function addGamesToGroups(
     for (const change of part.changes) entry.changes.set(change.id, change);
   }
   const result = [...merged.values()].map(({ group, changes }) => {
-    const sorted = [...changes.values()].sort(
-      (a, b) => a.happened.getTime() - b.happened.getTime() || a.id - b.id,
-    );
+    const sorted = [...changes.values()].sort(byHappenedThenId);
     return sorted.length > 0 ? { ...group, gameChanges: sorted } : group;
   });
   const oldest = (group: DeliveryGroup): number =>

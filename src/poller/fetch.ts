@@ -6,7 +6,7 @@
  * second (usually one small request, and only when there was more than one
  * page) recovers it, and normalizeFetched drops the repeats.
  */
-import { TrackerUnexpectedResponseError } from "../tracker/errors.js";
+import { type TrackerEndpoint, TrackerUnexpectedResponseError } from "../tracker/errors.js";
 import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
 import { normalizeFetched, secondOf } from "./detect.js";
 
@@ -20,11 +20,14 @@ export interface SourceFetch {
   requests: number;
 }
 
-async function walk(
-  tracker: TrackerClient,
-  token: string,
-  query: HistoriesQuery,
-  onPage: (items: HistoryItem[], more: boolean) => void,
+/**
+ * Follows `cursor_next` from the first page on, handing each page to `onPage`; returns the
+ * number of requests. A repeated cursor or more than `maxPages` pages fails the chain.
+ */
+export async function walkPages<T>(
+  endpoint: TrackerEndpoint,
+  read: (cursor: string | undefined) => Promise<{ items: T[]; cursorNext: string | undefined }>,
+  onPage: (items: T[], more: boolean) => void,
   onRequest: (() => void) | undefined,
 ): Promise<number> {
   const cursors = new Set<string>();
@@ -33,17 +36,32 @@ async function walk(
   for (;;) {
     requests++;
     onRequest?.();
-    const page = await tracker.histories(token, { ...query, limit: pageLimit, cursor });
+    const page = await read(cursor);
     const more = page.cursorNext !== undefined && page.cursorNext !== "";
     onPage(page.items, more);
     if (!more) return requests;
     const next = page.cursorNext as string;
     if (cursors.has(next) || requests >= maxPages) {
-      throw new TrackerUnexpectedResponseError("histories", "cursor_next does not come to an end");
+      throw new TrackerUnexpectedResponseError(endpoint, "cursor_next does not come to an end");
     }
     cursors.add(next);
     cursor = next;
   }
+}
+
+function walk(
+  tracker: TrackerClient,
+  token: string,
+  query: HistoriesQuery,
+  onPage: (items: HistoryItem[], more: boolean) => void,
+  onRequest: (() => void) | undefined,
+): Promise<number> {
+  return walkPages(
+    "histories",
+    (cursor) => tracker.histories(token, { ...query, limit: pageLimit, cursor }),
+    onPage,
+    onRequest,
+  );
 }
 
 export async function fetchSourceItems(

@@ -57,20 +57,7 @@ export interface ChannelPart {
 
 /** The parts' game-rule changes, for addGamesToGroups. */
 function gamesParts(parts: readonly ChannelPart[]): GamesPart[] {
-  return parts.flatMap((part) =>
-    part.games === undefined
-      ? []
-      : [
-          {
-            subscriptionId: part.subscriptionId,
-            userId: part.userId,
-            nick: part.nick,
-            session: part.session,
-            changes: part.games.changes,
-            next: part.games.next,
-          },
-        ],
-  );
+  return parts.flatMap((part) => (part.games === undefined ? [] : [{ ...part, ...part.games }]));
 }
 
 /** Every line's identity, in message order (the nonces hash these). */

@@ -97,32 +97,27 @@ async function dueAndFetch(
 }
 
 /** Stage 3 is detection (gather.ts); stage 4: one outbox entry per channel, saved before it is handed to the sender. */
-function queueChannels(
+async function queueChannels(
   deps: TickDeps,
   byChannel: Awaited<ReturnType<typeof gatherChannelParts>>,
   subs: readonly Subscription[],
   tally: DeliveryTally,
   launched: Promise<void>[],
-) {
+): Promise<void> {
   const byId = new Map(subs.map((sub) => [sub.id, sub]));
-  return (async () => {
-    for (const [channelId, parts] of byChannel) {
-      if (deps.stopping()) break;
-      try {
-        const owner = byId.get(parts[0]?.subscriptionId ?? "");
-        const locale = await channelLocale(deps.postLocale, owner, deps.logger);
-        const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now(), locale);
-        await deps.store.outbox.put(entry);
-        deps.itemCounts.set(entry.id, itemCount);
-        launched.push(deps.launch(channelId, [entry], tally));
-      } catch (err) {
-        deps.logger.error(
-          { channelId, err: errorSummary(err) },
-          "could not queue a channel's posts",
-        );
-      }
+  for (const [channelId, parts] of byChannel) {
+    if (deps.stopping()) break;
+    try {
+      const owner = byId.get(parts[0]?.subscriptionId ?? "");
+      const locale = await channelLocale(deps.postLocale, owner, deps.logger);
+      const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now(), locale);
+      await deps.store.outbox.put(entry);
+      deps.itemCounts.set(entry.id, itemCount);
+      launched.push(deps.launch(channelId, [entry], tally));
+    } catch (err) {
+      deps.logger.error({ channelId, err: errorSummary(err) }, "could not queue a channel's posts");
     }
-  })();
+  }
 }
 
 /** Runs a tick; the returned promises are its deliveries (the loop does not wait for them). */

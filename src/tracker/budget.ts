@@ -60,23 +60,32 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   let timerAt = Number.POSITIVE_INFINITY;
 
   /** Share of the budget allowed now: 1 outside a 429 episode. */
-  function factor(now: number): number {
+  function share(now: number): number {
     if (episode === undefined) return 1;
     if (now < episode.pausedUntil) return 0;
     const steps = Math.floor((now - episode.pausedUntil) / recoveryStepMs);
-    const share = recoveryStart * (1 + steps);
-    if (share < 1) return share;
-    logger?.info({ pauses: episode.pauses }, "tracker rate limit over; full request budget again");
-    episode = undefined;
-    return 1;
+    return Math.min(1, recoveryStart * (1 + steps));
+  }
+
+  /** share(), ending the 429 episode once the full budget is back. */
+  function factor(now: number): number {
+    const allowed = share(now);
+    if (episode !== undefined && allowed === 1) {
+      logger?.info(
+        { pauses: episode.pauses },
+        "tracker rate limit over; full request budget again",
+      );
+      episode = undefined;
+    }
+    return allowed;
   }
 
   /** The earliest moment the next request may start. */
   function nextStartAt(now: number): number {
     while (starts.length > 0 && (starts[0] as number) <= now - 60_000) starts.shift();
-    const share = factor(now);
-    if (share === 0) return (episode as { pausedUntil: number }).pausedUntil;
-    let at = Math.max(now, lastStart + 60_000 / (perMinute * share));
+    const allowed = factor(now);
+    if (allowed === 0) return (episode as { pausedUntil: number }).pausedUntil;
+    let at = Math.max(now, lastStart + 60_000 / (perMinute * allowed));
     if (starts.length >= perMinute) at = Math.max(at, (starts[0] as number) + 60_000);
     return at;
   }
@@ -135,10 +144,10 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
     },
     snapshot() {
       const now = clock.now();
-      const share = episode === undefined ? 1 : factorPeek(now);
       return {
         perMinute,
-        effectivePerMinute: Math.round(perMinute * share * 100) / 100,
+        // share(), not factor(): a scrape must not end the episode (nor log).
+        effectivePerMinute: Math.round(perMinute * share(now) * 100) / 100,
         started,
         rateLimited: limited,
         pausedUntil:
@@ -147,14 +156,6 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
       };
     },
   };
-
-  /** factor() without ending the episode (a scrape must not log). */
-  function factorPeek(now: number): number {
-    if (episode === undefined) return 1;
-    if (now < episode.pausedUntil) return 0;
-    const steps = Math.floor((now - episode.pausedUntil) / recoveryStepMs);
-    return Math.min(1, recoveryStart * (1 + steps));
-  }
 }
 
 /** How many starts the budget allows in any 1 s window (the contract). */

@@ -10,7 +10,7 @@ import {
   TrackerValidationError,
 } from "./errors.js";
 import { formatTrackerDateTime } from "./format.js";
-import { type GameChange, gamesChangesDataSchema, gamesChangesParams } from "./games.js";
+import { type GameChange, gamesChangesDataSchema } from "./games.js";
 import type { RequestBudget } from "./budget.js";
 import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
 import {
@@ -93,6 +93,22 @@ export function historiesParams(query: HistoriesQuery): URLSearchParams {
   const limit = clampLimit(query.limit);
   if (limit !== undefined) params.set("limit", String(limit));
   if (query.cursor) params.set("cursor", query.cursor);
+  return params;
+}
+
+export function gamesChangesParams(query: GamesChangesQuery): URLSearchParams {
+  const params = new URLSearchParams({
+    session: requireId("games_changes", "session", query.session),
+  });
+  if (query.game !== undefined) params.set("game", query.game);
+  if (query.action !== undefined) params.set("action", query.action);
+  if (query.from !== undefined) params.set("from", formatTrackerDateTime(query.from));
+  if (query.to !== undefined) params.set("to", formatTrackerDateTime(query.to));
+  const limit = clampLimit(query.limit);
+  if (limit !== undefined) params.set("limit", String(limit));
+  if (query.cursor) params.set("cursor", query.cursor);
+  if (query.includeRaw !== undefined) params.set("include_raw", flag(query.includeRaw));
+  if (query.includeDiff !== undefined) params.set("include_diff", flag(query.includeDiff));
   return params;
 }
 

@@ -1,11 +1,10 @@
 /**
  * The games feed (`GET /api/v2/games_changes.php`): an audit log of rule changes of a session's
- * games. Domain types, wire schemas and query building live together here so the histories
- * files stay as they are; client.ts adds the two methods.
+ * games. Domain types and wire schemas live together here so the histories files stay as they
+ * are; client.ts builds the query and adds the two methods.
  */
 import { z } from "zod";
-import { TrackerValidationError } from "./errors.js";
-import { formatTrackerDateTime, parseTrackerDateTime } from "./format.js";
+import { wireCount, wireDate, wireInt, wireOptionalText } from "./schemas.js";
 
 export const gameKinds = ["DICE", "LINK", "LUCK"] as const;
 export type GameKind = (typeof gameKinds)[number];
@@ -60,22 +59,6 @@ export interface GamesChangesPage {
   cursorNext: string | undefined;
 }
 
-const wireInt = z.union([
-  z.int(),
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number)
-    .pipe(z.int()),
-]);
-
-const wireDate = z.string().transform((text, ctx): Date => {
-  const date = parseTrackerDateTime(text);
-  if (date) return date;
-  ctx.addIssue({ code: "custom", message: "expected a UTC datetime YYYY-MM-DD HH:MM:SS[.mmm]" });
-  return z.NEVER;
-});
-
 /** The docs promise strings and allow numbers or null: all read as text or null. */
 const wireText = z
   .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
@@ -93,10 +76,7 @@ export const gameChangeSchema = z
     game: z.enum(gameKinds),
     action: z.enum(gameActions),
     happened: wireDate,
-    dom_nick: z
-      .string()
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    dom_nick: wireOptionalText,
     changes: z.array(diffSchema).nullish(),
     before: configSchema,
     after: configSchema,
@@ -116,8 +96,8 @@ export const gameChangeSchema = z
 
 export const gamesChangesDataSchema = z
   .looseObject({
-    count: wireInt.pipe(z.int().nonnegative()),
-    limit: wireInt.pipe(z.int().nonnegative()),
+    count: wireCount,
+    limit: wireCount,
     cursor_next: z.string().nullish(),
     items: z.array(gameChangeSchema),
   })
@@ -129,25 +109,3 @@ export const gamesChangesDataSchema = z
       cursorNext: data.cursor_next ? data.cursor_next : undefined,
     }),
   );
-
-export function gamesChangesParams(query: GamesChangesQuery): URLSearchParams {
-  if (!Number.isSafeInteger(query.session) || query.session <= 0) {
-    throw new TrackerValidationError(
-      "games_changes",
-      "invalid_session",
-      "session must be a positive whole number.",
-    );
-  }
-  const params = new URLSearchParams({ session: String(query.session) });
-  if (query.game !== undefined) params.set("game", query.game);
-  if (query.action !== undefined) params.set("action", query.action);
-  if (query.from !== undefined) params.set("from", formatTrackerDateTime(query.from));
-  if (query.to !== undefined) params.set("to", formatTrackerDateTime(query.to));
-  if (query.limit !== undefined && Number.isFinite(query.limit)) {
-    params.set("limit", String(Math.min(200, Math.max(1, Math.trunc(query.limit)))));
-  }
-  if (query.cursor) params.set("cursor", query.cursor);
-  if (query.includeRaw !== undefined) params.set("include_raw", query.includeRaw ? "1" : "0");
-  if (query.includeDiff !== undefined) params.set("include_diff", query.includeDiff ? "1" : "0");
-  return params;
-}

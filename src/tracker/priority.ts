@@ -11,10 +11,6 @@ export type TrackerPriority = "interactive" | "background";
 
 const storage = new AsyncLocalStorage<TrackerPriority>();
 
-export function withTrackerPriority<T>(priority: TrackerPriority, fn: () => T): T {
-  return storage.run(priority, fn);
-}
-
 export function asBackground<T>(fn: () => T): T {
   return storage.run("background", fn);
 }

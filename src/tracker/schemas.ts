@@ -18,7 +18,7 @@ import {
   type TrackerStats,
 } from "./types.js";
 
-const wireInt = z.union([
+export const wireInt = z.union([
   z.int(),
   z
     .string()
@@ -27,14 +27,14 @@ const wireInt = z.union([
     .pipe(z.int()),
 ]);
 
-const wireCount = wireInt.pipe(z.int().nonnegative());
+export const wireCount = wireInt.pipe(z.int().nonnegative());
 
 /** The docs say 0/1; booleans and "0"/"1" are accepted too. */
 const wireFlag = z
   .union([z.literal([0, 1, "0", "1"]), z.boolean()])
   .transform((v) => v === true || v === 1 || v === "1");
 
-const wireDate = z.string().transform((text, ctx): Date => {
+export const wireDate = z.string().transform((text, ctx): Date => {
   const date = parseTrackerDateTime(text);
   if (date) return date;
   ctx.addIssue({ code: "custom", message: "expected a UTC datetime YYYY-MM-DD HH:MM:SS[.mmm]" });
@@ -50,7 +50,7 @@ const wireOptionalDate = z
   .transform((v): Date | null => (v instanceof Date ? v : null));
 
 /** Empty strings from PHP mean "none" as well. */
-const wireOptionalText = z
+export const wireOptionalText = z
   .string()
   .nullish()
   .transform((v): string | null => (v ? v : null));

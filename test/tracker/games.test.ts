@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { gamesChangesParams } from "../../src/tracker/client.js";
 import { TrackerAuthError, TrackerValidationError } from "../../src/tracker/errors.js";
-import { gameChangeSchema, gamesChangesParams } from "../../src/tracker/games.js";
+import { gameChangeSchema } from "../../src/tracker/games.js";
 import type { GameChange } from "../../src/tracker/types.js";
 import { rejectionOf, setup, TOKEN } from "./harness.js";
 
