@@ -8,8 +8,9 @@ import { everywhere } from "../src/discord/installs.js";
 import { UserError } from "../src/discord/errors.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
-import { resolveLocale, t } from "../src/i18n/index.js";
+import { resolveLocale } from "../src/i18n/index.js";
 import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js";
+import { deferByPublicOption } from "./options.js";
 
 const data = {
   name: "chart",
@@ -50,13 +51,13 @@ const data = {
 
 export default {
   data,
-  defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
+  defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
     const session = interaction.options.getInteger("session") ?? undefined;
     // Discord enforces min_value, but clients lie.
     if (session !== undefined && (!Number.isSafeInteger(session) || session <= 0)) {
-      throw new UserError(t(locale, "chart.badSession"));
+      throw new UserError({ key: "chart.badSession" });
     }
     const { from, to } = readTimeWindow(interaction.options, ctx.now());
     const account = await requireAccount(ctx, interaction.user.id);

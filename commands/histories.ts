@@ -22,7 +22,7 @@ import {
 } from "../src/histories/view.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
-import { filterOptions, optionError } from "./options.js";
+import { deferByPublicOption, filterOptions, optionError } from "./options.js";
 
 const data = {
   name: "histories",
@@ -101,7 +101,7 @@ function readInput(interaction: ChatInputCommandInteraction, now: Date) {
 
 export default {
   data,
-  defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
+  defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const input = readInput(interaction, ctx.now());
     const games = interaction.options.getBoolean("games") ?? false;

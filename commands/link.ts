@@ -24,9 +24,6 @@ const data = {
 export const linkModalId = customId("link", "modal");
 export const tokenFieldId = "token";
 
-/** English, for older call sites; the text is `link.whereToCreate`. */
-export const whereToCreateToken = t("en", "link.whereToCreate");
-
 /** Tokens are opaque to us; this only refuses what cannot possibly be one. */
 const tokenSchema = (locale: Locale) =>
   z

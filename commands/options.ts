@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import type { DeferMode } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 
@@ -49,3 +50,7 @@ export function optionError(issues: readonly { path: readonly PropertyKey[] }[])
   if (option === "limit") return new UserError({ key: "histories.limitRange" });
   return new UserError({ key: "common.invalidOption", vars: { option } });
 }
+
+/** For commands with a `public` option: the answer is public only when `public:true` was given. */
+export const deferByPublicOption = (interaction: ChatInputCommandInteraction): DeferMode =>
+  interaction.options.getBoolean("public") ? "public" : "ephemeral";

@@ -148,7 +148,7 @@ export default {
   defer: "ephemeral",
   async execute(interaction, ctx) {
     if (!interaction.inCachedGuild()) {
-      throw new UserError(t(resolveLocale(interaction.locale), "roles.serverOnly"));
+      throw new UserError({ key: "roles.serverOnly" });
     }
     const sub = interaction.options.getSubcommand();
     if (sub === "set") await set(interaction, ctx);

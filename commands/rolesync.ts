@@ -34,7 +34,7 @@ export default {
   defer: "ephemeral",
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
-    if (!interaction.inCachedGuild()) throw new UserError(t(locale, "roles.serverOnly"));
+    if (!interaction.inCachedGuild()) throw new UserError({ key: "roles.serverOnly" });
     const { guildId } = interaction;
     const userId = interaction.user.id;
     const sync = requireRoleSync(ctx);
@@ -51,7 +51,7 @@ export default {
     }
     await requireAccount(ctx, userId);
     const config = await ctx.store.roles.getConfig(guildId);
-    if (!config) throw new UserError(t(locale, "roles.rolesyncNotConfigured"));
+    if (!config) throw new UserError({ key: "roles.rolesyncNotConfigured" });
     await sync.consent(guildId, userId, [...interaction.member.roles.cache.keys()]);
     ctx.logger.info({ guildId, userId }, "role sync consent given");
     await interaction.editReply(

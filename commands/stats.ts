@@ -7,6 +7,7 @@ import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";
+import { deferByPublicOption } from "./options.js";
 
 const data = {
   name: "stats",
@@ -24,7 +25,7 @@ const data = {
 
 export default {
   data,
-  defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
+  defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
     const account = await requireAccount(ctx, interaction.user.id);

@@ -13,14 +13,14 @@ import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { gamesStartingState } from "../src/games/detect.js";
 import { resolveLocale, t, translator } from "../src/i18n/index.js";
-import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
+import type { Subscription, SubscriptionFilters, SubscriptionStore } from "../src/store/types.js";
 import {
   newSubscriptionId,
   resolveSession,
   sameFilters,
   startingStateFor,
 } from "../src/subscriptions/start.js";
-import { describeTarget, resolveTarget } from "../src/subscriptions/target.js";
+import { describeTarget, type ResolvedTarget, resolveTarget } from "../src/subscriptions/target.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions, optionError } from "./options.js";
 
@@ -101,7 +101,7 @@ export default {
     const locale = resolveLocale(interaction.locale);
     const { session, filters, to, games } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
-    const target = await resolveTarget(interaction, to, locale);
+    const target = await resolveTarget(interaction, to);
     const channel = { id: target.channelId };
 
     const subs = ctx.store.subscriptions;
@@ -120,44 +120,20 @@ export default {
     }
     // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
     const paused = mine.filter((s) => s.channelId === channel.id && s.status === "paused");
-    if (!same) {
-      const limits = ctx.config;
-      if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
-        throw new UserError({
-          key: "subscriptions.memberLimit",
-          vars: { count: mine.length, max: limits.MAX_SUBSCRIPTIONS_PER_USER },
-        });
-      }
-      // A server's limit counts what posts into the server; a DM is the member's own.
-      const inGuild =
-        target.kind === "channel" && target.guildId ? await subs.listByGuild(target.guildId) : [];
-      if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
-        throw new UserError({
-          key: "subscriptions.guildLimit",
-          vars: { count: inGuild.length, max: limits.MAX_SUBSCRIPTIONS_PER_GUILD },
-        });
-      }
-    }
+    if (!same) await checkLimits(ctx, mine, target);
 
     // Reading the newest page also proves the token works and the session is the caller's.
     const currentSession = await resolveSession(ctx.tracker, account.token, session);
     const start = await startingStateFor(ctx.tracker, account.token, currentSession);
     const gamesStart = games ? await gamesStartingStateFor(ctx, account.token, currentSession) : {};
     const now = ctx.now().toISOString();
-    // Resuming touches the status only (atomically), so a delivery's progress is never undone.
-    const resume = (id: string) =>
-      subs.update(id, (fresh) =>
-        fresh.status === "paused"
-          ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
-          : undefined,
-      );
     const resumedIds: string[] = [];
     for (const p of paused) {
-      if (p.id !== same?.id && (await resume(p.id))) resumedIds.push(p.id);
+      if (p.id !== same?.id && (await resume(subs, p.id))) resumedIds.push(p.id);
     }
     let subscription: Subscription;
     if (same) {
-      subscription = (await resume(same.id)) ?? same;
+      subscription = (await resume(subs, same.id)) ?? same;
     } else {
       subscription = {
         id: newSubscriptionId(),
@@ -206,6 +182,41 @@ export default {
   },
   autocomplete: autocompleteSession,
 } satisfies Command;
+
+/** A new subscription must fit the member's and the server's limits (resuming one always may). */
+async function checkLimits(
+  ctx: BotContext,
+  mine: readonly Subscription[],
+  target: ResolvedTarget,
+): Promise<void> {
+  const limits = ctx.config;
+  if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
+    throw new UserError({
+      key: "subscriptions.memberLimit",
+      vars: { count: mine.length, max: limits.MAX_SUBSCRIPTIONS_PER_USER },
+    });
+  }
+  // A server's limit counts what posts into the server; a DM is the member's own.
+  const inGuild =
+    target.kind === "channel" && target.guildId
+      ? await ctx.store.subscriptions.listByGuild(target.guildId)
+      : [];
+  if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
+    throw new UserError({
+      key: "subscriptions.guildLimit",
+      vars: { count: inGuild.length, max: limits.MAX_SUBSCRIPTIONS_PER_GUILD },
+    });
+  }
+}
+
+/** Resuming touches the status only (atomically), so a delivery's progress is never undone. */
+function resume(subs: SubscriptionStore, id: string): Promise<Subscription | undefined> {
+  return subs.update(id, (fresh) =>
+    fresh.status === "paused"
+      ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
+      : undefined,
+  );
+}
 
 /** Everything the games feed has now counts as handled: only later rule changes are posted. */
 async function gamesStartingStateFor(ctx: BotContext, token: string, session: number | null) {

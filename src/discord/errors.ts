@@ -26,9 +26,6 @@ export class UserError extends Error {
   }
 }
 
-/** English, for older call sites; new code throws `new UserError({ key: "errors.notLinked" })`. */
-export const notLinkedMessage = t("en", "errors.notLinked");
-
 /** A short id a member can quote to the server admin, who finds it in the logs. */
 export function newErrorId(): string {
   return randomBytes(4).toString("hex");

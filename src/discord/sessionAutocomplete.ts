@@ -11,7 +11,7 @@ const answerWithinMs = 2_000;
 export function sessionChoices(
   sessions: readonly TrackerSession[],
   typed: string,
-  locale: Locale = "en",
+  locale: Locale,
 ): ApplicationCommandOptionChoiceData<number>[] {
   const sorted = [...sessions].sort(
     (a, b) => Number(b.active) - Number(a.active) || b.start.getTime() - a.start.getTime(),

@@ -10,10 +10,6 @@ import {
 } from "../tracker/errors.js";
 import { newErrorId, UserError } from "./errors.js";
 
-/** English, for older call sites; the texts live in the `errors` catalogue area. */
-export const relinkMessage = t("en", "errors.relink");
-export const trackerDownMessage = t("en", "errors.trackerDown");
-
 /**
  * The one mapping from errors to what a member reads, in the member's
  * language. `expected` errors are the member's to fix or the tracker's doing;
@@ -21,7 +17,7 @@ export const trackerDownMessage = t("en", "errors.trackerDown");
  */
 export function userMessageFor(
   err: unknown,
-  locale: Locale = "en",
+  locale: Locale,
 ): { text: string; errorId: string; expected: boolean } {
   const errorId = newErrorId();
   const expected = (text: string) => ({ text, errorId, expected: true });

@@ -14,7 +14,7 @@ const units = ["days", "hours", "minutes", "seconds"] as const;
  * "10 000"); "min2" leaves four-digit counts ungrouped, as people write them.
  */
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
-export function formatNumber(value: number, locale: Locale = "en"): string {
+export function formatNumber(value: number, locale: Locale): string {
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale, { useGrouping: "min2", maximumFractionDigits: 0 });

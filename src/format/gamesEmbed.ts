@@ -36,6 +36,6 @@ export function buildGamesEmbed(input: GamesEmbedInput): APIEmbed {
     return embed;
   }
   const lines = input.changes.map((change) => formatGameChangeLine(change, tr));
-  embed.description = joinLinesWithin(lines, embedLimits.description);
+  embed.description = joinLinesWithin(lines, embedLimits.description, tr);
   return embed;
 }

@@ -80,17 +80,13 @@ export function truncate(text: string, max: number): string {
  * Joins lines until the next one would pass `max`, then says how many were
  * left out, so a page never loses lines silently or breaks one in half.
  */
-export function joinLinesWithin(
-  lines: readonly string[],
-  max: number,
-  locale: Locale = "en",
-): string {
+export function joinLinesWithin(lines: readonly string[], max: number, tr: Translate): string {
   const all = lines.join("\n");
   if (all.length <= max) return all;
   const kept: string[] = [];
   let length = 0;
   for (const [index, line] of lines.entries()) {
-    const note = `\n${translator(locale)("histories.moreNotShown", { count: lines.length - index })}`;
+    const note = `\n${tr("histories.moreNotShown", { count: lines.length - index })}`;
     const added = (kept.length === 0 ? 0 : 1) + line.length;
     if (length + added + note.length > max) {
       return truncate(`${kept.join("\n")}${note}`, max);
@@ -101,7 +97,7 @@ export function joinLinesWithin(
   return kept.join("\n");
 }
 
-export function historiesTitle(session: number, nick?: string, locale: Locale = "en"): string {
+export function historiesTitle(session: number, nick: string | undefined, locale: Locale): string {
   // Same "<nick> · session N" shape as the channel posts, so both read as one family.
   const tr = translator(locale);
   const base =
@@ -135,7 +131,7 @@ export function buildHistoriesEmbed(input: HistoriesEmbedInput): APIEmbed {
   embed.description = joinLinesWithin(
     input.items.map((item) => formatItemLine(item, locale)),
     embedLimits.description,
-    locale,
+    tr,
   );
   const changes = input.items.filter((item) => item.type !== "START").length;
   embed.fields = [

@@ -20,8 +20,7 @@ const sourceEmoji: Record<HistorySource, string> = {
 export const neutralEmoji = "⏱️";
 export const startEmoji = "🔒";
 const domEmoji = "👑";
-/** `👑 by dom` (English; `domMarkerIn` for another language). */
-export const domMarker = domMarkerIn("en");
+/** `👑 by dom` in the reader's language. */
 export function domMarkerIn(locale: Locale): string {
   return `${domEmoji} ${t(locale, "items.byDom")}`;
 }

@@ -12,8 +12,6 @@ export type TimeInputResult = { ok: true; date: Date } | { ok: false };
 export function timeInputHelpIn(locale: Locale): string {
   return t(locale, "time.help");
 }
-/** English, for older call sites. */
-export const timeInputHelp = timeInputHelpIn("en");
 
 /** Outside these years a date is a typo, not a history query (the tracker is younger than 2000). */
 const minYear = 2000;

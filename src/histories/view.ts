@@ -77,8 +77,8 @@ export async function renderPage(
   viewId: string,
   state: HistoriesViewState,
   page: number,
-  /** The reader's language (the interaction's); English when not given. */
-  locale: Locale = "en",
+  /** The reader's language (the interaction's). */
+  locale: Locale,
 ): Promise<{
   state: HistoriesViewState;
   message: { embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] };

@@ -11,14 +11,14 @@ const pauseKeys = {
   dm_closed: "dm.pausedDmClosed",
 } as const satisfies Record<NonNullable<Subscription["pausedReason"]>, MessageKey>;
 
-export function describePause(reason: Subscription["pausedReason"], locale: Locale = "en"): string {
+export function describePause(reason: Subscription["pausedReason"], locale: Locale): string {
   return t(locale, reason ? pauseKeys[reason] : "subscriptions.paused");
 }
 
 export function describeSubscriptionTarget(
   session: number | null,
   channelId: string,
-  locale: Locale = "en",
+  locale: Locale,
 ): string {
   const channel = `<#${channelId}>`;
   return session === null
@@ -26,7 +26,7 @@ export function describeSubscriptionTarget(
     : t(locale, "subscriptions.targetSession", { session, channel });
 }
 
-export function describeFilters(filters: Subscription["filters"], locale: Locale = "en"): string {
+export function describeFilters(filters: Subscription["filters"], locale: Locale): string {
   const tr = translator(locale);
   const parts: string[] = [];
   if (filters.type) parts.push(tr("subscriptions.filterType", { type: filters.type }));

@@ -21,23 +21,22 @@ export interface ResolvedTarget {
 export async function resolveTarget(
   interaction: ChatInputCommandInteraction,
   to: SubscriptionTarget,
-  locale: Locale,
 ): Promise<ResolvedTarget> {
   const chosen = interaction.options.getChannel("channel");
   if (to === "dm") {
-    if (chosen) throw new UserError(t(locale, "dm.channelWithDm"));
+    if (chosen) throw new UserError({ key: "dm.channelWithDm" });
     const dm = await interaction.user.createDM();
     return { kind: "dm", channelId: dm.id, guildId: interaction.guildId ?? null };
   }
   if (!interaction.inCachedGuild()) {
-    if (interaction.guildId === null) throw new UserError(t(locale, "dm.dmNeedsDmTarget"));
-    throw new UserError(t(locale, "dm.subscriptionsLiveInServers"));
+    if (interaction.guildId === null) throw new UserError({ key: "dm.dmNeedsDmTarget" });
+    throw new UserError({ key: "dm.subscriptionsLiveInServers" });
   }
   const channelId = chosen?.id ?? interaction.channelId;
   const channel =
     interaction.guild.channels.cache.get(channelId) ??
     (await interaction.guild.channels.fetch(channelId).catch(() => null));
-  if (!channel) throw new UserError(t(locale, "dm.cannotSeeChannel"));
+  if (!channel) throw new UserError({ key: "dm.cannotSeeChannel" });
   await checkSubscriptionChannel(interaction, channel);
   return { kind: "channel", channelId: channel.id, guildId: interaction.guildId };
 }

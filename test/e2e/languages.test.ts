@@ -24,6 +24,19 @@ function link(userId: string, locale: string, value = token) {
   });
 }
 
+/** `/link` opens the token form (the modal is the first answer, so only an ack comes back). */
+async function openLink(userId: string, locale: string) {
+  const open = h.discord.interact.chatInput({
+    userId,
+    guildId: h.guildId,
+    channelId: h.channelId,
+    name: "link",
+    locale,
+  });
+  await open.waitFor("ack");
+  return open;
+}
+
 describe("languages, end to end", () => {
   it("registers every command with its texts in every language", () => {
     const registered = h.discord.commands.global;
@@ -54,14 +67,7 @@ describe("languages, end to end", () => {
 
   it("answers a German member in German: the /link modal and its errors", async () => {
     const userId = h.member("greta");
-    const open = h.discord.interact.chatInput({
-      userId,
-      guildId: h.guildId,
-      channelId: h.channelId,
-      name: "link",
-      locale: "de",
-    });
-    await open.waitFor("ack");
+    const open = await openLink(userId, "de");
     const modal = JSON.stringify(open.modal());
     expect(modal).toContain("Chastity Tracker verknüpfen");
     expect(modal).toContain("Dein API-Token");
@@ -109,14 +115,7 @@ describe("languages, end to end", () => {
 
   it("falls back to English for a language it does not have", async () => {
     const userId = h.member("kim");
-    const open = h.discord.interact.chatInput({
-      userId,
-      guildId: h.guildId,
-      channelId: h.channelId,
-      name: "link",
-      locale: "ko",
-    });
-    await open.waitFor("ack");
+    const open = await openLink(userId, "ko");
     expect(JSON.stringify(open.modal())).toContain("Link Chastity Tracker");
     const refused = await link(userId, "ko", "tok_unknown_to_the_tracker_43").waitFor("edit");
     expect(refused.original?.content).toMatch(/^Chastity Tracker did not accept that token/);

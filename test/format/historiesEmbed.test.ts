@@ -7,6 +7,7 @@ import {
   truncate,
 } from "../../src/format/historiesEmbed.js";
 import { formatItemLine } from "../../src/format/items.js";
+import { translator } from "../../src/i18n/index.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
 import { item } from "./fixtures.js";
 import { useZone, zones } from "./zones.js";
@@ -159,9 +160,10 @@ describe("helpers", () => {
   });
 
   it("joinLinesWithin reports what it left out", () => {
-    expect(joinLinesWithin(["aaaa", "bbbb", "cccc"], 14)).toBe("aaaa\nbbbb\ncccc");
-    expect(joinLinesWithin(["aaaa", "bbbb", "cccc"], 24)).toBe("aaaa\nbbbb\ncccc");
-    expect(joinLinesWithin(["aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"], 30)).toBe(
+    const en = translator("en");
+    expect(joinLinesWithin(["aaaa", "bbbb", "cccc"], 14, en)).toBe("aaaa\nbbbb\ncccc");
+    expect(joinLinesWithin(["aaaa", "bbbb", "cccc"], 24, en)).toBe("aaaa\nbbbb\ncccc");
+    expect(joinLinesWithin(["aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"], 30, en)).toBe(
       "aaaaaaaaaa\n… 2 more not shown",
     );
   });
