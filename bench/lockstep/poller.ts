@@ -115,6 +115,8 @@ export function createPoller(deps: PollerDeps): Poller {
     notifyUser: deps.notifyUser,
     logger,
     now,
+    // The old lockstep poller measured everything on the one clock it was given.
+    mono: () => now().getTime(),
     backoff: channelBackoff,
     metrics: deps.metrics,
     itemCounts,

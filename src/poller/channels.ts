@@ -33,6 +33,8 @@ export interface ChannelSenderDeps {
   notifyUser: (userId: string, text: string) => Promise<void>;
   logger: Logger;
   now: () => Date;
+  /** The monotonic clock (ms), for the backoff. */
+  mono: () => number;
   backoff: Backoff;
   metrics: PollerMetrics | undefined;
   /** Items per entry created by this process (entries read back after a restart count 0). */
@@ -140,7 +142,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
         return;
       }
       deps.metrics?.deliveryFailed?.("transient");
-      const info = deps.backoff.fail(key, deps.now().getTime());
+      const info = deps.backoff.fail(key, deps.mono());
       const fields = { channelId, failures: info.failures, err: errorSummary(err) };
       if (info.first) logger.warn(fields, "channel delivery failed; will retry");
       else logger.debug(fields, "channel delivery failed again");

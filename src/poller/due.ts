@@ -21,11 +21,13 @@ export function keysOf(sub: Subscription): string[] {
 export function censusKeys(
   subs: readonly Subscription[],
   extraLookups: readonly string[],
+  /** Places a wall-clock date on the schedule's monotonic clock. */
+  toMono: (wallMs: number) => number = (wallMs) => wallMs,
 ): Map<string, number | undefined> {
   const keys = new Map<string, number | undefined>();
   for (const sub of subs) {
     const parsed = sub.lastPostAt === null ? Number.NaN : Date.parse(sub.lastPostAt);
-    const posted = Number.isFinite(parsed) ? parsed : undefined;
+    const posted = Number.isFinite(parsed) ? toMono(parsed) : undefined;
     for (const key of keysOf(sub)) {
       const known = keys.get(key);
       keys.set(key, known === undefined || (posted ?? 0) > known ? posted : known);

@@ -33,7 +33,7 @@ export async function gatherChannelParts(
   fetched: readonly FetchedSource[],
 ): Promise<Map<string, ChannelPart[]>> {
   const byChannel = new Map<string, ChannelPart[]>();
-  const nowMs = ctx.now().getTime();
+  const nowMs = ctx.mono();
   for (const { source, polled } of fetched) {
     if (polled === undefined) continue;
     for (const sub of source.subs) {

@@ -26,7 +26,7 @@ async function due(
   onRequest: () => void,
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
-  const nowMs = ctx.now().getTime();
+  const nowMs = ctx.mono();
   let info = ctx.sessionInfo.get(source.key);
   if (info === undefined || nowMs - info.checkedAt >= ctx.endedSessionIntervalMs) {
     cycle.trackerRequests++;
@@ -67,7 +67,7 @@ export async function pollSource(
   source: Source,
   cycle: CycleState,
 ): Promise<PolledSource | undefined> {
-  const nowMs = ctx.now().getTime();
+  const nowMs = ctx.mono();
   if (cycle.authFailed.has(source.userId) || !ctx.backoff.ready(source.key, nowMs))
     return undefined;
   const fields = { userId: source.userId, session: source.session };

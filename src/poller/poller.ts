@@ -7,7 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import { type Clock, clockFromNow } from "../clock.js";
+import { type Clock, clockFollowing, systemClock } from "../clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
@@ -39,7 +39,7 @@ export interface PollerDeps {
   notifyUser: (userId: string, text: string) => Promise<void>;
   logger: Logger;
   now?: () => Date;
-  /** The scheduler's time and timers; defaults to `now` with the system's timers. */
+  /** The scheduler's time and timers; defaults to `now` for both readings (tests), else the system clock. */
   clock?: Clock;
   intervalMs: number;
   /** Requests in flight to the tracker (and parallel channel deliveries). */
@@ -98,8 +98,9 @@ export const channelRetryCapMs = 2 * 60_000;
 
 export function createPoller(deps: PollerDeps): Poller {
   const { store, logger } = deps;
-  const clock = deps.clock ?? clockFromNow(deps.now ?? (() => new Date()));
-  const now = () => new Date(clock.now());
+  const clock = deps.clock ?? (deps.now ? clockFollowing(deps.now) : systemClock);
+  const now = () => new Date(clock.wall());
+  const mono = () => clock.now();
   const random = deps.random ?? Math.random;
   const maxBackoffMs = deps.maxBackoffMs ?? 15 * 60_000;
   const backoff = createBackoff({ baseMs: deps.intervalMs, maxMs: maxBackoffMs, random });
@@ -125,6 +126,7 @@ export function createPoller(deps: PollerDeps): Poller {
     notifyUser: deps.notifyUser,
     logger,
     now,
+    mono,
     backoff: channelBackoff,
     metrics: deps.metrics,
     itemCounts,
@@ -134,6 +136,7 @@ export function createPoller(deps: PollerDeps): Poller {
     tracker: deps.tracker,
     logger,
     now,
+    mono,
     backoff,
     concurrency: deps.concurrency,
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
@@ -279,7 +282,8 @@ export function createPoller(deps: PollerDeps): Poller {
         channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
         ...keys.map((key) => backoff.retryAt(key) ?? 0),
       );
-      return until > nowMs ? new Date(until) : undefined;
+      // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
+      return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;
     },
     checkInterval: (subscription) => describeCheck(schedule, deps.intervalMs, subscription),
     status: () => ({

@@ -35,7 +35,10 @@ export interface SourceContext {
   store: Store;
   tracker: TrackerClient;
   logger: Logger;
+  /** The wall clock: dates stored or shown. */
   now: () => Date;
+  /** The monotonic clock (ms): due times, backoffs, intervals. */
+  mono: () => number;
   backoff: Backoff;
   concurrency: number;
   endedSessionIntervalMs: number;
@@ -94,8 +97,9 @@ export function trackerFailed(
     return;
   }
   const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
-  const info = ctx.backoff.fail(key, ctx.now().getTime(), retryAfter);
-  const log = { ...fields, userId, failures: info.failures, retryAt: new Date(info.retryAt) };
+  const nowMs = ctx.mono();
+  const info = ctx.backoff.fail(key, nowMs, retryAfter);
+  const log = { ...fields, userId, failures: info.failures, retryInMs: info.retryAt - nowMs };
   if (info.first)
     ctx.logger.warn({ ...log, err: errorSummary(err) }, "tracker failing; backing off");
   else ctx.logger.debug({ ...log, err: errorSummary(err) }, "tracker still failing");
@@ -108,7 +112,7 @@ export function trackerRecovered(
 ): void {
   const streak = ctx.backoff.succeed(key);
   if (streak === undefined) return;
-  const downMs = ctx.now().getTime() - streak.sinceMs;
+  const downMs = ctx.mono() - streak.sinceMs;
   ctx.logger.info({ ...fields, failures: streak.failures, downMs }, "tracker recovered");
 }
 
@@ -226,7 +230,7 @@ async function lookUpActive(
   token: string,
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
-  const nowMs = ctx.now().getTime();
+  const nowMs = ctx.mono();
   if (!ctx.backoff.ready(key, nowMs)) return undefined;
   let running: number[];
   try {

@@ -65,7 +65,7 @@ async function resendPending(
     deps.itemCounts.delete(id),
   );
   for (const channelId of pending.waiting) busy.add(channelId);
-  const nowMs = deps.ctx.now().getTime();
+  const nowMs = deps.ctx.mono();
   for (const [channelId, entries] of pending.send) {
     if (busy.has(channelId)) continue;
     busy.add(channelId);
@@ -84,11 +84,11 @@ async function dueAndFetch(
   options: TickOptions,
 ) {
   const { ctx } = deps;
-  const nowMs = ctx.now().getTime();
+  const nowMs = ctx.mono();
   const input = pickDue(ctx.schedule, subs, extra, nowMs, options);
   const planned = await planSources(ctx, input, state);
   const sources = planned.filter(
-    (s) => options.force || s.final || ctx.schedule.isDue(s.key, ctx.now().getTime()),
+    (s) => options.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
   );
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
@@ -132,7 +132,11 @@ export async function runTick(
     const allSubs = await deps.store.subscriptions.list();
     const extra = await deps.extraLookups();
     const active = allSubs.filter((sub) => sub.status === "active");
-    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.now().getTime());
+    const nowMs = deps.ctx.mono();
+    // A subscription's last post is a date: its age places it on the monotonic clock.
+    const wallMs = deps.ctx.now().getTime();
+    const toMono = (postedMs: number) => nowMs - (wallMs - postedMs);
+    deps.ctx.schedule.census(censusKeys(active, extra, toMono), nowMs);
     const busy = await resendPending(deps, allSubs, tally, launched);
     const free = active.filter((sub) => !busy.has(sub.channelId));
     const fetched = await dueAndFetch(deps, free, extra, state, options);

@@ -8,6 +8,8 @@ import type { Clock } from "../../src/clock.js";
 export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, firing every timer due on the way. */
   advance(ms: number): Promise<void>;
+  /** Steps the wall clock alone by `ms` (either way), as an NTP correction would. */
+  stepWall(ms: number): void;
   pending(): number;
 }
 
@@ -17,6 +19,7 @@ const flush = async (): Promise<void> => {
 
 export function createFakeClock(start = Date.parse("2026-02-10T12:00:00.000Z")): FakeClock {
   let now = start;
+  let wallOffset = 0;
   let seq = 0;
   const timers = new Map<number, { at: number; fn: () => void }>();
   const earliest = () => {
@@ -29,6 +32,10 @@ export function createFakeClock(start = Date.parse("2026-02-10T12:00:00.000Z")):
   };
   return {
     now: () => now,
+    wall: () => now + wallOffset,
+    stepWall(ms) {
+      wallOffset += ms;
+    },
     setTimer(ms, fn) {
       const id = ++seq;
       timers.set(id, { at: now + Math.max(0, ms), fn });
@@ -62,8 +69,11 @@ export function createScaledClock(
   start = Date.parse("2026-02-10T12:00:00.000Z"),
 ): Clock {
   const realStart = performance.now();
+  const now = () => Math.round(start + (performance.now() - realStart) * factor);
   return {
-    now: () => Math.round(start + (performance.now() - realStart) * factor),
+    now,
+    // Sped-up dates: the fake tracker stamps its items with them.
+    wall: now,
     setTimer(ms, fn) {
       const timer = setTimeout(fn, Math.max(0, ms) / factor);
       timer.unref();
