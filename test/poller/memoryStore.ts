@@ -35,6 +35,10 @@ export function createMemoryStore(): MemoryStore {
         accounts.set(account.userId, copy(account));
       },
       delete: async (userId) => accounts.delete(userId),
+      summary: async (userId) => {
+        const account = accounts.get(userId);
+        return account && { nick: account.nick, linkedAt: account.linkedAt, keyId: "memory" };
+      },
     },
     subscriptions: {
       get: async (id) => copy(subscriptions.get(id)),
@@ -80,6 +84,15 @@ export function createMemoryStore(): MemoryStore {
         uiState.set(key, { value: copy(value), expires: Date.now() + ttlMs });
       },
       delete: async (key) => uiState.delete(key),
+      deleteByUser: async (userId) => {
+        const owned = [...uiState].filter(([, hit]) => (hit.value as { userId?: unknown })?.userId === userId);
+        for (const [key] of owned) uiState.delete(key);
+        return owned.length;
+      },
+      sweep: async () => {
+        for (const [key, hit] of uiState) if (hit.expires <= Date.now()) uiState.delete(key);
+        return uiState.size;
+      },
     },
     meta: {
       get: async (key) => meta.get(key),
