@@ -160,6 +160,8 @@ export interface UiStateStore {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   delete(key: string): Promise<boolean>;
+  /** The unexpired records whose `userId` is this member's (/privacy). */
+  listByUser(userId: string): Promise<{ key: string; value: unknown }[]>;
   /** Deletes every record whose `userId` is this member's (/unlink); returns how many. */
   deleteByUser(userId: string): Promise<number>;
   /** Deletes expired records now; returns how many unexpired ones remain. */

@@ -33,6 +33,13 @@ export function createUiStateStore(deps: {
       });
   }
 
+  async function ownedBy(userId: string): Promise<{ key: string; value: unknown }[]> {
+    const owned: { key: string; value: unknown }[] = [];
+    for (const entry of await backend.list("ui"))
+      if ("value" in entry && ownerOf(entry.value) === userId) owned.push(entry);
+    return owned;
+  }
+
   return {
     get: async <T>(key: string) => (await ui.get<T>(key)) ?? undefined,
     async set(key, value, ttlMs) {
@@ -42,10 +49,9 @@ export function createUiStateStore(deps: {
       sweepSometimes();
     },
     delete: (key) => ui.delete(key),
+    listByUser: (userId) => ownedBy(userId),
     async deleteByUser(userId) {
-      const owned = (await backend.list("ui")).filter(
-        (e) => "value" in e && ownerOf(e.value) === userId,
-      );
+      const owned = await ownedBy(userId);
       if (owned.length > 0) await ui.delete(owned.map((e) => e.key));
       return owned.length;
     },

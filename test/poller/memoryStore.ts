@@ -24,6 +24,8 @@ export function createMemoryStore(): MemoryStore {
   const outbox = new Map<string, OutboxEntry>();
   const uiState = new Map<string, { value: unknown; expires: number }>();
   const meta = new Map<string, string>();
+  const uiOwnedBy = (userId: string) =>
+    [...uiState].filter(([, hit]) => (hit.value as { userId?: unknown })?.userId === userId);
   const listSubs = (filter: (sub: Subscription) => boolean): Subscription[] =>
     [...subscriptions.values()].filter(filter).map(copy);
 
@@ -84,8 +86,10 @@ export function createMemoryStore(): MemoryStore {
         uiState.set(key, { value: copy(value), expires: Date.now() + ttlMs });
       },
       delete: async (key) => uiState.delete(key),
+      listByUser: async (userId) =>
+        uiOwnedBy(userId).map(([key, hit]) => ({ key, value: copy(hit.value) })),
       deleteByUser: async (userId) => {
-        const owned = [...uiState].filter(([, hit]) => (hit.value as { userId?: unknown })?.userId === userId);
+        const owned = uiOwnedBy(userId);
         for (const [key] of owned) uiState.delete(key);
         return owned.length;
       },
