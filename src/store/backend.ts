@@ -88,11 +88,6 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     // The adapter pages with LIMIT/OFFSET (10 rows by default): fewer round trips.
     iterationLimit: 500,
   });
-  // Deleted rows are overwritten on disk, not left in free pages: /unlink erases for real. A
-  // database that cannot be opened fails the first read right after, with the store's own error.
-  await adapter
-    .query("PRAGMA secure_delete = ON")
-    .catch((err: unknown) => options.logger.warn({ err }, "could not turn on secure_delete"));
   const instances = createInstances(() => adapter, options.logger);
   // Each Keyv forwards adapter errors; with one shared adapter that would log
   // a connection failure five times. Log it once, here.
@@ -100,6 +95,12 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   adapter.on("error", (err: unknown) =>
     options.logger.error({ err, adapter: "sqlite" }, "store error"),
   );
+
+  // Deleted rows are overwritten on disk, not left in free pages: /unlink erases for real. A
+  // database that cannot be opened fails the first read right after, with the store's own error.
+  await adapter
+    .query("PRAGMA secure_delete = ON")
+    .catch((err: unknown) => options.logger.warn({ err }, "could not turn on secure_delete"));
 
   const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
     const keyv = instances[name];
