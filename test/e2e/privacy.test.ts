@@ -162,5 +162,18 @@ describe("/privacy", () => {
     expect(text).toMatch(/Post language in server Test server/);
     expect(text).toMatch(/`\/privacy json:True`/);
     expect(text).toMatch(/No linked account/);
+
+    // The DM with the bot is one of the contexts too.
+    const dm = await s.h.discord.interact
+      .chatInput({ userId: s.admin, name: "privacy" })
+      .waitFor("edit");
+    expect(dm.payload).toMatchObject({ context: 1 });
+    expect(dm.ephemeral).toBe(true);
+    expect(dm.original?.content).toMatch(/Role sync in server Test server/);
+
+    await run(s, s.admin, "unlink");
+    const after = await run(s, s.admin, "privacy");
+    expect(after.original?.content).toMatch(/Role sync in server Test server/);
+    expect(after.original?.content).toMatch(/Post language in server Test server/);
   });
 });
