@@ -22,11 +22,11 @@ export const privacy = {
   pending_other: "{{count}} mensajes para {{channel}} (suscripciones {{ids}})",
   pagingHeading: "**Botones de páginas**",
   paging_one:
-    "{{count}} respuesta de `/histories` guarda tu nick y tus filtros para sus botones Anterior/Siguiente; se borra en 15 minutos.",
+    "{{count}} respuesta de `/histories` guarda tu nick y tus filtros para sus botones Más antiguo/Más reciente; se borra en 15 minutos.",
   paging_many:
-    "{{count}} respuestas de `/histories` guardan tu nick y tus filtros para sus botones Anterior/Siguiente; se borran en 15 minutos.",
+    "{{count}} respuestas de `/histories` guardan tu nick y tus filtros para sus botones Más antiguo/Más reciente; se borran en 15 minutos.",
   paging_other:
-    "{{count}} respuestas de `/histories` guardan tu nick y tus filtros para sus botones Anterior/Siguiente; se borran en 15 minutos.",
+    "{{count}} respuestas de `/histories` guardan tu nick y tus filtros para sus botones Más antiguo/Más reciente; se borran en 15 minutos.",
   settingsHeading: "**Ajustes de servidor que hiciste**",
   settingRoles: "Sincronización de roles en el servidor {{server}}, ajustada {{when}}",
   settingLanguage: "Idioma de las publicaciones en el servidor {{server}}, ajustado {{when}}",
