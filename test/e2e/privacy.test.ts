@@ -3,6 +3,7 @@
  * unlinked, and what /privacy tells and exports. The database is read as a black box
  * (storeScan.ts): keys, values, decrypted tokens and the raw file bytes.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
@@ -139,7 +140,11 @@ describe("/privacy", () => {
       s.h.discord.requests.filter((r) => r.path.includes(handle.token)).map((r) => r.body),
     );
     const everything = [text, file!.data.toString("utf8"), answered, s.h.logs()].join("\n");
-    for (const form of encodings(token)) expect(everything).not.toContain(form);
+    const database = await readFile(path.join(s.h.dir, "bot.sqlite"));
+    for (const form of encodings(token)) {
+      expect(everything).not.toContain(form);
+      expect(database.includes(Buffer.from(form)), form).toBe(false);
+    }
   });
 
   it("shows an admin the server settings that name them, which /unlink keeps", async () => {
