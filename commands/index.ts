@@ -3,6 +3,7 @@ import chart from "./chart.js";
 import histories from "./histories.js";
 import language from "./language.js";
 import link from "./link.js";
+import privacy from "./privacy.js";
 import stats from "./stats.js";
 import roles from "./roles.js";
 import rolesync from "./rolesync.js";
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
   language,
   roles,
   rolesync,
+  privacy,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

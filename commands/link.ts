@@ -85,6 +85,8 @@ export default {
     const existed = (await ctx.store.accounts.get(userId)) !== undefined;
     await ctx.store.accounts.set({ userId, token, nick, linkedAt: ctx.now().toISOString() });
     ctx.sessionCache.clear(userId);
+    // Remembered only from now on, while linked: the language of the DMs the bot sends.
+    await ctx.store.locales.recordMember(userId, locale);
     const resumed = await resumeUserSubscriptions(ctx.store, userId);
     ctx.logger.info({ userId, replaced: existed, resumed }, "account linked");
     const linked = tr("link.linked", { nick: escapeMarkdown(nick) });

@@ -29,6 +29,8 @@ export default {
           ];
     ctx.sessionCache.clear(userId);
     await ctx.store.locales.forgetMember(userId);
+    // Paging records made before the unlink name the member: they go too.
+    await ctx.store.uiState.deleteByUser(userId);
     ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
     if (!hadAccount && subscriptions === 0 && consents === 0) {
       await interaction.editReply(t(locale, "link.unlinkNothing"));

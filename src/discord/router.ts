@@ -16,8 +16,8 @@ import { userMessageFor } from "./userMessages.js";
  * The one place interactions enter: dispatch by command name or custom id,
  * acknowledge before anything slow, and turn every error into an ephemeral
  * message the member understands, in the language of their Discord client
- * (`interaction.locale`; English for languages we do not have). Each
- * interaction's language is also remembered, for the DMs the bot sends later.
+ * (`interaction.locale`; English for languages we do not have). A linked
+ * member's language is also remembered, for the DMs the bot sends later.
  */
 export function createInteractionRouter(commands: readonly Command[], ctx: BotContext) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
@@ -26,13 +26,11 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
   async function handle(interaction: BaseInteraction): Promise<void> {
     const started = Date.now();
     const locale = resolveLocale(interaction.locale);
-    // Awaited (usually a cache hit, no I/O) so that a command forgetting the member, like
-    // /unlink, runs after it and is not undone by a late write.
-    await ctx.store.locales
-      .recordMember(interaction.user.id, locale)
-      .catch((err) =>
-        log.warn({ err, userId: interaction.user.id }, "could not record the member's language"),
-      );
+    // Awaited so that a command forgetting the member, like /unlink, runs after it and is not
+    // undone by a late write.
+    await rememberLanguage(ctx, interaction.user.id, locale).catch((err) =>
+      log.warn({ err, userId: interaction.user.id }, "could not record the member's language"),
+    );
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
@@ -62,6 +60,15 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
   }
 
   return { handle };
+}
+
+/**
+ * The language of DMs the bot sends later, kept only for linked members: nothing is stored
+ * about a member who never linked or who unlinked (their interactions carry their locale).
+ */
+async function rememberLanguage(ctx: BotContext, userId: string, locale: Locale): Promise<void> {
+  if ((await ctx.store.accounts.summary(userId)) === undefined) return;
+  await ctx.store.locales.recordMember(userId, locale);
 }
 
 async function deferFor(command: Command, interaction: ChatInputCommandInteraction) {

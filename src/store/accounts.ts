@@ -5,7 +5,7 @@
 import type { Keyv } from "keyv";
 import type { Logger } from "../log.js";
 import { createSerialQueue } from "./collection.js";
-import type { TokenCipher } from "./crypto.js";
+import { sealedKeyId, type TokenCipher } from "./crypto.js";
 import { type StoredAccount, storedAccountSchema } from "./schemas.js";
 import type { AccountStore, LinkedAccount } from "./types.js";
 
@@ -69,6 +69,12 @@ export function createAccountStore({
       await queue.run(() => keyv.set(account.userId, stored));
     },
     delete: (userId) => queue.run(() => keyv.delete(userId)),
+    async summary(userId) {
+      const stored = await readStored(userId);
+      if (!stored) return undefined;
+      const keyId = sealedKeyId(stored.token) ?? "unknown";
+      return { nick: stored.nick, linkedAt: stored.linkedAt, keyId };
+    },
     idle: () => queue.idle(),
   };
 }

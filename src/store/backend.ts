@@ -96,6 +96,12 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     options.logger.error({ err, adapter: "sqlite" }, "store error"),
   );
 
+  // Deleted rows are overwritten on disk, not left in free pages: /unlink erases for real. A
+  // database that cannot be opened fails the first read right after, with the store's own error.
+  await adapter
+    .query("PRAGMA secure_delete = ON")
+    .catch((err: unknown) => options.logger.warn({ err }, "could not turn on secure_delete"));
+
   const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
     const keyv = instances[name];
     const prefix = `${name}:`;

@@ -60,6 +60,12 @@ export function keyIdOf(key: Buffer): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 8);
 }
 
+/** The key id in a sealed value's header (`v1.<keyId>.…`); undefined when it has none. */
+export function sealedKeyId(stored: string): string | undefined {
+  const parts = stored.split(".");
+  return parts.length === 5 && parts[0] === version ? parts[1] : undefined;
+}
+
 export function createTokenCipher(keys: TokenCipherKeys): TokenCipher {
   const all = [keys.current, ...(keys.previous ?? [])];
   const byId = new Map<string, Buffer>();

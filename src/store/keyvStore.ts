@@ -14,8 +14,8 @@ import type {
   Store,
   Subscription,
   SubscriptionStore,
-  UiStateStore,
 } from "./types.js";
+import { createUiStateStore } from "./uiState.js";
 
 export { StoreConfigError } from "./backend.js";
 
@@ -38,6 +38,8 @@ export interface OpenStoreOptions {
   pingTimeoutMs?: number;
   /** SQLite: how long a query waits on another connection's lock; default 5 s. */
   busyTimeoutMs?: number;
+  /** How often writes of UI state also delete expired UI state; default 10 minutes. */
+  uiSweepEveryMs?: number;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -74,16 +76,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     delete: (id) => outbox.delete(id),
   };
 
-  const ui = backend.keyv("ui");
-  const uiState: UiStateStore = {
-    get: async <T>(key: string) => (await ui.get<T>(key)) ?? undefined,
-    async set(key, value, ttlMs) {
-      // Without a TTL the row would stay forever: UI state must always expire.
-      if (!(ttlMs > 0)) throw new RangeError("ttlMs must be a positive number of milliseconds");
-      await ui.set(key, value, ttlMs);
-    },
-    delete: (key) => ui.delete(key),
-  };
+  const uiState = createUiStateStore({
+    backend,
+    logger,
+    ...(options.uiSweepEveryMs === undefined ? {} : { sweepEveryMs: options.uiSweepEveryMs }),
+  });
 
   const metaKeyv = backend.keyv("meta");
   const meta: MetaStore = {
@@ -102,7 +99,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     outbox: outboxStore,
     uiState,
     meta,
-    locales: createLocaleStore({ keyv: backend.keyv("locales"), logger }),
+    locales: createLocaleStore({
+      keyv: backend.keyv("locales"),
+      list: () => backend.list("locales"),
+      logger,
+    }),
     roles: createRoleStore(roleCollections),
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.

@@ -1,13 +1,15 @@
 /**
  * Which language to write in when nobody's interaction says so: a server's
  * chosen language for its posts (`/language set`) and each member's language
- * from their last interaction (for DMs). One keyv namespace, `locales`;
+ * from their last interaction while they are linked (for DMs; the router records it only for
+ * linked members, /unlink forgets it). One keyv namespace, `locales`;
  * records zod-checked on the way out, a bad one reads as "not set".
  */
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import { type Locale, locales } from "../i18n/index.js";
 import type { Logger } from "../log.js";
+import type { ListedEntry } from "./backend.js";
 
 export interface LocaleStore {
   /** The language an admin chose for the server's posts; undefined: follow Discord's preferred locale. */
@@ -19,6 +21,15 @@ export interface LocaleStore {
   /** Called on every interaction: writes only when the language changed. */
   recordMember(userId: string, locale: Locale): Promise<void>;
   forgetMember(userId: string): Promise<boolean>;
+  /** The servers whose post language this member chose (/privacy shows them to that admin). */
+  guildsSetBy(userId: string): Promise<GuildLocaleChoice[]>;
+}
+
+export interface GuildLocaleChoice {
+  guildId: string;
+  locale: Locale;
+  /** ISO 8601. */
+  setAt: string;
 }
 
 const guildRecord = z.object({ locale: z.enum(locales), setBy: z.string(), setAt: z.string() });
@@ -29,6 +40,8 @@ const memberKey = (id: string) => `member:${id}`;
 
 export function createLocaleStore(deps: {
   keyv: Keyv;
+  /** Every record of the namespace (Backend.list); without it guildsSetBy finds none. */
+  list?: () => Promise<ListedEntry[]>;
   logger?: Logger;
   now?: () => Date;
 }): LocaleStore {
@@ -70,6 +83,17 @@ export function createLocaleStore(deps: {
     async forgetMember(userId) {
       members.delete(userId);
       return keyv.delete(memberKey(userId));
+    },
+    async guildsSetBy(userId) {
+      const choices: GuildLocaleChoice[] = [];
+      for (const entry of (await deps.list?.()) ?? []) {
+        if (!entry.key.startsWith("guild:") || !("value" in entry)) continue;
+        const parsed = guildRecord.safeParse(entry.value);
+        if (!parsed.success || parsed.data.setBy !== userId) continue;
+        const { locale, setAt } = parsed.data;
+        choices.push({ guildId: entry.key.slice("guild:".length), locale, setAt });
+      }
+      return choices;
     },
   };
 }

@@ -19,6 +19,16 @@ export interface AccountStore {
   /** Encrypts the token and replaces any earlier link of this user. */
   set(account: LinkedAccount): Promise<void>;
   delete(userId: string): Promise<boolean>;
+  /** What /privacy shows: the account without its token (nothing is decrypted). */
+  summary(userId: string): Promise<AccountSummary | undefined>;
+}
+
+export interface AccountSummary {
+  nick: string;
+  /** ISO 8601. */
+  linkedAt: string;
+  /** Id of the encryption key the stored token is sealed with (not secret). */
+  keyId: string;
 }
 
 export interface SubscriptionFilters {
@@ -142,11 +152,20 @@ export interface OutboxStore {
   delete(id: string): Promise<boolean>;
 }
 
-/** Short-lived state for buttons and menus (paging cursors), expiring on its own. */
+/**
+ * Short-lived state for buttons and menus (paging cursors), expiring on its own. A record that
+ * belongs to a member holds their id as a top-level `userId`, and never a token.
+ */
 export interface UiStateStore {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   delete(key: string): Promise<boolean>;
+  /** The unexpired records whose `userId` is this member's (/privacy). */
+  listByUser(userId: string): Promise<{ key: string; value: unknown }[]>;
+  /** Deletes every record whose `userId` is this member's (/unlink); returns how many. */
+  deleteByUser(userId: string): Promise<number>;
+  /** Deletes expired records now; returns how many unexpired ones remain. */
+  sweep(): Promise<number>;
 }
 
 /** Small bookkeeping values (the registered-commands hash, ...). */

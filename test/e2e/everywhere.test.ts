@@ -69,6 +69,7 @@ describe("registration", () => {
       language: { integration_types: [0], contexts: [0] },
       roles: { integration_types: [0], contexts: [0] },
       rolesync: { integration_types: [0], contexts: [0] },
+      privacy: everywhere,
     });
   });
 });

@@ -119,7 +119,8 @@ describe("languages, end to end", () => {
     expect(JSON.stringify(open.modal())).toContain("Link Chastity Tracker");
     const refused = await link(userId, "ko", "tok_unknown_to_the_tracker_43").waitFor("edit");
     expect(refused.original?.content).toMatch(/^Chastity Tracker did not accept that token/);
-    expect(await h.bot.store.locales.member(userId)).toBe("en");
+    // Not linked: nothing is kept about the member, not even their language (issue 19).
+    expect(await h.bot.store.locales.member(userId)).toBeUndefined();
   });
 
   it("answers /subscribe, /subscriptions, /unsubscribe and their errors in German", async () => {

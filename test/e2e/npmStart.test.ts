@@ -192,6 +192,7 @@ describe("npm run deploy-commands", () => {
       "histories",
       "language",
       "link",
+      "privacy",
       "roles",
       "rolesync",
       "stats",

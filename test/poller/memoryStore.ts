@@ -24,6 +24,8 @@ export function createMemoryStore(): MemoryStore {
   const outbox = new Map<string, OutboxEntry>();
   const uiState = new Map<string, { value: unknown; expires: number }>();
   const meta = new Map<string, string>();
+  const uiOwnedBy = (userId: string) =>
+    [...uiState].filter(([, hit]) => (hit.value as { userId?: unknown })?.userId === userId);
   const listSubs = (filter: (sub: Subscription) => boolean): Subscription[] =>
     [...subscriptions.values()].filter(filter).map(copy);
 
@@ -35,6 +37,10 @@ export function createMemoryStore(): MemoryStore {
         accounts.set(account.userId, copy(account));
       },
       delete: async (userId) => accounts.delete(userId),
+      summary: async (userId) => {
+        const account = accounts.get(userId);
+        return account && { nick: account.nick, linkedAt: account.linkedAt, keyId: "memory" };
+      },
     },
     subscriptions: {
       get: async (id) => copy(subscriptions.get(id)),
@@ -80,6 +86,17 @@ export function createMemoryStore(): MemoryStore {
         uiState.set(key, { value: copy(value), expires: Date.now() + ttlMs });
       },
       delete: async (key) => uiState.delete(key),
+      listByUser: async (userId) =>
+        uiOwnedBy(userId).map(([key, hit]) => ({ key, value: copy(hit.value) })),
+      deleteByUser: async (userId) => {
+        const owned = uiOwnedBy(userId);
+        for (const [key] of owned) uiState.delete(key);
+        return owned.length;
+      },
+      sweep: async () => {
+        for (const [key, hit] of uiState) if (hit.expires <= Date.now()) uiState.delete(key);
+        return uiState.size;
+      },
     },
     meta: {
       get: async (key) => meta.get(key),

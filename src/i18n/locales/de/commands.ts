@@ -89,4 +89,7 @@ export const commands = {
   "language.set.locale.es": "Spanisch (Español)",
   "language.set.locale.nl": "Niederländisch (Nederlands)",
   "language.show.description": "Zeigt die Sprache der Posts auf diesem Server",
+
+  "privacy.description": "Zeigt alles, was der Bot über dich speichert, und wie du es löschst",
+  "privacy.json.description": "Alles zusätzlich als JSON-Datei zum Aufbewahren anhängen",
 };

@@ -91,4 +91,7 @@ export const commands = {
   "language.set.locale.es": "Spanish (Español)",
   "language.set.locale.nl": "Dutch (Nederlands)",
   "language.show.description": "Show the language of posts in this server",
+
+  "privacy.description": "See everything the bot stores about you, and how to erase it",
+  "privacy.json.description": "Also attach it all as a JSON file to keep",
 } as const;

@@ -93,4 +93,7 @@ export const commands = {
   "language.set.locale.es": "Español",
   "language.set.locale.nl": "Neerlandés (Nederlands)",
   "language.show.description": "Muestra el idioma de las publicaciones en este servidor",
+
+  "privacy.description": "Mira todo lo que el bot guarda sobre ti y cómo borrarlo",
+  "privacy.json.description": "Adjuntar también todo como archivo JSON para guardarlo",
 };

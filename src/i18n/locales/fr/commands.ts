@@ -93,4 +93,7 @@ export const commands = {
   "language.set.locale.es": "Espagnol (Español)",
   "language.set.locale.nl": "Néerlandais (Nederlands)",
   "language.show.description": "Affiche la langue des publications sur ce serveur",
+
+  "privacy.description": "Voir tout ce que le bot conserve sur toi, et comment l'effacer",
+  "privacy.json.description": "Joindre aussi le tout en fichier JSON à garder",
 };

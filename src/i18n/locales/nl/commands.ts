@@ -91,4 +91,7 @@ export const commands = {
   "language.set.locale.es": "Spaans (Español)",
   "language.set.locale.nl": "Nederlands",
   "language.show.description": "Toont de taal van posts op deze server",
+
+  "privacy.description": "Bekijk alles wat de bot over je bewaart, en hoe je het wist",
+  "privacy.json.description": "Voeg alles ook toe als JSON-bestand om te bewaren",
 };

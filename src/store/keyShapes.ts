@@ -1,0 +1,42 @@
+/**
+ * Every key shape the store writes, per namespace: the list the README's "What is stored"
+ * section repeats for admins. test/store/keyShapes.test.ts keeps the two in step, and the
+ * end-to-end privacy tests check that every key found in the database matches one of these.
+ * A new namespace or key shape goes here and in the README, or those tests fail.
+ */
+import type { NamespaceName } from "./backend.js";
+
+export interface KeyShape {
+  namespace: NamespaceName;
+  /** The key as the README writes it, placeholders in angle brackets. */
+  shape: string;
+  /** The key without the namespace prefix. */
+  pattern: RegExp;
+}
+
+const snowflake = "\\d{1,20}";
+
+export const keyShapes: readonly KeyShape[] = [
+  { namespace: "accounts", shape: "<userId>", pattern: new RegExp(`^${snowflake}$`) },
+  { namespace: "subscriptions", shape: "<subscriptionId>", pattern: /^[0-9a-f]{8}$/ },
+  { namespace: "outbox", shape: "<nonce>.<time>", pattern: /^[A-Za-z0-9_-]{1,25}\.[0-9a-z]+$/ },
+  { namespace: "ui", shape: "histories:<viewId>", pattern: /^histories:[A-Za-z0-9_-]{12}$/ },
+  { namespace: "meta", shape: "commands-hash", pattern: /^commands-hash$/ },
+  { namespace: "locales", shape: "guild:<guildId>", pattern: new RegExp(`^guild:${snowflake}$`) },
+  {
+    namespace: "locales",
+    shape: "member:<userId>",
+    pattern: new RegExp(`^member:${snowflake}$`),
+  },
+  { namespace: "roleConfigs", shape: "<guildId>", pattern: new RegExp(`^${snowflake}$`) },
+  {
+    namespace: "roleMembers",
+    shape: "<guildId>:<userId>",
+    pattern: new RegExp(`^${snowflake}:${snowflake}$`),
+  },
+];
+
+/** The shape a stored key has, or undefined when the README does not list it. */
+export function keyShapeOf(namespace: string, key: string): KeyShape | undefined {
+  return keyShapes.find((s) => s.namespace === namespace && s.pattern.test(key));
+}
