@@ -3,7 +3,7 @@
  * needed), its health and metrics endpoints, and a clean SIGTERM.
  */
 import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useChildFakes } from "./child.js";
@@ -194,6 +194,29 @@ describe("start-up with a bad environment", () => {
       /DATABASE_URL: the data folder \/proc\/nonexistent-dir\/that cannot be used/,
     );
     expect(child.output()).not.toContain("token-encryption.key");
+  });
+
+  it("answers SIGTERM while start-up still waits for Discord", async () => {
+    // Accepts connections and never answers: the login step waits.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as { port: number };
+    try {
+      const child = fakes.spawn({
+        DISCORD_TOKEN: "x",
+        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+        DATABASE_URL: `sqlite://${path.join(fakes.dir, "waiting.sqlite")}`,
+      });
+      await waitFor(async () => sockets.length > 0, 30_000, "the bot to call the silent Discord");
+      child.process.kill("SIGTERM");
+      const exit = await child.exited;
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(child.output()).toContain('"msg":"stop requested during start-up; exiting"');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it("reads .env (ENV_FILE), with the real environment taking precedence", async () => {
