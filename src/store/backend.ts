@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import { ensureDataFolder } from "../dataDir.js";
-import { adapterPackages } from "../databaseUrl.js";
+import { adapterPackages, schemeOf } from "../databaseUrl.js";
 import type { Logger } from "../log.js";
 
 export const namespaceNames = [
@@ -54,7 +54,7 @@ export interface OpenBackendOptions {
 }
 
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(options.databaseUrl)?.[1]?.toLowerCase();
+  const scheme = schemeOf(options.databaseUrl);
   if (scheme === "sqlite") return openSqlite(options);
   const packageName = scheme === undefined ? undefined : adapterPackages[scheme];
   if (scheme === undefined || packageName === undefined) {
