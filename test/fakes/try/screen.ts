@@ -82,9 +82,9 @@ export function watchPosts(world: World, screen: Screen): () => void {
 
 /** Waits until the bot stopped answering this interaction for half a second (at most 10 s). */
 async function settle(handle: InteractionHandle): Promise<void> {
-  const until = Date.now() + 10_000;
+  const until = performance.now() + 10_000;
   let count = -1;
-  while (handle.events.length !== count && Date.now() < until) {
+  while (handle.events.length !== count && performance.now() < until) {
     count = handle.events.length;
     await sleep(500);
   }

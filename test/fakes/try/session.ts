@@ -129,8 +129,8 @@ function createActions(
     async wait(args) {
       const seconds = Number(args[0] ?? 15) || 15;
       const before = screen.posts;
-      const until = Date.now() + seconds * 1000;
-      while (screen.posts === before && Date.now() < until) await sleep(200);
+      const until = performance.now() + seconds * 1000;
+      while (screen.posts === before && performance.now() < until) await sleep(200);
       if (screen.posts === before) screen.print(`  no post within ${seconds} s`);
     },
     async help() {
