@@ -23,8 +23,13 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+# npm prune keeps what the dev tree installed as an optional peer (typescript, for
+# i18next) and empty scope folders; production-tree.mjs removes all outside the
+# production tree. scripts/ci-docker.sh fails if a dev-only package comes back.
+COPY scripts/production-tree.mjs ./scripts/
 RUN npm run build \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && node scripts/production-tree.mjs --prune
 
 # ---- runtime: production node_modules + compiled JavaScript only ----
 FROM ${NODE_IMAGE} AS runtime

@@ -3,7 +3,8 @@
 #
 # 1. `docker compose config` on compose.yaml, without a .env beside it.
 # 2. Builds the image with ../shared/tools/docker-smoke.sh (a private dockerd, a stand-in
-#    for the base image, its 16 checks), STRICT: the unmodified Dockerfile must build.
+#    for the base image, its 16 checks), STRICT: the unmodified Dockerfile must build; the
+#    image's node_modules holds nothing outside the production tree (no typescript, no @vitest/).
 # 3. Runs the image with --network host against the fakes (test/fakes/serve.ts) on the
 #    host, waits until Docker reports it healthy (the image's own HEALTHCHECK), checks the
 #    logs show the slash commands registered, and that `docker stop` ends it with exit
@@ -141,6 +142,19 @@ echo "built and checked in $(($(date +%s) - tb))s"
 [ "$OWN_DAEMON" = 1 ] && ! is_dockerd "$(daemon_pid)" && fail "the smoke script left no dockerd running"
 size=$("$DOCKER" image inspect "$IMAGE" --format '{{.Size}}')
 echo "image $IMAGE: $((size / 1000000)) MB"
+
+# Only what runs: every top-level entry of the image's node_modules (@scope/name, and a
+# scope folder left empty) must be in the production tree, which scripts/production-tree.mjs
+# walks from this checkout's full install (`npm ls --omit=dev` would count optional peers
+# such as typescript in).
+node scripts/production-tree.mjs >"$TMP/production.txt"
+[ -s "$TMP/production.txt" ] || fail "scripts/production-tree.mjs listed nothing (is node_modules installed?)"
+"$DOCKER" run --rm --entrypoint sh "$IMAGE" -c 'cd /app/node_modules && for d in *; do
+  case "$d" in @*) [ -n "$(ls -A "$d")" ] && for s in "$d"/*; do echo "$s"; done || echo "$d/";; *) echo "$d";; esac
+done' >"$TMP/image-modules.txt" || fail "could not list /app/node_modules in the image"
+extra=$(sort -u "$TMP/image-modules.txt" | comm -23 - <(sort -u "$TMP/production.txt") | tr '\n' ' ')
+[ -z "$extra" ] || fail "packages outside the production tree in the image: $extra"
+echo "PASS: the image's node_modules holds only the production tree ($(wc -l <"$TMP/image-modules.txt") top-level packages)"
 
 # --- 3. run it against the fakes --------------------------------------------------------
 step "3/3 run the image against the fakes on the host (--network host)"

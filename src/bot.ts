@@ -17,6 +17,7 @@ import {
   loginDiscord,
   StartupError,
 } from "./startup/discord.js";
+import { startupLimitsMs, within } from "./startup/deadline.js";
 import { startHealth, wireMetrics } from "./startup/observe.js";
 import { openBotStore } from "./startup/store.js";
 import { createBudgetedTracker } from "./startup/tracker.js";
@@ -48,7 +49,11 @@ export async function startBot(
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
 
-  const store = await openBotStore(config, logger);
+  const store = await within(
+    "the database (DATABASE_URL) to open",
+    startupLimitsMs.store,
+    openBotStore(config, logger),
+  );
   const metrics = createMetrics();
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
   const client = createDiscordClient(config, logger);
@@ -99,8 +104,13 @@ export async function startBot(
   wireMetrics(metrics, { store, client, poller, budget });
 
   try {
-    await loginDiscord(client, discordToken);
+    await within(
+      `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
+      startupLimitsMs.discord,
+      loginDiscord(client, discordToken),
+    );
   } catch (err) {
+    void client.destroy();
     await Promise.allSettled([tracker.close(), store.close()]);
     throw err;
   }
@@ -118,7 +128,11 @@ export async function startBot(
     },
     "ready: polling the tracker; invite the bot with the invite URL (members add it to their account with the userInstall URL)",
   );
-  const health = await startHealth(config, logger, { metrics, store, client, poller });
+  const health = await within(
+    `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
+    startupLimitsMs.health,
+    startHealth(config, logger, { metrics, store, client, poller }),
+  );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -151,13 +165,18 @@ async function registerCommands(
 ): Promise<string | undefined> {
   const applicationId = client.application?.id ?? client.user?.id;
   if (!applicationId) return undefined;
-  await syncCommands({
-    rest: client.rest,
-    target: { applicationId, guildId: config.COMMAND_GUILD_ID },
-    definitions: commandDefinitions,
-    meta: store.meta,
-    logger,
-  }).catch((err) =>
+  // Not fatal: the bot works with the commands registered earlier; the log says why not now.
+  await within(
+    "Discord to register the slash commands",
+    startupLimitsMs.commands,
+    syncCommands({
+      rest: client.rest,
+      target: { applicationId, guildId: config.COMMAND_GUILD_ID },
+      definitions: commandDefinitions,
+      meta: store.meta,
+      logger,
+    }),
+  ).catch((err) =>
     logger.error({ err, guildId: config.COMMAND_GUILD_ID }, "could not register slash commands"),
   );
   return applicationId;

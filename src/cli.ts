@@ -4,11 +4,12 @@ import { loadDotEnv } from "./dotenv.js";
 /**
  * For the two entry points (the bot and the deploy script): reads `.env` and
  * the environment, or prints every problem in plain words and exits 1.
+ * `checkDataFolder`: the bot needs DATABASE_URL's folder; the deploy script does not.
  */
-export function loadConfigOrExit(): Config {
+export function loadConfigOrExit(options: { checkDataFolder?: boolean } = {}): Config {
   try {
     loadDotEnv();
-    return loadConfig(process.env, { requireDiscordToken: true });
+    return loadConfig(process.env, { requireDiscordToken: true, ...options });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(

@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { dataDirFor, dataFolderProblem } from "./dataDir.js";
+import { databaseUrlExample, databaseUrlProblems } from "./databaseUrl.js";
 
 /**
  * The whole environment in one schema, read once by the composition root.
@@ -96,10 +98,10 @@ export const configSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^[a-z][a-z0-9+.-]*:\/\/.+/i, {
-        error: "DATABASE_URL must look like sqlite://data/bot.sqlite (or another keyv adapter URL)",
+      .superRefine((value, ctx) => {
+        for (const message of databaseUrlProblems(value)) ctx.addIssue({ code: "custom", message });
       })
-      .default("sqlite://data/bot.sqlite"),
+      .default(databaseUrlExample),
   ),
   TOKEN_ENCRYPTION_KEY: optionalString.refine(
     (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v) || base64Bytes(v) === 32,
@@ -151,14 +153,24 @@ export class ConfigError extends Error {
 
 export const readmeSetupHint = 'see README.md, section "Create the Discord application"';
 
+export interface LoadConfigOptions {
+  /** For running the bot; the deploy script and tests need no more than the rest. */
+  requireDiscordToken?: boolean;
+  /**
+   * Also check that the data folder of DATABASE_URL exists and is writable or can be
+   * created (a probe that leaves nothing behind), so a bad path joins the same list.
+   */
+  checkDataFolder?: boolean;
+  cwd?: string;
+}
+
 /**
  * Parses an environment object (tests pass a plain object; main passes process.env)
- * and lists every problem at once. `requireDiscordToken` is for running the bot;
- * the deploy script and tests need no more than the rest.
+ * and lists every problem at once.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
-  options: { requireDiscordToken?: boolean } = {},
+  options: LoadConfigOptions = {},
 ): Config {
   const result = configSchema.safeParse(env);
   const problems = result.success
@@ -171,6 +183,25 @@ export function loadConfig(
   if (options.requireDiscordToken && token === undefined) {
     problems.unshift(`DISCORD_TOKEN is not set: the bot needs its bot token (${readmeSetupHint})`);
   }
+  if (options.checkDataFolder) {
+    const problem = dataFolderCheck(env, options.cwd);
+    if (problem) problems.push(problem);
+  }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
+}
+
+/**
+ * The folder matters for SQLite, and for the generated key file when no key is configured.
+ * Read apart from the rest, so that it joins the list even when other values are wrong.
+ */
+function dataFolderCheck(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): string | undefined {
+  const url = configSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  if (!url.success) return undefined;
+  const sqlite = /^sqlite:/i.test(url.data);
+  if (!sqlite && emptyAsUnset(env.TOKEN_ENCRYPTION_KEY) !== undefined) return undefined;
+  return dataFolderProblem(dataDirFor(url.data, cwd));
 }

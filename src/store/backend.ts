@@ -10,10 +10,11 @@
  * Other databases: adapters such as @keyv/redis prefix keys with their own
  * `namespace`, so sharing one would mix namespaces; they get one each.
  */
-import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
+import { ensureDataFolder } from "../dataDir.js";
+import { adapterPackages, schemeOf } from "../databaseUrl.js";
 import type { Logger } from "../log.js";
 
 export const namespaceNames = [
@@ -45,17 +46,6 @@ export class StoreConfigError extends Error {
   override readonly name = "StoreConfigError";
 }
 
-/** Scheme -> the @keyv adapter package that speaks it. */
-const adapterPackages: Record<string, string> = {
-  redis: "@keyv/redis",
-  rediss: "@keyv/redis",
-  postgres: "@keyv/postgres",
-  postgresql: "@keyv/postgres",
-  mysql: "@keyv/mysql",
-  mongodb: "@keyv/mongo",
-  "mongodb+srv": "@keyv/mongo",
-};
-
 export interface OpenBackendOptions {
   databaseUrl: string;
   logger: Logger;
@@ -64,7 +54,7 @@ export interface OpenBackendOptions {
 }
 
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(options.databaseUrl)?.[1]?.toLowerCase();
+  const scheme = schemeOf(options.databaseUrl);
   if (scheme === "sqlite") return openSqlite(options);
   const packageName = scheme === undefined ? undefined : adapterPackages[scheme];
   if (scheme === undefined || packageName === undefined) {
@@ -81,7 +71,7 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   const relative = options.databaseUrl.replace(/^sqlite:\/\//i, "");
   if (relative === "") throw new StoreConfigError("DATABASE_URL sqlite:// needs a file path");
   const file = resolve(relative);
-  await mkdir(dirname(file), { recursive: true });
+  await ensureDataFolder(dirname(file));
   const adapter = new KeyvSqlite({
     uri: `sqlite://${file}`,
     busyTimeout: options.busyTimeoutMs ?? 5_000,

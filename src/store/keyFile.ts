@@ -4,8 +4,9 @@
  * database, so losing either loses the tokens; hence the loud warning.
  */
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { link, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DataFolderError, dataFolderProblem, ensureDataFolder } from "../dataDir.js";
 import type { Logger } from "../log.js";
 import { parseEncryptionKey } from "./crypto.js";
 
@@ -20,10 +21,26 @@ export async function loadOrCreateKey({
   dataDir,
   logger,
 }: LoadOrCreateKeyOptions): Promise<Buffer> {
+  try {
+    return await loadOrCreate(dataDir, logger);
+  } catch (err) {
+    // An operator sets DATABASE_URL, not the key file's name: say which setting to fix.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof DataFolderError || typeof code !== "string") throw err;
+    const folderProblem = dataFolderProblem(dataDir);
+    if (folderProblem) throw new DataFolderError(folderProblem, { cause: err });
+    throw new DataFolderError(
+      `DATABASE_URL: the data folder ${dataDir} cannot hold the generated token encryption key (${code}); point DATABASE_URL at a folder the bot may write to, or set TOKEN_ENCRYPTION_KEY`,
+      { cause: err },
+    );
+  }
+}
+
+async function loadOrCreate(dataDir: string, logger: Logger): Promise<Buffer> {
   const keyFile = join(dataDir, keyFileName);
   let key = await readKeyFile(keyFile, logger);
   if (!key) {
-    await mkdir(dataDir, { recursive: true });
+    await ensureDataFolder(dataDir);
     const generated = randomBytes(32);
     if (await publishKeyFile(keyFile, generated)) {
       key = generated;

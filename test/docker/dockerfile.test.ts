@@ -227,6 +227,28 @@ const checks: Record<string, Check> = {
     return problems;
   },
 
+  // npm prune keeps optional peers the dev tree installed (typescript for i18next): the
+  // stage that node_modules comes from must prune to the production tree after it.
+  prunesToProductionTree(text) {
+    const stages = parseStages(text);
+    const final = stages.at(-1)!;
+    const copy = final.instructions.find(
+      (i) => i instanceof Copy && words(i).some((w) => w.includes("node_modules")),
+    );
+    const fromName = copy instanceof Copy ? copy.getFromFlag()?.getValue() : undefined;
+    const source = stages.find((s) => s.name === fromName);
+    if (!source) return ["node_modules does not come from a named build stage"];
+    const runs = runText(source).join("\n");
+    const prune = runs.lastIndexOf("npm prune");
+    const tree = runs.lastIndexOf("node scripts/production-tree.mjs --prune");
+    if (tree < 0) return [`stage ${fromName} does not run production-tree.mjs --prune`];
+    if (tree < prune) return ["production-tree.mjs --prune runs before npm prune"];
+    const copied = source.instructions.some(
+      (i) => i instanceof Copy && words(i).some((w) => w.includes("production-tree.mjs")),
+    );
+    return copied ? [] : ["scripts/production-tree.mjs is not copied into the build stage"];
+  },
+
   // BuildKit fetches the frontend a `# syntax=` line names from a registry, so the
   // image could not be built offline or behind a registry mirror.
   noSyntaxDirective(text) {
@@ -354,6 +376,8 @@ describe("Dockerfile", () => {
     ["noDevDependencies", " \\\n  && npm prune --omit=dev --no-audit --no-fund", ""],
     ["noDevDependencies", "VOLUME /data", "RUN npm ci\nVOLUME /data"],
     ["noDevDependencies", "COPY --from=build /app/node_modules", "COPY node_modules"],
+    ["prunesToProductionTree", " \\\n  && node scripts/production-tree.mjs --prune", ""],
+    ["prunesToProductionTree", "COPY scripts/production-tree.mjs ./scripts/\n", ""],
     ["noSyntaxDirective", /^/, "# syntax=docker/dockerfile:1\n"],
     ["noSyntaxDirective", /^/, "# syntax = docker/dockerfile:1.7\n\n"],
     ["npmrcSecret", "  --mount=type=secret,id=npmrc,target=/root/.npmrc \\\n", ""],

@@ -3,7 +3,7 @@
  * needed), its health and metrics endpoints, and a clean SIGTERM.
  */
 import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useChildFakes } from "./child.js";
@@ -119,6 +119,41 @@ describe("npm start", () => {
   }, 120_000);
 });
 
+describe("npm start under a supervisor that signals only npm", () => {
+  it("the bot notices its parent went away and stops cleanly: no orphan", async () => {
+    const { discord, tracker, dir } = fakes;
+    const child = fakes.spawn(
+      botEnv(discord, tracker, path.join(dir, "orphan.sqlite")),
+      ["start", "--silent"],
+      "npm",
+    );
+    await waitFor(async () => child.output().includes('"msg":"ready'), 90_000, "the bot ready");
+    const pid = child.botPid();
+    expect(pid).toBeGreaterThan(0);
+    expect(pid).not.toBe(child.process.pid);
+
+    child.process.kill("SIGTERM");
+    await child.exited;
+    try {
+      await waitFor(async () => !isAlive(pid!), 15_000, `bot pid ${pid} to exit after npm did`);
+    } finally {
+      // Without the watch the orphan would outlive the test run.
+      if (isAlive(pid!)) process.kill(pid!, "SIGKILL");
+    }
+    expect(child.output()).toMatch(/"reason":"parent process \d+ went away/);
+    expect(child.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("start-up with a bad environment", () => {
   it.each([
     [{}, [/DISCORD_TOKEN is not set/, /README/]],
@@ -144,6 +179,44 @@ describe("start-up with a bad environment", () => {
     expect(exit.code).toBe(1);
     for (const pattern of patterns) expect(child.output()).toMatch(pattern);
     expect(child.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("fails fast on a data folder that cannot exist, listed with the other problems", async () => {
+    const child = fakes.spawn({
+      DISCORD_TOKEN: "x",
+      DATABASE_URL: "sqlite:///proc/nonexistent-dir/that/x.sqlite",
+      LOG_LEVEL: "loud",
+    });
+    const exit = await child.exited;
+    expect(exit.code).toBe(1);
+    expect(child.output()).toMatch(/LOG_LEVEL must be one of/);
+    expect(child.output()).toMatch(
+      /DATABASE_URL: the data folder \/proc\/nonexistent-dir\/that cannot be used/,
+    );
+    expect(child.output()).not.toContain("token-encryption.key");
+  });
+
+  it("answers SIGTERM while start-up still waits for Discord", async () => {
+    // Accepts connections and never answers: the login step waits.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as { port: number };
+    try {
+      const child = fakes.spawn({
+        DISCORD_TOKEN: "x",
+        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+        DATABASE_URL: `sqlite://${path.join(fakes.dir, "waiting.sqlite")}`,
+      });
+      await waitFor(async () => sockets.length > 0, 30_000, "the bot to call the silent Discord");
+      child.process.kill("SIGTERM");
+      const exit = await child.exited;
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(child.output()).toContain('"msg":"stop requested during start-up; exiting"');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it("reads .env (ENV_FILE), with the real environment taking precedence", async () => {

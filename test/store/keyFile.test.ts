@@ -73,3 +73,24 @@ describe("loadOrCreateKey", () => {
     );
   });
 });
+
+describe("loadOrCreateKey in a folder that cannot exist", () => {
+  it("names DATABASE_URL and the folder, not the key file", async () => {
+    const { dir, cleanup } = await tempFolder();
+    try {
+      const file = join(dir, "plain-file");
+      await writeFile(file, "x");
+      const failure = await loadOrCreateKey({
+        dataDir: join(file, "data"),
+        logger: captureLogger().logger,
+      }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(Error);
+      const message = (failure as Error).message;
+      expect(message).toMatch(/^DATABASE_URL: the data folder .*plain-file\/data cannot be used/);
+      expect(message).toContain(`${file} is a file, not a folder`);
+      expect(message).not.toContain(keyFileName);
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -187,7 +187,9 @@ describe("openStore failures", () => {
     await writeFile(file, "");
     await expect(
       openStore({ databaseUrl: `sqlite://${file}/sub/bot.sqlite`, cipher, logger: silentLogger() }),
-    ).rejects.toThrow(/ENOTDIR|EEXIST/);
+    ).rejects.toThrow(
+      /DATABASE_URL: the data folder .*file\/sub cannot be used \(.*file is a file, not a folder\)/,
+    );
   });
 
   it("rejects unknown schemes and an empty sqlite path", async () => {
