@@ -10,6 +10,9 @@ import subscribe from "./subscribe.js";
 import subscriptions from "./subscriptions.js";
 import unlink from "./unlink.js";
 import unsubscribe from "./unsubscribe.js";
+import dom from "./dom.js";
+import play from "./play.js";
+import votes from "./votes.js";
 
 /** The explicit list of commands: what is registered with Discord and routed. */
 export const commands: readonly Command[] = [
@@ -24,6 +27,9 @@ export const commands: readonly Command[] = [
   language,
   roles,
   rolesync,
+  play,
+  votes,
+  dom,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

@@ -25,6 +25,8 @@ export const namespaceNames = [
   "locales",
   "roleConfigs",
   "roleMembers",
+  "plays",
+  "votePanels",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 

@@ -14,6 +14,7 @@ import { items } from "./items.js";
 import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
+import { play } from "./play.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
@@ -35,6 +36,7 @@ export const nl = {
   language,
   link,
   notices,
+  play,
   roles,
   scheduler,
   stats,

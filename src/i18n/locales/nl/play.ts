@@ -1,0 +1,2 @@
+/** `/play`, `/dom`, `/votes` and the vote panels. */
+export const play = {};

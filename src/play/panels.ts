@@ -1,0 +1,184 @@
+/**
+ * The vote panels' life: posting, the tally edit (at most one edit per panel every few seconds),
+ * closing (by the owner, /unlink, the admin switch) and closing themselves when the session
+ * ended or the tracker no longer accepts the token (checked after a refusal and, budgeted as
+ * background work, every few minutes).
+ */
+import { randomBytes } from "node:crypto";
+import { type REST, Routes } from "discord.js";
+import type { PostLocale } from "../discord/postLocale.js";
+import type { Logger } from "../log.js";
+import type { PanelClosedReason } from "../store/playSchemas.js";
+import type { NewPanel, VotePanel } from "../store/plays.js";
+import type { Store } from "../store/types.js";
+import { linkTokenFrom } from "../tracker/linkGame.js";
+import { asBackground } from "../tracker/priority.js";
+import type { TrackerClient } from "../tracker/types.js";
+import { panelBody, tallyOf } from "./panelMessage.js";
+
+export interface VotePanelsDeps {
+  store: Store;
+  tracker: TrackerClient;
+  rest: REST;
+  postLocale: PostLocale;
+  logger: Logger;
+  now: () => Date;
+  cooldownMinutes: number;
+  /** Fewest ms between two tally edits of one panel. Default 5 s. */
+  editEveryMs?: number;
+  /** How often open panels are checked against the tracker. Default 10 min; 0: never. */
+  checkEveryMs?: number;
+}
+
+export interface VotePanels {
+  /** Stores the panel (token sealed) and posts it; returns the stored panel. */
+  open(
+    panel: Omit<NewPanel, "id" | "messageId" | "status" | "closedReason" | "createdAt">,
+  ): Promise<VotePanel>;
+  /** Edits the panel's tally soon: right away, or once `editEveryMs` passed since the last edit. */
+  refreshSoon(panelId: string): void;
+  close(panelId: string, reason: PanelClosedReason): Promise<boolean>;
+  /** Closes (and with `forget`, deletes) every open panel matching; returns how many. */
+  closeWhere(
+    match: (p: VotePanel) => boolean,
+    reason: PanelClosedReason,
+    forget?: boolean,
+  ): Promise<number>;
+  /** Asks the tracker whether the session still runs and the token is still the wearer's. */
+  check(panelId: string): Promise<void>;
+  start(): void;
+  stop(): void;
+}
+
+export function createVotePanels(deps: VotePanelsDeps): VotePanels {
+  const { store, logger } = deps;
+  const plays = store.plays;
+  const editEveryMs = deps.editEveryMs ?? 5_000;
+  const checkEveryMs = deps.checkEveryMs ?? 10 * 60_000;
+  // Monotonic: the throttle is a duration, not a date.
+  const lastEdit = new Map<string, number>();
+  const scheduled = new Map<string, NodeJS.Timeout>();
+  let sweep: NodeJS.Timeout | undefined;
+
+  async function bodyOf(panel: VotePanel) {
+    const locale = await deps.postLocale(panel.guildId, panel.ownerId);
+    const tally = tallyOf(await plays.votesOn(panel.id), deps.now().getTime());
+    return panelBody(panel, tally, locale, deps.cooldownMinutes);
+  }
+
+  async function edit(panelId: string): Promise<void> {
+    scheduled.delete(panelId);
+    lastEdit.set(panelId, performance.now());
+    const panel = await plays.getPanel(panelId);
+    if (!panel?.messageId) return;
+    try {
+      await deps.rest.patch(Routes.channelMessage(panel.channelId, panel.messageId), {
+        body: await bodyOf(panel),
+      });
+    } catch (err) {
+      logger.warn({ err, panelId }, "could not edit a vote panel");
+    }
+  }
+
+  async function close(panelId: string, reason: PanelClosedReason, forget = false) {
+    const closed = await plays.updatePanel(panelId, (p) =>
+      p.status === "open" ? { ...p, status: "closed", closedReason: reason } : undefined,
+    );
+    if (forget) await plays.deletePanel(panelId);
+    if (!closed) return false;
+    clearTimeout(scheduled.get(panelId));
+    scheduled.delete(panelId);
+    if (closed.messageId) {
+      const body = await bodyOf(closed);
+      await deps.rest
+        .patch(Routes.channelMessage(closed.channelId, closed.messageId), { body })
+        .catch((err) => logger.warn({ err, panelId }, "could not mark a vote panel closed"));
+    }
+    logger.info({ panelId, reason }, "vote panel closed");
+    return true;
+  }
+
+  async function check(panelId: string): Promise<void> {
+    const panel = await plays.getPanel(panelId);
+    if (panel?.status !== "open") return;
+    const owner = await store.accounts.get(panel.ownerId);
+    if (!owner) return void (await close(panelId, "unlinked"));
+    try {
+      const session = await deps.tracker.session(owner.token, panel.session);
+      if (!session.active || session.end !== null) return void (await close(panelId, "ended"));
+      const now = linkTokenFrom((await deps.tracker.stats(owner.token)).linkGame);
+      // Only a readable link that differs proves the token changed; a pasted one cannot be re-read.
+      if (now !== undefined && now !== plays.panelToken(panel)) await close(panelId, "token");
+      else if (session.scheduledEnd?.toISOString() !== (panel.scheduledEnd ?? undefined)) {
+        await plays.updatePanel(panelId, (p) => ({
+          ...p,
+          scheduledEnd: session.scheduledEnd?.toISOString() ?? null,
+        }));
+        refreshSoon(panelId);
+      }
+    } catch (err) {
+      logger.info({ err, panelId }, "vote panel check failed; tried again later");
+    }
+  }
+
+  function refreshSoon(panelId: string): void {
+    if (scheduled.has(panelId)) return;
+    const wait = Math.max(
+      0,
+      (lastEdit.get(panelId) ?? -Infinity) + editEveryMs - performance.now(),
+    );
+    const timer = setTimeout(() => void edit(panelId), wait);
+    timer.unref();
+    scheduled.set(panelId, timer);
+  }
+
+  return {
+    async open(input) {
+      const panel: NewPanel = {
+        ...input,
+        id: randomBytes(6).toString("base64url"),
+        messageId: null,
+        status: "open",
+        closedReason: null,
+        createdAt: deps.now().toISOString(),
+      };
+      await plays.putPanel(panel);
+      const stored = (await plays.getPanel(panel.id)) as VotePanel;
+      const message = (await deps.rest.post(Routes.channelMessages(panel.channelId), {
+        body: await bodyOf(stored),
+      })) as { id: string };
+      const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId: message.id }));
+      lastEdit.set(panel.id, performance.now());
+      logger.info({ panelId: panel.id, channelId: panel.channelId }, "vote panel opened");
+      return posted ?? stored;
+    },
+    refreshSoon,
+    close: (panelId, reason) => close(panelId, reason),
+    async closeWhere(match, reason, forget = false) {
+      const panels = await plays.listPanels(match);
+      let closed = 0;
+      for (const p of panels) if ((await close(p.id, reason, forget)) || forget) closed++;
+      return closed;
+    },
+    check,
+    start() {
+      if (checkEveryMs <= 0 || sweep) return;
+      sweep = setInterval(() => {
+        void asBackground(async () => {
+          const open = await plays.listPanels((p) => p.status === "open");
+          for (const p of open) await check(p.id);
+          // Votes older than the tally window and any cooldown are no longer needed.
+          const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
+          await plays.prune(new Date(deps.now().getTime() - keepMs).toISOString());
+        });
+      }, checkEveryMs);
+      sweep.unref();
+    },
+    stop() {
+      clearInterval(sweep);
+      sweep = undefined;
+      for (const timer of scheduled.values()) clearTimeout(timer);
+      scheduled.clear();
+    },
+  };
+}
