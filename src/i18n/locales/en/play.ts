@@ -8,7 +8,6 @@ export const play = {
   multiplier: "Multiplier: ×{{value}}.",
   release: "New release: {{at}} ({{relative}}).",
   noRelease: "The tracker sent no new release time.",
-  penalty: "The tracker applied this as a penalty.",
   unknown:
     "Chastity Tracker did not answer in time, so whether this counted is unknown. It was not sent again: the session's history (and any subscription post) will show it.",
   notSent: "Chastity Tracker could not be reached, so nothing was sent. Try again in a moment.",
