@@ -185,7 +185,8 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     },
     gamesChanges,
     iterateGamesChanges,
-    play: (bearer, request) =>
+    // async: a body refused locally rejects like any other failure instead of throwing.
+    play: async (bearer, request) =>
       http.post("games", paths.games, playBody(request), bearer, playDataSchema),
     close: () => http.close(),
   };
