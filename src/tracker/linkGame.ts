@@ -13,7 +13,8 @@ const plausibleLinkToken = /^[A-Za-z0-9_-]{6,128}$/;
 export function linkTokenFrom(text: string | null | undefined): string | undefined {
   const raw = text?.trim();
   if (!raw) return undefined;
-  if (plausibleLinkToken.test(raw)) return raw;
+  // A bare word ("enabled", "yes") is not a token: random tokens carry digits.
+  if (plausibleLinkToken.test(raw)) return /\d/.test(raw) ? raw : undefined;
   let url: URL;
   try {
     url = new URL(raw);

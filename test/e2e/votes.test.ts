@@ -2,6 +2,8 @@
  * Vote panels end to end: what each press sends on whose behalf (never the wearer's bearer),
  * at most once per press, the cooldown, closing, /unlink, and a restart in the middle.
  */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { APIMessage } from "discord.js";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -299,6 +301,83 @@ describe("vote panels", () => {
     await on.waitFor("edit");
   });
 
+  it("closes itself when the session ends", async () => {
+    const wearer2 = h.member("ending-wearer");
+    const token2 = "tok_ending_wearer_77665544332211";
+    h.tracker.addToken(token2, { nick: "ending", linkToken: "lgend1234end5678" });
+    const own = h.tracker.addSession(token2, {});
+    await linkMember(h, wearer2, token2);
+    const mine = await openPanel(wearer2);
+    h.tracker.endSession(own);
+    const handle = press(h.member("voter-after-end"), mine, ":add");
+    await handle.waitFor("edit");
+    expect(handle.original?.content).toContain("This lock is not running");
+    await eventually(
+      () => (h.discord.message(mine.id)?.components ?? []).length === 0,
+      5000,
+      () => "panel still open",
+    );
+    expect(JSON.stringify(h.discord.message(mine.id)?.embeds)).toContain("session ended");
+  });
+
+  it("lets the wearer paste the link when stats has none readable", async () => {
+    const wearer3 = h.member("pasting-wearer");
+    const token3 = "tok_pasting_wearer_99887766554433";
+    const pasted = "lgpaste42paste42";
+    h.tracker.addToken(token3, {
+      nick: "paster",
+      linkToken: pasted,
+      stats: { link_game: "enabled" },
+    });
+    h.tracker.addSession(token3, {});
+    await linkMember(h, wearer3, token3);
+    const handle = votes(wearer3, "open");
+    await handle.waitFor("edit");
+    expect(handle.original?.content).toContain("paste your link-game link");
+    const button = h.discord.interact.button({
+      userId: wearer3,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      customId: `votes:paste:${h.channelId}`,
+      message: handle.original!,
+    });
+    await button.waitFor("ack");
+    expect(button.modal()?.custom_id).toBe(`votes:pasted:${h.channelId}`);
+    const bad = h.discord.interact.modalSubmit({
+      userId: wearer3,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      customId: `votes:pasted:${h.channelId}`,
+      fields: { link: "no link here" },
+    });
+    await bad.waitFor("edit");
+    expect(bad.original?.content).toContain("does not look like");
+    const submit = h.discord.interact.modalSubmit({
+      userId: wearer3,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      customId: `votes:pasted:${h.channelId}`,
+      fields: { link: `https://www.chastitytracker.org/linkgame.php?token=${pasted}` },
+    });
+    await submit.waitFor("edit");
+    expect(submit.original?.content).toContain("Vote panel posted");
+    const mine = panelIn(h.channelId) as APIMessage;
+    h.tracker.resetRequests();
+    const vote = press(h.member("paste-voter"), mine, ":rand");
+    await vote.waitFor("edit");
+    expect(posts()[0]?.body).toMatchObject({ token: pasted, type: "rand" });
+  });
+
+  it("stores the link tokens sealed: the database file never holds them in plain text", async () => {
+    const files = (await readdir(h.dir)).filter((f) => f.startsWith("bot.sqlite"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const bytes = await readFile(path.join(h.dir, file));
+      expect(bytes.includes(linkToken)).toBe(false);
+      expect(bytes.includes("lgpaste42paste42")).toBe(false);
+    }
+  });
+
   it("/unlink closes the member's panels and forgets their link token", async () => {
     panel = await openPanel(wearer);
     const handle = h.discord.interact.chatInput({
@@ -307,7 +386,8 @@ describe("vote panels", () => {
       channelId: h.channelId,
       name: "unlink",
     });
-    await handle.waitFor("edit");
+    // The channel is busy by now: Discord's (fake's) per-channel limit may delay the edit.
+    await handle.waitFor("edit", 15_000);
     expect(handle.original?.content).toContain("vote panel");
     expect(h.discord.message(panel.id)?.components ?? []).toHaveLength(0);
     expect(await h.bot.store.plays.listPanels((p) => p.ownerId === wearer)).toHaveLength(0);

@@ -131,6 +131,7 @@ describe("link game, read defensively", () => {
     expect(linkTokenFrom("https://www.chastitytracker.org/linkgame.php")).toBeUndefined();
     expect(linkTokenFrom("javascript:alert(1)")).toBeUndefined();
     expect(linkTokenFrom("not a link at all")).toBeUndefined();
+    expect(linkTokenFrom("enabled")).toBeUndefined();
   });
 
   it("offers only the votes the session's link rules allow, all when unreadable", () => {
