@@ -8,7 +8,7 @@ import {
   TrackerValidationError,
 } from "../../src/tracker/errors.js";
 import { linkRulesFrom, linkTokenFrom } from "../../src/tracker/linkGame.js";
-import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
+import { startFakeTracker } from "../fakes/tracker.js";
 import { rejectionOf } from "./harness.js";
 
 const WEARER = "ct2_wearer-token-0123456789abcdef";
