@@ -10,6 +10,7 @@ import { resolveLocale } from "../src/i18n/index.js";
 import { answerPlay } from "../src/play/answer.js";
 import { sendPlayOnce } from "../src/play/send.js";
 import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
+import { deferByPublicOption } from "./options.js";
 
 const data = {
   name: "dom",
@@ -58,7 +59,7 @@ const games: readonly PlayGame[] = ["dice", "luck", "link"];
 
 export default {
   data,
-  defer: (interaction) => (interaction.options.getBoolean("public") ? "public" : "ephemeral"),
+  defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
     const o = interaction.options;

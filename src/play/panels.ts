@@ -144,9 +144,16 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
       };
       await plays.putPanel(panel);
       const stored = (await plays.getPanel(panel.id)) as VotePanel;
-      const message = (await deps.rest.post(Routes.channelMessages(panel.channelId), {
-        body: await bodyOf(stored),
-      })) as { id: string };
+      let message: { id: string };
+      try {
+        message = (await deps.rest.post(Routes.channelMessages(panel.channelId), {
+          body: await bodyOf(stored),
+        })) as { id: string };
+      } catch (err) {
+        // Not posted: no panel (nor its token) is kept, and the member may try again.
+        await plays.deletePanel(panel.id);
+        throw err;
+      }
       const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId: message.id }));
       lastEdit.set(panel.id, performance.now());
       logger.info({ panelId: panel.id, channelId: panel.channelId }, "vote panel opened");
@@ -165,11 +172,15 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
       if (checkEveryMs <= 0 || sweep) return;
       sweep = setInterval(() => {
         void asBackground(async () => {
-          const open = await plays.listPanels((p) => p.status === "open");
-          for (const p of open) await check(p.id);
-          // Votes older than the tally window and any cooldown are no longer needed.
-          const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
-          await plays.prune(new Date(deps.now().getTime() - keepMs).toISOString());
+          try {
+            const open = await plays.listPanels((p) => p.status === "open");
+            for (const p of open) await check(p.id);
+            // Votes older than the tally window and any cooldown are no longer needed.
+            const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
+            await plays.prune(new Date(deps.now().getTime() - keepMs).toISOString());
+          } catch (err) {
+            logger.warn({ err }, "vote panel sweep failed; tried again later");
+          }
         });
       }, checkEveryMs);
       sweep.unref();
