@@ -1,5 +1,5 @@
 /** What a member reads after a play: the result, or why there is none. */
-import { formatDuration, formatNumber } from "../format/duration.js";
+import { formatDuration } from "../format/duration.js";
 import { discordTimestamp } from "../format/items.js";
 import { inert } from "../format/untrusted.js";
 import { type Locale, type MessageKey, translator } from "../i18n/index.js";
@@ -18,6 +18,10 @@ const gameKeys = {
   link: "play.gameLink",
 } as const satisfies Record<PlayGame, MessageKey>;
 
+/** Multipliers may be fractional (1.5): up to two decimals, in the language's own form. */
+const formatMultiplier = (value: number, locale: Locale) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+
 export function resultText(game: PlayGame, result: PlayResult, locale: Locale): string {
   const tr = translator(locale);
   const amount = formatDuration(result.seconds, locale);
@@ -28,7 +32,7 @@ export function resultText(game: PlayGame, result: PlayResult, locale: Locale): 
     }),
   ];
   if (result.multiplier !== null && result.multiplier !== 1)
-    lines.push(tr("play.multiplier", { value: formatNumber(result.multiplier, locale) }));
+    lines.push(tr("play.multiplier", { value: formatMultiplier(result.multiplier, locale) }));
   lines.push(
     result.scheduledEnd
       ? tr("play.release", {
