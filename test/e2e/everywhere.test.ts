@@ -69,6 +69,10 @@ describe("registration", () => {
       language: { integration_types: [0], contexts: [0] },
       roles: { integration_types: [0], contexts: [0] },
       rolesync: { integration_types: [0], contexts: [0] },
+      // Playing needs no server; vote panels live in a server channel the bot posts into.
+      play: everywhere,
+      dom: everywhere,
+      votes: { integration_types: [0], contexts: [0] },
     });
   });
 });
