@@ -38,7 +38,7 @@ export async function openPanel(
     interaction.guild.channels.cache.get(channelId) ??
     (await interaction.guild.channels.fetch(channelId).catch(() => null));
   if (!channel) throw new UserError({ key: "dm.cannotSeeChannel" });
-  await checkSubscriptionChannel(interaction as ChatInputCommandInteraction<"cached">, channel);
+  await checkSubscriptionChannel(interaction, channel);
   const account = await requireAccount(ctx, interaction.user.id);
   const open = await ctx.store.plays.listPanels(
     (p) => p.ownerId === interaction.user.id && p.channelId === channelId && p.status === "open",

@@ -51,10 +51,11 @@ export function resultText(game: PlayGame, result: PlayResult, locale: Locale): 
 export function refusalText(err: TrackerError, locale: Locale, secret = ""): string {
   const tr = translator(locale);
   if (err instanceof TrackerRateLimitError) return tr("play.rateLimited");
+  // 401 is about the member's own token (a vote without one cannot get it): /link again.
+  if (err instanceof TrackerAuthError) return tr("play.relink");
   const message = "trackerMessage" in err ? err.trackerMessage : undefined;
   if (typeof message === "string" && message.trim() !== "")
     return tr("play.refused", { reason: inert(scrubSecret(message, secret), 300) });
-  if (err instanceof TrackerAuthError) return tr("play.relink");
   return tr("play.refusedNoReason");
 }
 

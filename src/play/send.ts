@@ -8,7 +8,6 @@ import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {
   TrackerError,
   TrackerNetworkError,
-  TrackerRateLimitError,
   TrackerServerError,
   TrackerTimeoutError,
   TrackerUnexpectedResponseError,
@@ -103,6 +102,3 @@ export async function sendPlayOnce(
     return { kind: "refused", error: err as TrackerError };
   }
 }
-
-/** A 429 is a refusal too, but its text is ours (the tracker sends none). */
-export const isRateLimit = (err: TrackerError) => err instanceof TrackerRateLimitError;
