@@ -5,7 +5,7 @@
  * background work, every few minutes).
  */
 import { randomBytes } from "node:crypto";
-import { type REST, Routes } from "discord.js";
+import type { REST } from "discord.js";
 import type { PostLocale } from "../discord/postLocale.js";
 import type { Logger } from "../log.js";
 import type { PanelClosedReason } from "../store/playSchemas.js";
@@ -14,7 +14,7 @@ import type { Store } from "../store/types.js";
 import { linkTokenFrom } from "../tracker/linkGame.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
-import { panelBody, tallyOf } from "./panelMessage.js";
+import { createPanelEditor } from "./panelEditor.js";
 
 export interface VotePanelsDeps {
   store: Store;
@@ -53,50 +53,10 @@ export interface VotePanels {
 export function createVotePanels(deps: VotePanelsDeps): VotePanels {
   const { store, logger } = deps;
   const plays = store.plays;
-  const editEveryMs = deps.editEveryMs ?? 5_000;
   const checkEveryMs = deps.checkEveryMs ?? 10 * 60_000;
-  // Monotonic: the throttle is a duration, not a date.
-  const lastEdit = new Map<string, number>();
-  const scheduled = new Map<string, NodeJS.Timeout>();
+  const editor = createPanelEditor({ ...deps, plays, editEveryMs: deps.editEveryMs ?? 5_000 });
+  const { close, refreshSoon } = editor;
   let sweep: NodeJS.Timeout | undefined;
-
-  async function bodyOf(panel: VotePanel) {
-    const locale = await deps.postLocale(panel.guildId, panel.ownerId);
-    const tally = tallyOf(await plays.votesOn(panel.id), deps.now().getTime());
-    return panelBody(panel, tally, locale, deps.cooldownMinutes);
-  }
-
-  async function edit(panelId: string): Promise<void> {
-    scheduled.delete(panelId);
-    lastEdit.set(panelId, performance.now());
-    const panel = await plays.getPanel(panelId);
-    if (!panel?.messageId) return;
-    try {
-      await deps.rest.patch(Routes.channelMessage(panel.channelId, panel.messageId), {
-        body: await bodyOf(panel),
-      });
-    } catch (err) {
-      logger.warn({ err, panelId }, "could not edit a vote panel");
-    }
-  }
-
-  async function close(panelId: string, reason: PanelClosedReason, forget = false) {
-    const closed = await plays.updatePanel(panelId, (p) =>
-      p.status === "open" ? { ...p, status: "closed", closedReason: reason } : undefined,
-    );
-    if (forget) await plays.deletePanel(panelId);
-    if (!closed) return false;
-    clearTimeout(scheduled.get(panelId));
-    scheduled.delete(panelId);
-    if (closed.messageId) {
-      const body = await bodyOf(closed);
-      await deps.rest
-        .patch(Routes.channelMessage(closed.channelId, closed.messageId), { body })
-        .catch((err) => logger.warn({ err, panelId }, "could not mark a vote panel closed"));
-    }
-    logger.info({ panelId, reason }, "vote panel closed");
-    return true;
-  }
 
   async function check(panelId: string): Promise<void> {
     const panel = await plays.getPanel(panelId);
@@ -110,10 +70,8 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
       // Only a readable link that differs proves the token changed; a pasted one cannot be re-read.
       if (now !== undefined && now !== plays.panelToken(panel)) await close(panelId, "token");
       else if (session.scheduledEnd?.toISOString() !== (panel.scheduledEnd ?? undefined)) {
-        await plays.updatePanel(panelId, (p) => ({
-          ...p,
-          scheduledEnd: session.scheduledEnd?.toISOString() ?? null,
-        }));
+        const scheduledEnd = session.scheduledEnd?.toISOString() ?? null;
+        await plays.updatePanel(panelId, (p) => ({ ...p, scheduledEnd }));
         refreshSoon(panelId);
       }
     } catch (err) {
@@ -121,15 +79,16 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
     }
   }
 
-  function refreshSoon(panelId: string): void {
-    if (scheduled.has(panelId)) return;
-    const wait = Math.max(
-      0,
-      (lastEdit.get(panelId) ?? -Infinity) + editEveryMs - performance.now(),
-    );
-    const timer = setTimeout(() => void edit(panelId), wait);
-    timer.unref();
-    scheduled.set(panelId, timer);
+  async function sweepOnce(): Promise<void> {
+    try {
+      const open = await plays.listPanels((p) => p.status === "open");
+      for (const p of open) await check(p.id);
+      // Votes older than the tally window and any cooldown are no longer needed.
+      const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
+      await plays.prune(new Date(deps.now().getTime() - keepMs).toISOString());
+    } catch (err) {
+      logger.warn({ err }, "vote panel sweep failed; tried again later");
+    }
   }
 
   return {
@@ -144,52 +103,37 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
       };
       await plays.putPanel(panel);
       const stored = (await plays.getPanel(panel.id)) as VotePanel;
-      let message: { id: string };
+      let messageId: string;
       try {
-        message = (await deps.rest.post(Routes.channelMessages(panel.channelId), {
-          body: await bodyOf(stored),
-        })) as { id: string };
+        messageId = await editor.post(stored);
       } catch (err) {
         // Not posted: no panel (nor its token) is kept, and the member may try again.
         await plays.deletePanel(panel.id);
         throw err;
       }
-      const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId: message.id }));
-      lastEdit.set(panel.id, performance.now());
+      const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId }));
       logger.info({ panelId: panel.id, channelId: panel.channelId }, "vote panel opened");
       return posted ?? stored;
     },
     refreshSoon,
     close: (panelId, reason) => close(panelId, reason),
     async closeWhere(match, reason, forget = false) {
-      const panels = await plays.listPanels(match);
       let closed = 0;
-      for (const p of panels) if ((await close(p.id, reason, forget)) || forget) closed++;
+      for (const p of await plays.listPanels(match))
+        if ((await close(p.id, reason, forget)) || forget) closed++;
       return closed;
     },
     check,
     start() {
       if (checkEveryMs <= 0 || sweep) return;
-      sweep = setInterval(() => {
-        void asBackground(async () => {
-          try {
-            const open = await plays.listPanels((p) => p.status === "open");
-            for (const p of open) await check(p.id);
-            // Votes older than the tally window and any cooldown are no longer needed.
-            const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
-            await plays.prune(new Date(deps.now().getTime() - keepMs).toISOString());
-          } catch (err) {
-            logger.warn({ err }, "vote panel sweep failed; tried again later");
-          }
-        });
-      }, checkEveryMs);
+      // Background: a member waiting on a command goes first in the request budget.
+      sweep = setInterval(() => void asBackground(sweepOnce), checkEveryMs);
       sweep.unref();
     },
     stop() {
       clearInterval(sweep);
       sweep = undefined;
-      for (const timer of scheduled.values()) clearTimeout(timer);
-      scheduled.clear();
+      editor.stop();
     },
   };
 }
