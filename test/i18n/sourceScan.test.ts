@@ -18,6 +18,7 @@ const scanned = [
   "src/pictures",
   "src/roles",
   "src/games",
+  "src/play",
 ];
 
 /** Literals that look like words but are not text for people: `file: literal`. */
