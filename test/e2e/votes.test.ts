@@ -378,6 +378,22 @@ describe("vote panels", () => {
     }
   });
 
+  it("only the owner can press Close; it removes the buttons", async () => {
+    panel = await openPanel(wearer);
+    const other = press(h.member("closer"), panel, `close:${panelId(panel)}`);
+    await other.waitFor("reply");
+    expect(JSON.stringify(other.responses)).toContain("Only the member who opened this panel");
+    expect(h.discord.message(panel.id)?.components?.length).toBe(1);
+    const own = press(wearer, panel, `close:${panelId(panel)}`);
+    await own.waitFor("ack");
+    await eventually(
+      () => (h.discord.message(panel.id)?.components ?? []).length === 0,
+      5000,
+      () => "panel still has buttons",
+    );
+    expect(JSON.stringify(h.discord.message(panel.id)?.embeds)).toContain("closed");
+  });
+
   it("/unlink closes the member's panels and forgets their link token", async () => {
     panel = await openPanel(wearer);
     const handle = h.discord.interact.chatInput({
