@@ -10,7 +10,11 @@ import { reply } from "../discord/router.js";
 import { discordTimestamp } from "../format/items.js";
 import { resolveLocale, t } from "../i18n/index.js";
 import type { VotePanel } from "../store/plays.js";
-import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
+import {
+  TrackerAuthError,
+  TrackerForbiddenError,
+  TrackerRateLimitError,
+} from "../tracker/errors.js";
 import type { VoteType } from "../tracker/play.js";
 import { outcomeText } from "./reply.js";
 import { sendPlayOnce } from "./send.js";
@@ -79,6 +83,8 @@ export async function handleVote(
   const voterProblem =
     outcome.kind === "refused" &&
     (outcome.error instanceof TrackerRateLimitError ||
-      (outcome.error instanceof TrackerAuthError && bearer !== undefined));
+      ((outcome.error instanceof TrackerAuthError ||
+        outcome.error instanceof TrackerForbiddenError) &&
+        bearer !== undefined));
   if (outcome.kind === "refused" && !voterProblem) await votes?.check(panel.id);
 }
