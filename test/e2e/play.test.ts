@@ -129,6 +129,18 @@ describe("/play and /dom", () => {
     expect(handle.original?.content).toContain("missing write permission");
   });
 
+  it("/play without a running session says so and sends nothing", async () => {
+    const idle = h.member("idle");
+    h.tracker.addToken("tok_idle_member_0099887766554433", { nick: "idle" });
+    h.tracker.addSession("tok_idle_member_0099887766554433", { end: "2026-02-02 00:00:00" });
+    await linkMember(h, idle, "tok_idle_member_0099887766554433");
+    h.tracker.resetRequests();
+    const handle = command(idle, "play", { game: "dice" });
+    await handle.waitFor("edit");
+    expect(handle.original?.content).toContain("no active session");
+    expect(posts()).toHaveLength(0);
+  });
+
   it("a timeout is not retried and the member is told the outcome is unknown", async () => {
     h.tracker.resetRequests();
     h.tracker.failNext(1, "hang", { endpoint: "games" });
