@@ -11,6 +11,9 @@ import subscribe from "./subscribe.js";
 import subscriptions from "./subscriptions.js";
 import unlink from "./unlink.js";
 import unsubscribe from "./unsubscribe.js";
+import dom from "./dom.js";
+import play from "./play.js";
+import votes from "./votes.js";
 
 /** The explicit list of commands: what is registered with Discord and routed. */
 export const commands: readonly Command[] = [
@@ -26,6 +29,9 @@ export const commands: readonly Command[] = [
   roles,
   rolesync,
   privacy,
+  play,
+  votes,
+  dom,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

@@ -28,6 +28,11 @@ export default {
             ...(roles.failed > 0 ? [t(locale, "roles.removeFailed", { count: roles.failed })] : []),
           ];
     ctx.sessionCache.clear(userId);
+    // Vote panels: closed, and their public link tokens forgotten with the member's votes.
+    const panels =
+      (await ctx.votePanels?.closeWhere((p) => p.ownerId === userId, "unlinked", true)) ?? 0;
+    await ctx.store.plays.deleteAttemptsOf(userId);
+    if (panels > 0) roleLines.push(t(locale, "play.unlinkPanels", { count: panels }));
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);

@@ -8,6 +8,7 @@ import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createMetrics, type Metrics } from "./health/metrics.js";
 import type { Logger } from "./log.js";
+import { createVotePanels } from "./play/panels.js";
 import { createPoller } from "./poller/poller.js";
 import { createDiscordRoleApi } from "./roles/api.js";
 import { createRoleSync } from "./roles/sync.js";
@@ -81,6 +82,16 @@ export async function startBot(
     postLocale,
     roleSync,
   };
+  const votePanels = createVotePanels({
+    store,
+    tracker,
+    rest: client.rest,
+    postLocale,
+    logger,
+    now,
+    cooldownMinutes: config.VOTE_COOLDOWN_MINUTES,
+  });
+  ctx.votePanels = votePanels;
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
@@ -118,6 +129,7 @@ export async function startBot(
   const applicationId = await registerCommands(client, config, store, logger);
 
   poller.start();
+  votePanels.start();
   logger.info(
     {
       pollIntervalSeconds: config.POLL_INTERVAL_SECONDS,
@@ -144,6 +156,7 @@ export async function startBot(
       stopping ??= (async () => {
         logger.info("shutting down");
         await poller.stop();
+        votePanels.stop();
         await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
         await health?.close();
         await client.destroy();

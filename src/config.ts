@@ -135,6 +135,8 @@ export const configSchema = z.object({
   MAX_SUBSCRIPTIONS_PER_USER: intVar("MAX_SUBSCRIPTIONS_PER_USER", { min: 1, default: 10 }),
   MAX_SUBSCRIPTIONS_PER_GUILD: intVar("MAX_SUBSCRIPTIONS_PER_GUILD", { min: 1, default: 50 }),
   TRACKER_TIMEOUT_SECONDS: intVar("TRACKER_TIMEOUT_SECONDS", { min: 1, max: 120, default: 10 }),
+  /** One vote per member per panel this often (besides the tracker's own limits). */
+  VOTE_COOLDOWN_MINUTES: intVar("VOTE_COOLDOWN_MINUTES", { min: 1, max: 10_080, default: 60 }),
 });
 
 function base64Bytes(value: string): number {

@@ -4,6 +4,8 @@ import type { Logger } from "../log.js";
 import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
 import type { CheckInterval } from "../poller/status.js";
+import type { VotePanels } from "../play/panels.js";
+import type { TrackerPlayer } from "../tracker/play.js";
 import type { TrackerClient } from "../tracker/types.js";
 import type { PostLocale } from "./postLocale.js";
 
@@ -12,7 +14,7 @@ export interface BotContext {
   config: Config;
   logger: Logger;
   store: Store;
-  tracker: TrackerClient;
+  tracker: TrackerClient & TrackerPlayer;
   client: Client;
   now: () => Date;
   /** Per-user cache of the session list for autocomplete (about a minute). */
@@ -25,6 +27,8 @@ export interface BotContext {
   roleSync?: RoleSync;
   /** How often the poller actually checks this subscription, when the budget stretches it. */
   checkInterval?: (subscription: Subscription) => CheckInterval | undefined;
+  /** Link-game vote panels (`/votes`, their buttons, `/unlink`); wired in bot.ts. */
+  votePanels?: VotePanels;
 }
 
 export interface SessionCache {

@@ -2,6 +2,7 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   type GuildBasedChannel,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
   type PermissionsBitField,
 } from "discord.js";
@@ -42,7 +43,7 @@ function missing(
  * a member post where they may not, nor fail silently later.
  */
 export async function checkSubscriptionChannel(
-  interaction: ChatInputCommandInteraction<"cached">,
+  interaction: ChatInputCommandInteraction<"cached"> | ModalSubmitInteraction<"cached">,
   channel: GuildBasedChannel,
 ): Promise<void> {
   const where = `<#${channel.id}>`;

@@ -11,6 +11,7 @@ import {
   subscriptions,
   when,
 } from "./sections.js";
+import { playRecords, votePanels } from "./playSections.js";
 
 const pendingPosts: PrivacySection<
   { subscriptionIds: string[]; channelId: string; messagesWaiting: number; createdAt: string }[]
@@ -99,8 +100,7 @@ const serverSettings: PrivacySection<Setting[]> = {
 };
 
 /**
- * Every section, in the order shown. A store that keeps member data appends its section here
- * (vote panels: a `votePanels` section reading that store).
+ * Every section, in the order shown. A store that keeps member data appends its section here.
  */
 export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(account),
@@ -109,5 +109,7 @@ export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(roleSync),
   anySection(pendingPosts),
   anySection(pagingRecords),
+  anySection(votePanels),
+  anySection(playRecords),
   anySection(serverSettings),
 ];

@@ -26,6 +26,8 @@ export const namespaceNames = [
   "locales",
   "roleConfigs",
   "roleMembers",
+  "plays",
+  "votePanels",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 

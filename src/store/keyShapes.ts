@@ -30,6 +30,13 @@ export const keyShapes: readonly KeyShape[] = [
   },
   { namespace: "roleConfigs", shape: "<guildId>", pattern: new RegExp(`^${snowflake}$`) },
   {
+    namespace: "meta",
+    shape: "votesOff:<guildId>",
+    pattern: new RegExp(`^votesOff:${snowflake}$`),
+  },
+  { namespace: "plays", shape: "<interactionId>", pattern: new RegExp(`^${snowflake}$`) },
+  { namespace: "votePanels", shape: "<panelId>", pattern: /^[A-Za-z0-9_-]{8}$/ },
+  {
     namespace: "roleMembers",
     shape: "<guildId>:<userId>",
     pattern: new RegExp(`^${snowflake}:${snowflake}$`),

@@ -4,6 +4,7 @@ import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
 import { loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
+import { createPlayStore, loadPlayCollections } from "./plays.js";
 import { createRoleStore, loadRoleCollections } from "./roles.js";
 import type { TokenCipher } from "./crypto.js";
 import { outboxEntrySchema, subscriptionSchema } from "./schemas.js";
@@ -50,7 +51,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
   const loaded = await loadAll(backend, logger);
-  const { subscriptions, outbox, roleCollections } = loaded;
+  const { subscriptions, outbox, roleCollections, playCollections } = loaded;
+  const plays = createPlayStore(playCollections, options.cipher);
+  // Nothing is in flight in a process that just started: a pending play's outcome is unknown.
+  const unsettled = await plays.settlePending();
+  if (unsettled > 0)
+    logger.warn({ count: unsettled }, "plays of an earlier run marked outcome unknown");
   const accounts = createAccountStore({
     keyv: backend.keyv("accounts"),
     cipher: options.cipher,
@@ -105,6 +111,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       logger,
     }),
     roles: createRoleStore(roleCollections),
+    plays,
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.
       await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {
@@ -120,6 +127,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
           accounts.idle(),
           roleCollections.configs.idle(),
           roleCollections.members.idle(),
+          playCollections.attempts.idle(),
+          playCollections.panels.idle(),
         ]);
         await backend.close();
       })();
@@ -130,7 +139,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 async function loadAll(backend: Backend, logger: Logger) {
   try {
-    const [subscriptions, outbox, roleCollections] = await Promise.all([
+    const [subscriptions, outbox, roleCollections, playCollections] = await Promise.all([
       loadCollection<Subscription>({
         backend,
         name: "subscriptions",
@@ -146,11 +155,12 @@ async function loadAll(backend: Backend, logger: Logger) {
         logger,
       }),
       loadRoleCollections(backend, logger),
+      loadPlayCollections(backend, logger),
       // Listing deletes expired rows: SQLite has no TTL of its own, so UI
       // state nobody reads again would otherwise pile up.
       backend.list("ui"),
     ]);
-    return { subscriptions, outbox, roleCollections };
+    return { subscriptions, outbox, roleCollections, playCollections };
   } catch (err) {
     await backend.close().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);

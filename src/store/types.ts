@@ -1,6 +1,7 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
 import type { LocaleStore } from "./locales.js";
+import type { PlayStore } from "./plays.js";
 import type { RoleStore } from "./roleTypes.js";
 
 export type * from "./roleTypes.js";
@@ -184,6 +185,8 @@ export interface Store {
   locales: LocaleStore;
   /** Role sync: server configurations, member consents and the roles the bot gave. */
   roles: RoleStore;
+  /** Plays sent to the tracker (exactly once) and the link-game vote panels. */
+  plays: PlayStore;
   /** Resolves when the backing database answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -13,6 +13,7 @@ import { formatTrackerDateTime } from "./format.js";
 import { type GameChange, gamesChangesDataSchema } from "./games.js";
 import type { RequestBudget } from "./budget.js";
 import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
+import { playBody, playDataSchema, type TrackerPlayer } from "./play.js";
 import {
   historiesDataSchema,
   sessionDetailsDataSchema,
@@ -61,6 +62,7 @@ const paths = {
   session: "/api/v2/sessions.php",
   stats: "/api/v2/stats.php",
   games_changes: "/api/v2/games_changes.php",
+  games: "/api/v2/games.php",
 } as const satisfies Record<TrackerEndpoint, string>;
 
 /** The tracker documents max 200 and is silent on what happens above it: never find out. */
@@ -126,7 +128,7 @@ export function sessionsParams(query: SessionsQuery): URLSearchParams {
   return params;
 }
 
-export function createTrackerClient(options: TrackerClientOptions): TrackerClient {
+export function createTrackerClient(options: TrackerClientOptions): TrackerClient & TrackerPlayer {
   const http = createTrackerHttp({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -183,6 +185,9 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     },
     gamesChanges,
     iterateGamesChanges,
+    // async: a body refused locally rejects like any other failure instead of throwing.
+    play: async (bearer, request) =>
+      http.post("games", paths.games, playBody(request), bearer, playDataSchema),
     close: () => http.close(),
   };
 }

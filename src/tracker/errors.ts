@@ -4,7 +4,14 @@
  * options or headers: undici errors are copied into a sanitized cause.
  */
 
-export type TrackerEndpoint = "histories" | "sessions" | "session" | "stats" | "games_changes";
+export type TrackerEndpoint =
+  | "histories"
+  | "sessions"
+  | "session"
+  | "stats"
+  | "games_changes"
+  /** POST games.php: a play (dice, luck, link vote, dom play). */
+  | "games";
 
 export type TrackerErrorKind =
   | "validation"

@@ -55,7 +55,26 @@ export interface TrackerHttp {
     token: string,
     schema: z.ZodType<T>,
   ): Promise<T>;
+  /**
+   * One POST that must reach the tracker at most once: retried only when the connection failed
+   * before the request could have been sent (see `notSentCodes`); never after a timeout or 5xx.
+   * `token` undefined sends no Authorization header at all.
+   */
+  post<T>(
+    endpoint: TrackerEndpoint,
+    path: string,
+    body: Record<string, unknown>,
+    token: string | undefined,
+    schema: z.ZodType<T>,
+  ): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Connection failures that happen before a single byte of the request left: safe to resend. */
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+export function failedBeforeSending(err: unknown): boolean {
+  return err instanceof TrackerNetworkError && err.code !== undefined && notSentCodes.has(err.code);
 }
 
 /** A page of 200 items is ~50 KB; anything near this is not a tracker answer. */
@@ -127,8 +146,9 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   async function attempt<T>(
     endpoint: TrackerEndpoint,
     url: string,
-    token: string,
+    token: string | undefined,
     schema: z.ZodType<T>,
+    body?: string,
   ): Promise<{ value: T; status: number }> {
     const controller = new AbortController();
     let timedOut = false;
@@ -139,12 +159,14 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     try {
       const res = await request(url, {
         dispatcher: agent,
-        method: "GET",
+        method: body === undefined ? "GET" : "POST",
         headers: {
-          authorization: `Bearer ${token}`,
+          ...(token !== undefined && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && { "content-type": "application/json" }),
           accept: "application/json",
           "user-agent": options.userAgent,
         },
+        ...(body !== undefined && { body }),
         signal: controller.signal,
       });
       const chunks: Buffer[] = [];
@@ -169,7 +191,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
       const envelopeResult = isJson ? envelopeSchema.safeParse(json) : undefined;
       const envelope = envelopeResult?.success ? envelopeResult.data : undefined;
       if (status < 200 || status > 299) {
-        throw errorFromStatus(endpoint, status, res.headers, envelope, token);
+        throw errorFromStatus(endpoint, status, res.headers, envelope, token ?? "");
       }
       const type = String(res.headers["content-type"] ?? "unknown");
       if (!isJson) {
@@ -184,8 +206,8 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         const { code, message } = envelope.error;
         throw new TrackerValidationError(
           endpoint,
-          scrubSecret(code, token),
-          scrubSecret(message, token),
+          scrubSecret(code, token ?? ""),
+          scrubSecret(message, token ?? ""),
           status,
         );
       }
@@ -202,7 +224,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
       return { value: data.data, status };
     } catch (err) {
       if (err instanceof TrackerError) throw err;
-      const cause = sanitizeCause(err, token);
+      const cause = sanitizeCause(err, token ?? "");
       if (timedOut || (cause.code !== undefined && timeoutCodes.has(cause.code))) {
         throw new TrackerTimeoutError(endpoint, timeoutMs);
       }
@@ -251,6 +273,43 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           logger?.warn(
             { endpoint, kind, status, attempt: n + 1, delay },
             "tracker request, retrying",
+          );
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
+    async post(endpoint, path, body, token, schema) {
+      if (closing) throw new Error("tracker client is closed");
+      if (token !== undefined && !plausibleToken.test(token)) {
+        throw new TrackerAuthError(
+          endpoint,
+          "invalid_token_format",
+          "The token has an invalid format.",
+        );
+      }
+      const url = `${base}${path}`;
+      const json = JSON.stringify(body);
+      const priority = currentTrackerPriority();
+      for (let n = 0; ; n++) {
+        await options.budget?.acquire(priority);
+        const started = performance.now();
+        try {
+          const { value, status } = await attempt(endpoint, url, token, schema, json);
+          const durationMs = Math.round(performance.now() - started);
+          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          return value;
+        } catch (err) {
+          const durationMs = Math.round(performance.now() - started);
+          const kind = err instanceof TrackerError ? err.kind : "unknown";
+          const status = err instanceof TrackerError ? err.status : undefined;
+          onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+          if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
+          // No idempotency key on the tracker: only a request that never left may go again.
+          if (!failedBeforeSending(err) || n >= options.retries || closing) throw err;
+          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          logger?.warn(
+            { endpoint, kind, attempt: n + 1, delay },
+            "tracker POST not sent, retrying",
           );
           await new Promise((resolve) => setTimeout(resolve, delay));
         }

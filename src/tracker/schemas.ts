@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { parseTrackerDateTime } from "./format.js";
+import { linkRulesFrom } from "./linkGame.js";
 import {
   type HistoriesPage,
   type HistoryItem,
@@ -136,6 +137,7 @@ export const sessionSchema = z
     // Absent means "unknown": assume there may be history rather than skip the session.
     has_history: wireFlag.optional(),
     has_games_changes: wireFlag.optional(),
+    games: z.unknown().optional(),
   })
   .transform(
     (row): TrackerSession => ({
@@ -148,6 +150,8 @@ export const sessionSchema = z
       public: row.public ?? false,
       hasHistory: row.has_history ?? true,
       hasGamesChanges: row.has_games_changes ?? true,
+      // Only active sessions carry `games`; the field stays absent otherwise.
+      ...(row.games !== undefined && { linkRules: linkRulesFrom(row.games) }),
     }),
   );
 

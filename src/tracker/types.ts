@@ -55,6 +55,8 @@ export interface TrackerSession {
   hasHistory: boolean;
   /** `has_games_changes`: the games feed has something for this session (absent: assume yes). */
   hasGamesChanges: boolean;
+  /** Which link-game votes the session's `games` rules allow (all when unreadable). */
+  linkRules?: { add: boolean; sub: boolean };
 }
 
 export interface SessionsQuery {

@@ -70,6 +70,10 @@ describe("registration", () => {
       roles: { integration_types: [0], contexts: [0] },
       rolesync: { integration_types: [0], contexts: [0] },
       privacy: everywhere,
+      // Playing needs no server; vote panels live in a server channel the bot posts into.
+      play: everywhere,
+      dom: everywhere,
+      votes: { integration_types: [0], contexts: [0] },
     });
   });
 });

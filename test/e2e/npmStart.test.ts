@@ -262,9 +262,11 @@ describe("npm run deploy-commands", () => {
     const names = discord.commands.guild(guildId).map((c) => c.name);
     expect(names.sort()).toEqual([
       "chart",
+      "dom",
       "histories",
       "language",
       "link",
+      "play",
       "privacy",
       "roles",
       "rolesync",
@@ -273,6 +275,7 @@ describe("npm run deploy-commands", () => {
       "subscriptions",
       "unlink",
       "unsubscribe",
+      "votes",
     ]);
     // The deploy script sends the same localised bodies as the bot.
     for (const command of discord.commands.guild(guildId))

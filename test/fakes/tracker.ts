@@ -26,6 +26,7 @@ import {
 } from "./trackerData.js";
 import { type FakeFault, faultReply } from "./trackerFaults.js";
 import { type FakeGameChangeInput, makeGameChange } from "./trackerGames.js";
+import { type FakePlayOptions, handlePlay, type PlayContext } from "./trackerPlay.js";
 import {
   envelopeError,
   type FakeReply,
@@ -35,7 +36,13 @@ import {
 
 export type { FakeFault, FakeGameChangeInput, FakeHistoryInput, FakeSessionInput };
 
-export type FakeEndpoint = "histories" | "sessions" | "session" | "stats" | "games_changes";
+export type FakeEndpoint =
+  | "histories"
+  | "sessions"
+  | "session"
+  | "stats"
+  | "games_changes"
+  | "games";
 
 export interface FakeRequest {
   method: string;
@@ -54,6 +61,8 @@ export interface FakeRequest {
   fault: FakeFault | undefined;
   /** Arrival on the fake's clock (ms). */
   at: number;
+  /** The parsed JSON body of a POST (undefined for GET or a body that is not JSON). */
+  body?: Record<string, unknown>;
 }
 
 export interface FakeTrackerOptions {
@@ -64,6 +73,8 @@ export interface FakeTrackerOptions {
   rateLimit?: FakeRateLimit;
   /** Time for `at` and the rate-limit window (a sped-up clock in the benchmark). */
   clock?: { now(): number };
+  /** games.php limits (see trackerPlay.ts). */
+  play?: FakePlayOptions;
 }
 
 export interface FakeRateLimit {
@@ -79,7 +90,13 @@ export interface FakeTracker {
   readonly requests: readonly FakeRequest[];
   addToken(
     token: string,
-    options?: { nick?: string; profileUrl?: string | null; stats?: Record<string, unknown> },
+    options?: {
+      nick?: string;
+      profileUrl?: string | null;
+      stats?: Record<string, unknown>;
+      linkToken?: string;
+      readOnly?: boolean;
+    },
   ): void;
   /** Returns the session id (auto-assigned from 100 upwards unless given). */
   addSession(token: string, session?: FakeSessionInput): number;
@@ -109,6 +126,7 @@ const routes: Record<string, FakeEndpoint> = {
   "/api/v2/sessions.php": "sessions",
   "/api/v2/stats.php": "stats",
   "/api/v2/games_changes.php": "games_changes",
+  "/api/v2/games.php": "games",
 };
 
 export function fingerprint(token: string): string {
@@ -177,7 +195,20 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     return faultReply("429", String(Math.max(1, wait)));
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  const play: PlayContext = {
+    state,
+    options: options.play ?? {},
+    now: () => clock.now(),
+    addHistory: (sessionId, item) => {
+      const list = state.histories.get(sessionId) ?? [];
+      list.push(makeHistory(sessionId, seq++, item, autoHappened));
+      state.histories.set(sessionId, list);
+    },
+    lastPlay: new Map(),
+    votes: new Map(),
+  };
+
+  function handle(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
     const url = new URL(req.url ?? "/", "http://fake.invalid");
     const endpoint =
       routes[url.pathname] === "sessions" && url.searchParams.has("id")
@@ -200,6 +231,13 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
       fault: undefined,
       at: clock.now(),
     };
+    if (req.method === "POST") {
+      try {
+        entry.body = JSON.parse(rawBody) as Record<string, unknown>;
+      } catch {
+        // Left undefined: games.php answers the 400 itself.
+      }
+    }
     requests.push(entry);
     const limited = overLimit(entry.at);
     if (limited) {
@@ -226,6 +264,8 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     }
     if (!endpoint) {
       send(res, entry, envelopeError(404, "not_found", "Unknown endpoint"));
+    } else if (endpoint === "games") {
+      send(res, entry, handlePlay(play, req.method ?? "?", bearer, rawBody));
     } else if (req.method !== "GET") {
       send(res, entry, envelopeError(405, "method_not_allowed", "Method not allowed"));
     } else if (!account || account.revoked) {
@@ -236,12 +276,16 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   }
 
   const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (err) {
-      // A bug in the fake must show up as a 500, not as a hung test.
-      if (!res.headersSent) res.writeHead(500).end(String(err));
-    }
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      try {
+        handle(req, res, Buffer.concat(chunks).toString("utf8"));
+      } catch (err) {
+        // A bug in the fake must show up as a 500, not as a hung test.
+        if (!res.headersSent) res.writeHead(500).end(String(err));
+      }
+    });
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -268,6 +312,8 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
             : opts.profileUrl,
         revoked: false,
         ...(opts.stats && { stats: opts.stats }),
+        ...(opts.linkToken && { linkToken: opts.linkToken }),
+        ...(opts.readOnly && { readOnly: true }),
       });
     },
     addSession(token, input = {}) {

@@ -25,6 +25,10 @@ export interface FakeAccount {
   revoked: boolean;
   /** Stats fields that replace the computed ones (tests of odd or hidden values). */
   stats?: Record<string, unknown>;
+  /** The account's public link-game token (games.php votes; stats `link_game`). */
+  linkToken?: string;
+  /** A token without write permission: games.php answers 403. */
+  readOnly?: boolean;
 }
 
 export interface TrackerState {
@@ -247,7 +251,10 @@ function stats(
       mine.reduce((sum, s) => sum + ((s.end ?? Date.now()) - s.start), 0),
     ),
     since_date: first === null ? null : wireSec(first),
-    link_game: null,
+    // Undocumented shape; the bot must read it defensively.
+    link_game: account.linkToken
+      ? `https://www.chastitytracker.org/linkgame.php?token=${account.linkToken}`
+      : null,
     last_full: null,
     last_ruined: null,
     last_ted: null,

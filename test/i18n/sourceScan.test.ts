@@ -19,6 +19,7 @@ const scanned = [
   "src/roles",
   "src/games",
   "src/privacy",
+  "src/play",
 ];
 
 /** Literals that look like words but are not text for people: `file: literal`. */

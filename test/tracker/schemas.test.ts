@@ -140,6 +140,8 @@ describe("sessions", () => {
       public: false,
       hasHistory: true,
       hasGamesChanges: false,
+      // `games: { dice: {} }` has no link rules: every vote is offered.
+      linkRules: { add: true, sub: true },
     });
     const ended = sessionSchema.parse({
       ...wireSession,

@@ -196,6 +196,11 @@ export function createInteractor(core: FakeCore, ensureSession: () => void) {
       const data = { custom_id: input.customId, component_type: type, values: input.values };
       return dispatch(3, input, data, message);
     },
+    /** Discord delivering the same interaction again (same id and token), as a gateway replay can. */
+    redeliver: (handle: InteractionHandle): InteractionHandle => {
+      core.dispatch("INTERACTION_CREATE", handle.payload);
+      return handle;
+    },
     modalSubmit: (input: ModalSubmitInput) => {
       const shown = core.interactions
         .all()

@@ -92,4 +92,31 @@ export const commands = {
 
   "privacy.description": "Zeigt alles, was der Bot über dich speichert, und wie du es löschst",
   "privacy.json.description": "Alles zusätzlich als JSON-Datei zum Aufbewahren anhängen",
+  "play.description": "Spiel dein eigenes Würfel- oder Glücksspiel in deiner Session",
+  "play.game.description": "Welches Spiel",
+  "play.game.dice": "Würfel",
+  "play.game.luck": "Glück",
+  "play.session.description": "Session-Nummer (Standard: deine aktive Session)",
+  "play.public.description": "Ergebnis allen im Kanal zeigen (Standard: nur dir)",
+  "votes.description":
+    "Abstimmungs-Panels fürs Link-Spiel: lass den Server über dein Schloss abstimmen",
+  "votes.open.description":
+    "Ein Abstimmungs-Panel für das Link-Spiel deiner aktiven Session posten",
+  "votes.open.channel.description": "Wo das Panel gepostet wird (Standard: dieser Kanal)",
+  "votes.close.description": "Deine Abstimmungs-Panels auf diesem Server schließen",
+  "votes.server.description":
+    "Abstimmungs-Panels auf diesem Server ein- oder ausschalten (Server verwalten)",
+  "votes.server.enabled.description":
+    "true: Mitglieder dürfen hier Panels posten; false: keine, offene werden geschlossen",
+  "dom.description": "Als Keyholder ein Spiel in der Session deines Wearers spielen",
+  "dom.game.description": "Welches Spiel",
+  "dom.game.dice": "Würfel",
+  "dom.game.luck": "Glück",
+  "dom.game.link": "Link-Spiel",
+  "dom.session.description": "Die Session-Nummer deines Wearers",
+  "dom.type.description": "Nur Link-Spiel: Zeit hinzufügen, abziehen oder Zufall",
+  "dom.type.add": "hinzufügen",
+  "dom.type.sub": "abziehen",
+  "dom.type.rand": "Zufall",
+  "dom.public.description": "Ergebnis allen im Kanal zeigen (Standard: nur dir)",
 };

@@ -28,6 +28,16 @@ export const privacy = {
   settingLanguage: "Sprache der Posts auf dem Server {{server}}, gesetzt {{when}}",
   settingsKept:
     "Diese gehören dem Server und nennen dich als Admin, der sie vorgenommen hat; `/unlink` behält sie, ein anderer Admin kann sie ändern.",
+  panelsHeading: "**Deine Abstimmungs-Panels**",
+  panelOpen:
+    "Offen in {{channel}} für Session {{session}}, seit {{when}}. Das öffentliche Link-Token ist verschlüsselt gespeichert und wird nie angezeigt.",
+  panelClosed:
+    "Geschlossen, war in {{channel}} für Session {{session}}, geöffnet {{when}}; wird 48 Stunden nach dem Öffnen gelöscht.",
+  playsHeading: "**Spielzüge und Stimmen**",
+  plays_one:
+    "{{count}} Spielzug oder Stimme über den Bot (Spiel, Session, Ergebnis, Zeitpunkt); 48 Stunden aufbewahrt.",
+  plays_other:
+    "{{count}} Spielzüge oder Stimmen über den Bot (Spiel, Session, Ergebnis, Zeitpunkt); 48 Stunden aufbewahrt.",
   none: "Keine.",
   eraseHeading: "**Löschen**",
   erase: "`/unlink` löscht alles oben Genannte (außer Servereinstellungen) auf einmal.",

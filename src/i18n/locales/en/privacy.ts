@@ -28,6 +28,16 @@ export const privacy = {
   settingLanguage: "Post language in server {{server}}, set {{when}}",
   settingsKept:
     "These belong to the server and name you as the admin who made them; `/unlink` keeps them, another admin can change them.",
+  panelsHeading: "**Vote panels you opened**",
+  panelOpen:
+    "Open in {{channel}} for session {{session}}, since {{when}}. Its public link token is stored encrypted and never shown.",
+  panelClosed:
+    "Closed, was in {{channel}} for session {{session}}, opened {{when}}; deleted 48 hours after it opened.",
+  playsHeading: "**Plays and votes**",
+  plays_one:
+    "{{count}} play or vote you made through the bot (game, session, outcome, when); kept 48 hours.",
+  plays_other:
+    "{{count}} plays or votes you made through the bot (game, session, outcome, when); kept 48 hours.",
   none: "None.",
   eraseHeading: "**Erase it**",
   erase: "`/unlink` deletes all of the above (except server settings) at once.",

@@ -96,4 +96,31 @@ export const commands = {
 
   "privacy.description": "Mira todo lo que el bot guarda sobre ti y cómo borrarlo",
   "privacy.json.description": "Adjuntar también todo como archivo JSON para guardarlo",
+  "play.description": "Juega tu propio juego de dados o de suerte en tu sesión",
+  "play.game.description": "Qué juego",
+  "play.game.dice": "dados",
+  "play.game.luck": "suerte",
+  "play.session.description": "Número de sesión (por defecto: tu sesión activa)",
+  "play.public.description": "Mostrar el resultado a todo el canal (por defecto: solo a ti)",
+  "votes.description":
+    "Paneles de votación del juego del enlace: que el servidor vote sobre tu candado",
+  "votes.open.description":
+    "Publicar un panel de votación para el juego del enlace de tu sesión activa",
+  "votes.open.channel.description": "Dónde publicar el panel (por defecto: este canal)",
+  "votes.close.description": "Cerrar tus paneles de votación en este servidor",
+  "votes.server.description":
+    "Activar o desactivar los paneles de votación aquí (Gestionar servidor)",
+  "votes.server.enabled.description":
+    "true: los miembros pueden publicarlos aquí; false: ninguno, y cierra los abiertos",
+  "dom.description": "Como keyholder, juega un juego en la sesión de tu persona",
+  "dom.game.description": "Qué juego",
+  "dom.game.dice": "dados",
+  "dom.game.luck": "suerte",
+  "dom.game.link": "juego del enlace",
+  "dom.session.description": "El número de sesión de tu persona",
+  "dom.type.description": "Solo juego del enlace: añadir tiempo, quitar tiempo o al azar",
+  "dom.type.add": "añadir",
+  "dom.type.sub": "quitar",
+  "dom.type.rand": "al azar",
+  "dom.public.description": "Mostrar el resultado a todo el canal (por defecto: solo a ti)",
 };

@@ -15,6 +15,7 @@ import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { privacy } from "./privacy.js";
+import { play } from "./play.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
@@ -37,6 +38,7 @@ export const es = {
   link,
   notices,
   privacy,
+  play,
   roles,
   scheduler,
   stats,

@@ -32,6 +32,18 @@ export const privacy = {
   settingLanguage: "Idioma de las publicaciones en el servidor {{server}}, ajustado {{when}}",
   settingsKept:
     "Pertenecen al servidor y te nombran como el admin que los hizo; `/unlink` los conserva, otro admin puede cambiarlos.",
+  panelsHeading: "**Paneles de votación que abriste**",
+  panelOpen:
+    "Abierto en {{channel}} para la sesión {{session}}, desde {{when}}. Su token de enlace público se guarda cifrado y nunca se muestra.",
+  panelClosed:
+    "Cerrado, estaba en {{channel}} para la sesión {{session}}, abierto {{when}}; se borra 48 horas después de abrirse.",
+  playsHeading: "**Jugadas y votos**",
+  plays_one:
+    "{{count}} jugada o voto hecho con el bot (juego, sesión, resultado, fecha); se guarda 48 horas.",
+  plays_many:
+    "{{count}} jugadas o votos hechos con el bot (juego, sesión, resultado, fecha); se guardan 48 horas.",
+  plays_other:
+    "{{count}} jugadas o votos hechos con el bot (juego, sesión, resultado, fecha); se guardan 48 horas.",
   none: "Nada.",
   eraseHeading: "**Borrarlo**",
   erase: "`/unlink` borra todo lo anterior (salvo los ajustes de servidor) de una vez.",

@@ -34,6 +34,18 @@ export const privacy = {
   settingLanguage: "Langue des publications sur le serveur {{server}}, réglée {{when}}",
   settingsKept:
     "Ils appartiennent au serveur et te nomment comme l'admin qui les a faits ; `/unlink` les garde, un autre admin peut les changer.",
+  panelsHeading: "**Panneaux de vote que vous avez ouverts**",
+  panelOpen:
+    "Ouvert dans {{channel}} pour la session {{session}}, depuis {{when}}. Son jeton de lien public est stocké chiffré et jamais affiché.",
+  panelClosed:
+    "Fermé, était dans {{channel}} pour la session {{session}}, ouvert {{when}} ; supprimé 48 heures après son ouverture.",
+  playsHeading: "**Parties et votes**",
+  plays_one:
+    "{{count}} partie ou vote fait via le bot (jeu, session, résultat, date) ; conservé 48 heures.",
+  plays_many:
+    "{{count}} parties ou votes faits via le bot (jeu, session, résultat, date) ; conservés 48 heures.",
+  plays_other:
+    "{{count}} parties ou votes faits via le bot (jeu, session, résultat, date) ; conservés 48 heures.",
   none: "Aucun.",
   eraseHeading: "**Effacer**",
   erase: "`/unlink` supprime tout ce qui précède (sauf les réglages de serveur) d'un coup.",

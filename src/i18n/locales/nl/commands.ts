@@ -94,4 +94,30 @@ export const commands = {
 
   "privacy.description": "Bekijk alles wat de bot over je bewaart, en hoe je het wist",
   "privacy.json.description": "Voeg alles ook toe als JSON-bestand om te bewaren",
+  "play.description": "Speel je eigen dobbel- of geluksspel in je sessie",
+  "play.game.description": "Welk spel",
+  "play.game.dice": "dobbelstenen",
+  "play.game.luck": "geluk",
+  "play.session.description": "Sessienummer (standaard: je actieve sessie)",
+  "play.public.description":
+    "Het resultaat aan iedereen in het kanaal tonen (standaard: alleen aan jou)",
+  "votes.description": "Stempanelen voor het linkspel: laat de server stemmen over je slot",
+  "votes.open.description": "Plaats een stempaneel voor het linkspel van je actieve sessie",
+  "votes.open.channel.description": "Waar het paneel komt (standaard: dit kanaal)",
+  "votes.close.description": "Sluit je stempanelen op deze server",
+  "votes.server.description": "Stempanelen op deze server aan- of uitzetten (Server beheren)",
+  "votes.server.enabled.description":
+    "true: leden mogen hier panelen plaatsen; false: geen, en open panelen sluiten",
+  "dom.description": "Speel als keyholder een spel in de sessie van je drager",
+  "dom.game.description": "Welk spel",
+  "dom.game.dice": "dobbelstenen",
+  "dom.game.luck": "geluk",
+  "dom.game.link": "linkspel",
+  "dom.session.description": "Het sessienummer van je drager",
+  "dom.type.description": "Alleen linkspel: tijd toevoegen, aftrekken of willekeurig",
+  "dom.type.add": "toevoegen",
+  "dom.type.sub": "aftrekken",
+  "dom.type.rand": "willekeurig",
+  "dom.public.description":
+    "Het resultaat aan iedereen in het kanaal tonen (standaard: alleen aan jou)",
 };

@@ -28,6 +28,16 @@ export const privacy = {
   settingLanguage: "Taal van posts op server {{server}}, ingesteld {{when}}",
   settingsKept:
     "Die horen bij de server en noemen jou als de admin die ze maakte; `/unlink` laat ze staan, een andere admin kan ze wijzigen.",
+  panelsHeading: "**Stempanelen die je opende**",
+  panelOpen:
+    "Open in {{channel}} voor sessie {{session}}, sinds {{when}}. Het openbare linktoken wordt versleuteld bewaard en nooit getoond.",
+  panelClosed:
+    "Gesloten, stond in {{channel}} voor sessie {{session}}, geopend {{when}}; 48 uur na het openen verwijderd.",
+  playsHeading: "**Spelbeurten en stemmen**",
+  plays_one:
+    "{{count}} spelbeurt of stem via de bot (spel, sessie, uitkomst, tijdstip); 48 uur bewaard.",
+  plays_other:
+    "{{count}} spelbeurten of stemmen via de bot (spel, sessie, uitkomst, tijdstip); 48 uur bewaard.",
   none: "Geen.",
   eraseHeading: "**Wissen**",
   erase: "`/unlink` wist alles hierboven (behalve serverinstellingen) in één keer.",

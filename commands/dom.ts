@@ -1,0 +1,93 @@
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { requireAccount } from "../src/discord/accounts.js";
+import type { Command } from "../src/discord/command.js";
+import { UserError } from "../src/discord/errors.js";
+import { everywhere } from "../src/discord/installs.js";
+import { resolveLocale } from "../src/i18n/index.js";
+import { answerPlay } from "../src/play/answer.js";
+import { sendPlayOnce } from "../src/play/send.js";
+import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
+import { deferByPublicOption } from "./options.js";
+
+const data = {
+  name: "dom",
+  description: "As a keyholder, play a game on your wearer's session",
+  ...everywhere,
+  options: [
+    {
+      name: "game",
+      description: "Which game to play",
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      choices: [
+        { name: "dice", value: "dice" },
+        { name: "luck", value: "luck" },
+        { name: "link game", value: "link" },
+      ],
+    },
+    {
+      name: "session",
+      description: "Your wearer's session number",
+      type: ApplicationCommandOptionType.Integer,
+      required: true,
+      min_value: 1,
+    },
+    {
+      name: "type",
+      description: "Link game only: add time, remove time, or random",
+      type: ApplicationCommandOptionType.String,
+      required: false,
+      choices: [
+        { name: "add", value: "add" },
+        { name: "sub", value: "sub" },
+        { name: "rand", value: "rand" },
+      ],
+    },
+    {
+      name: "public",
+      description: "Show the result to everyone in the channel (default: only you)",
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const games: readonly PlayGame[] = ["dice", "luck", "link"];
+
+export default {
+  data,
+  defer: deferByPublicOption,
+  async execute(interaction, ctx) {
+    const locale = resolveLocale(interaction.locale);
+    const o = interaction.options;
+    const game = games.find((g) => g === o.getString("game", true));
+    const rawType = o.getString("type");
+    const type = voteTypes.find((v) => v === rawType) as VoteType | undefined;
+    const session = o.getInteger("session", true);
+    if (game === undefined)
+      throw new UserError({ key: "common.invalidOption", vars: { option: "game" } });
+    if (game === "link" && type === undefined) throw new UserError({ key: "play.typeRequired" });
+    if (game !== "link" && rawType !== null) throw new UserError({ key: "play.typeOnlyForLink" });
+    if (!(session > 0)) throw new UserError({ key: "common.sessionPositive" });
+    const account = await requireAccount(ctx, interaction.user.id);
+    // The keyholder's own bearer, dom=1: the tracker decides whether they are this session's dom.
+    const outcome = await sendPlayOnce(
+      { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
+      {
+        id: interaction.id,
+        kind: "dom",
+        userId: interaction.user.id,
+        panelId: null,
+        game,
+        session,
+        type: type ?? null,
+      },
+      account.token,
+      { game, dom: true, session, ...(game === "link" && { type }) },
+    );
+    await answerPlay(interaction, game, outcome, locale);
+  },
+} satisfies Command;

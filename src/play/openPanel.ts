@@ -1,0 +1,97 @@
+/**
+ * `/votes open` (and its paste-the-link form): checks, finds the active session and the public
+ * link token, and posts the panel. Shared by the slash command and the modal submit.
+ */
+import {
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  ComponentType,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import { requireAccount } from "../discord/accounts.js";
+import type { BotContext } from "../discord/context.js";
+import { UserError } from "../discord/errors.js";
+import { checkSubscriptionChannel } from "../discord/permissions.js";
+import { resolveLocale, t } from "../i18n/index.js";
+import { linkTokenFrom } from "../tracker/linkGame.js";
+import type { VoteType } from "../tracker/play.js";
+import { runningSessionIds } from "../tracker/types.js";
+import { votesEnabled } from "./settings.js";
+
+type Where = ChatInputCommandInteraction<"cached"> | ModalSubmitInteraction<"cached">;
+
+export const pasteButtonId = (channelId: string) => `votes:paste:${channelId}`;
+export const pasteModalId = (channelId: string) => `votes:pasted:${channelId}`;
+
+/** Posts a panel in `channelId`; `pasted` is the link the member pasted, if any. */
+export async function openPanel(
+  interaction: Where,
+  ctx: BotContext,
+  channelId: string,
+  pasted?: string,
+): Promise<void> {
+  const locale = resolveLocale(interaction.locale);
+  const panels = ctx.votePanels;
+  if (!panels || !(await votesEnabled(ctx.store, interaction.guildId)))
+    throw new UserError({ key: "play.disabledHere" });
+  const channel =
+    interaction.guild.channels.cache.get(channelId) ??
+    (await interaction.guild.channels.fetch(channelId).catch(() => null));
+  if (!channel) throw new UserError({ key: "dm.cannotSeeChannel" });
+  await checkSubscriptionChannel(interaction, channel);
+  const account = await requireAccount(ctx, interaction.user.id);
+  const open = await ctx.store.plays.listPanels(
+    (p) => p.ownerId === interaction.user.id && p.channelId === channelId && p.status === "open",
+  );
+  if (open.length > 0)
+    throw new UserError({ key: "play.alreadyOpen", vars: { channel: `<#${channelId}>` } });
+
+  const page = await ctx.tracker.sessions(account.token, { active: true, limit: 10 });
+  const sessionId = runningSessionIds(page.items)[0];
+  const session = page.items.find((s) => s.id === sessionId);
+  if (!session) throw new UserError({ key: "play.noActiveSession" });
+  let token = pasted === undefined ? undefined : linkTokenFrom(pasted);
+  if (pasted !== undefined && token === undefined)
+    throw new UserError({ key: "play.pasteInvalid" });
+  const stats = await ctx.tracker.stats(account.token);
+  token ??= linkTokenFrom(stats.linkGame);
+  if (token === undefined) {
+    await interaction.editReply({
+      content: t(locale, "play.noLinkGame"),
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Primary,
+              label: t(locale, "play.pasteButton"),
+              custom_id: pasteButtonId(channelId),
+            },
+          ],
+        },
+      ],
+    });
+    return;
+  }
+  const rules = session.linkRules ?? { add: true, sub: true };
+  const types: VoteType[] = [
+    ...(rules.add ? (["add"] as const) : []),
+    ...(rules.sub ? (["sub"] as const) : []),
+    "rand",
+  ];
+  await panels.open({
+    guildId: interaction.guildId,
+    channelId,
+    ownerId: interaction.user.id,
+    nick: stats.nick,
+    session: session.id,
+    token,
+    types,
+    scheduledEnd: session.scheduledEnd?.toISOString() ?? null,
+  });
+  await interaction.editReply({
+    content: t(locale, "play.opened", { channel: `<#${channelId}>` }),
+    components: [],
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * A press on a vote panel. What is sent on whose behalf is the point of this file:
+ * `{game:"link", dom:0, token, type}` with NO bearer, or the voter's own linked token; never
+ * the wearer's (the tracker punishes the wearer for that), and the wearer's own press sends
+ * nothing at all.
+ */
+import { type ButtonInteraction, MessageFlags } from "discord.js";
+import type { BotContext } from "../discord/context.js";
+import { reply } from "../discord/router.js";
+import { discordTimestamp } from "../format/items.js";
+import { resolveLocale, t } from "../i18n/index.js";
+import type { VotePanel } from "../store/plays.js";
+import {
+  TrackerAuthError,
+  TrackerForbiddenError,
+  TrackerRateLimitError,
+} from "../tracker/errors.js";
+import type { VoteType } from "../tracker/play.js";
+import { outcomeText } from "./reply.js";
+import { sendPlayOnce } from "./send.js";
+import { votesEnabled } from "./settings.js";
+
+/** The voter's bearer, or undefined when they have none or it could be the wearer's own. */
+async function voterBearer(
+  ctx: BotContext,
+  panel: VotePanel,
+  voterId: string,
+): Promise<string | undefined> {
+  const voter = await ctx.store.accounts.get(voterId);
+  if (!voter) return undefined;
+  // A second Discord account linked to the wearer's tracker account must not vote as them.
+  if (voter.nick.toLowerCase() === panel.nick.toLowerCase()) return undefined;
+  const owner = await ctx.store.accounts.get(panel.ownerId);
+  if (owner && owner.token === voter.token) return undefined;
+  return voter.token;
+}
+
+export async function handleVote(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  panelId: string,
+  type: VoteType,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const locale = resolveLocale(interaction.locale);
+  const say = (content: string) => reply(interaction, content);
+  const panel = await ctx.store.plays.getPanel(panelId);
+  if (panel?.status !== "open" || !panel.types.includes(type))
+    return say(t(locale, "play.panelGone"));
+  if (interaction.user.id === panel.ownerId) return say(t(locale, "play.ownPanel"));
+  if (!(await votesEnabled(ctx.store, panel.guildId))) return say(t(locale, "play.disabledHere"));
+
+  const bearer = await voterBearer(ctx, panel, interaction.user.id);
+  const token = ctx.store.plays.panelToken(panel);
+  const cooldownMs = ctx.config.VOTE_COOLDOWN_MINUTES * 60_000;
+  const outcome = await sendPlayOnce(
+    { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
+    {
+      id: interaction.id,
+      kind: "vote",
+      userId: interaction.user.id,
+      panelId: panel.id,
+      game: "link",
+      session: panel.session,
+      type,
+    },
+    bearer,
+    { game: "link", dom: false, token, type },
+    new Date(ctx.now().getTime() - cooldownMs),
+  );
+  if (outcome.kind === "cooldown") {
+    const at = new Date(new Date(outcome.last.createdAt).getTime() + cooldownMs);
+    return say(t(locale, "play.cooldown", { at: discordTimestamp(at, "R") }));
+  }
+  await say(outcomeText("link", outcome, locale, token));
+  const votes = ctx.votePanels;
+  if (outcome.kind === "done") {
+    const end = outcome.result.scheduledEnd?.toISOString() ?? null;
+    await ctx.store.plays.updatePanel(panel.id, (p) => ({ ...p, scheduledEnd: end }));
+    votes?.refreshSoon(panel.id);
+  }
+  // A refusal may mean the session ended or the token changed: ask the wearer's side once.
+  const voterProblem =
+    outcome.kind === "refused" &&
+    (outcome.error instanceof TrackerRateLimitError ||
+      ((outcome.error instanceof TrackerAuthError ||
+        outcome.error instanceof TrackerForbiddenError) &&
+        bearer !== undefined));
+  if (outcome.kind === "refused" && !voterProblem) await votes?.check(panel.id);
+}
