@@ -23,7 +23,7 @@ import {
   TrackerValidationError,
 } from "./errors.js";
 import type { RequestBudget } from "./budget.js";
-import { currentTrackerPriority } from "./priority.js";
+import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
 
 export interface TrackerRequestInfo {
@@ -212,6 +212,14 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     }
   }
 
+  /** One attempt inside the budget; `send` keeps it counted until its answer is in. */
+  async function budgeted<T>(priority: TrackerPriority, run: () => Promise<T>): Promise<T> {
+    const budget = options.budget;
+    if (budget?.send) return budget.send(priority, run);
+    await budget?.acquire(priority);
+    return run();
+  }
+
   return {
     async get(endpoint, path, params, token, schema) {
       if (closing) throw new Error("tracker client is closed");
@@ -226,10 +234,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
       const url = `${base}${path}${query ? `?${query}` : ""}`;
       const priority = currentTrackerPriority();
       for (let n = 0; ; n++) {
-        await options.budget?.acquire(priority);
-        const started = performance.now();
+        // Measured from the start slot: the wait in the budget's queue is not the tracker's.
+        let started = performance.now();
         try {
-          const { value, status } = await attempt(endpoint, url, token, schema);
+          const { value, status } = await budgeted(priority, () => {
+            started = performance.now();
+            return attempt(endpoint, url, token, schema);
+          });
           const durationMs = Math.round(performance.now() - started);
           onRequest?.({ endpoint, outcome: "ok", status, durationMs });
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
