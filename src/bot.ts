@@ -1,6 +1,6 @@
 import { type Client, Events, PermissionFlagsBits } from "discord.js";
 import { commandDefinitions, commands } from "../commands/index.js";
-import { type Clock, clockFromNow } from "./clock.js";
+import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type BotContext, createSessionCache } from "./discord/context.js";
 import { createPostLocale } from "./discord/postLocale.js";
@@ -42,13 +42,14 @@ export interface Bot {
 export async function startBot(
   config: Config,
   logger: Logger,
-  now: () => Date = () => new Date(),
+  /** The date (wall clock): for what is shown, stored or sent to the tracker. */
+  now: () => Date = () => new Date(systemClock.wall()),
   clock: Clock = clockFromNow(now),
 ): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
 
-  const store = await openBotStore(config, logger);
+  const store = await openBotStore(config, logger, clock);
   const metrics = createMetrics();
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
   const client = createDiscordClient(config, logger);
@@ -72,7 +73,8 @@ export async function startBot(
     tracker,
     client,
     now,
-    sessionCache: createSessionCache(60_000),
+    clock,
+    sessionCache: createSessionCache(60_000, () => clock.now()),
     postLocale,
     roleSync,
   };

@@ -1,4 +1,5 @@
 /** The Store on keyv: wires the namespaces together and owns the connection's life. */
+import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
@@ -14,8 +15,8 @@ import type {
   Store,
   Subscription,
   SubscriptionStore,
-  UiStateStore,
 } from "./types.js";
+import { createUiState, type UiState } from "./uiState.js";
 
 export { StoreConfigError } from "./backend.js";
 
@@ -38,6 +39,8 @@ export interface OpenStoreOptions {
   pingTimeoutMs?: number;
   /** SQLite: how long a query waits on another connection's lock; default 5 s. */
   busyTimeoutMs?: number;
+  /** Expiry of UI state (monotonic `now()`; `wall()` across restarts). Default: the system's. */
+  clock?: Clock;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -47,7 +50,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     logger,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
-  const loaded = await loadAll(backend, logger);
+  const uiState = createUiState(backend.keyv("ui"), options.clock ?? systemClock);
+  const loaded = await loadAll(backend, uiState, logger);
   const { subscriptions, outbox, roleCollections } = loaded;
   const accounts = createAccountStore({
     keyv: backend.keyv("accounts"),
@@ -74,17 +78,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     delete: (id) => outbox.delete(id),
   };
 
-  const ui = backend.keyv("ui");
-  const uiState: UiStateStore = {
-    get: async <T>(key: string) => (await ui.get<T>(key)) ?? undefined,
-    async set(key, value, ttlMs) {
-      // Without a TTL the row would stay forever: UI state must always expire.
-      if (!(ttlMs > 0)) throw new RangeError("ttlMs must be a positive number of milliseconds");
-      await ui.set(key, value, ttlMs);
-    },
-    delete: (key) => ui.delete(key),
-  };
-
   const metaKeyv = backend.keyv("meta");
   const meta: MetaStore = {
     async get(key) {
@@ -100,7 +93,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     accounts,
     subscriptions: subscriptionStore,
     outbox: outboxStore,
-    uiState,
+    uiState: { get: uiState.get, set: uiState.set, delete: uiState.delete },
     meta,
     locales: createLocaleStore({ keyv: backend.keyv("locales"), logger }),
     roles: createRoleStore(roleCollections),
@@ -127,7 +120,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
-async function loadAll(backend: Backend, logger: Logger) {
+async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   try {
     const [subscriptions, outbox, roleCollections] = await Promise.all([
       loadCollection<Subscription>({
@@ -145,9 +138,9 @@ async function loadAll(backend: Backend, logger: Logger) {
         logger,
       }),
       loadRoleCollections(backend, logger),
-      // Listing deletes expired rows: SQLite has no TTL of its own, so UI
-      // state nobody reads again would otherwise pile up.
-      backend.list("ui"),
+      // An earlier run's UI state: expired rows deleted (nobody may read them again), the
+      // rest carried over onto this run's monotonic clock.
+      backend.list("ui").then((entries) => uiState.adopt(entries)),
     ]);
     return { subscriptions, outbox, roleCollections };
   } catch (err) {

@@ -22,6 +22,7 @@ import {
   TrackerUnexpectedResponseError,
   TrackerValidationError,
 } from "./errors.js";
+import { systemClock } from "../clock.js";
 import type { RequestBudget } from "./budget.js";
 import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
@@ -66,10 +67,13 @@ const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GM
 /** RFC 7230 token68-ish: anything else cannot be a valid bearer token and must not reach a header. */
 const plausibleToken = /^[\x21-\x7e]+$/;
 
-/** Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. */
+/**
+ * Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. A date from the tracker can
+ * only be turned into a wait against the wall clock; the wait itself then runs monotonic.
+ */
 export function parseRetryAfter(
   value: string | string[] | undefined,
-  now: number = Date.now(),
+  now: number = systemClock.wall(),
 ): number | undefined {
   const raw = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!raw) return undefined;
