@@ -6,6 +6,7 @@ import { type BotContext, createSessionCache } from "./discord/context.js";
 import { createPostLocale } from "./discord/postLocale.js";
 import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
+import { startWallStepGuard } from "./discord/wallStepGuard.js";
 import { createMetrics, type Metrics } from "./health/metrics.js";
 import type { Logger } from "./log.js";
 import { createPoller } from "./poller/poller.js";
@@ -53,6 +54,9 @@ export async function startBot(
   const metrics = createMetrics();
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
   const client = createDiscordClient(config, logger);
+  // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
+  // a step of it moves them back in line.
+  const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
   const discord = discordDelivery(client);
   const roleSync = createRoleSync({
     store: store.roles,
@@ -103,6 +107,7 @@ export async function startBot(
   try {
     await loginDiscord(client, discordToken);
   } catch (err) {
+    wallStepGuard.stop();
     await Promise.allSettled([tracker.close(), store.close()]);
     throw err;
   }
@@ -132,6 +137,7 @@ export async function startBot(
       stopping ??= (async () => {
         logger.info("shutting down");
         await poller.stop();
+        wallStepGuard.stop();
         await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
         await health?.close();
         await client.destroy();
