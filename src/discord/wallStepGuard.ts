@@ -12,15 +12,17 @@
  * an hour. Everything of ours runs on the monotonic clock; these timestamps cannot, so when the
  * wall clock moves against the monotonic one by more than `thresholdMs`, they are moved by the
  * same amount: every wait then lasts exactly what Discord asked for, in either direction.
- * A wait discord.js already sleeps on (a timer it armed after the step and before the next
- * check) cannot be shortened from outside: checking every second keeps that window short.
+ * The clocks are compared every second and on every REST response (discord.js emits `response`
+ * before it reads the rate-limit headers against Date.now()), so a reset taken after the step
+ * is never moved twice. A wait discord.js already sleeps on (armed after the step and before
+ * the next check) cannot be shortened from outside: the frequent checks keep that window short.
  */
-import type { REST } from "discord.js";
+import { type REST, RESTEvents } from "discord.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
 
 /** The REST fields a step makes wrong; the rest of the REST client does not read the date. */
-export type RestClockState = Pick<REST, "handlers" | "globalReset">;
+export type RestClockState = Pick<REST, "handlers" | "globalReset" | "on" | "off">;
 
 export interface WallStepGuardOptions {
   clock: Clock;
@@ -67,12 +69,15 @@ export function startWallStepGuard(options: WallStepGuardOptions): WallStepGuard
     });
   }
   arm();
+  const onResponse = () => void check();
+  rest.on(RESTEvents.Response, onResponse);
 
   return {
     check,
     stop() {
       cancel?.();
       cancel = undefined;
+      rest.off(RESTEvents.Response, onResponse);
     },
   };
 }
