@@ -94,6 +94,22 @@ describe("the request budget", () => {
   });
 });
 
+describe("the request budget on the monotonic clock", () => {
+  it.each([
+    ["back", -3_600_000],
+    ["forward", 3_600_000],
+  ])("a wall-clock step %s moves neither a pause nor the spacing of starts", async (_d, step) => {
+    const { clock, budget, starts, request } = setup(60);
+    const t0 = clock.now();
+    budget.rateLimited(20_000);
+    for (let i = 0; i < 3; i++) void request(`r${i}`);
+    await clock.advance(10_000);
+    clock.stepWall(step);
+    await clock.advance(30_000);
+    expect(starts.map((s) => s.at - t0)).toEqual([20_000, 24_000, 28_000]);
+  });
+});
+
 describe("the request budget, counting a request until its answer is in", () => {
   /** Requests through `send` that reach the tracker `trip(i)` ms after their start and are answered then. */
   async function arrivals(perMinute: number, count: number, trip: (i: number) => number) {
