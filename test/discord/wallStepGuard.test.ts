@@ -1,15 +1,15 @@
 /**
  * The wall-step guard: detects a step of the wall clock against the monotonic one, logs it once,
  * and moves discord.js's REST rate-limit timestamps with it; slewing and jitter are left alone.
- * The last part runs the real @discordjs/rest client against the fake Discord with Date faked
- * (timers and performance.now stay real), which is the clock discord.js reads.
+ * The last part runs the real @discordjs/rest client against the fake Discord with the process's
+ * Date stepped (timers and performance.now stay real): Date is the clock discord.js reads.
  */
 import { REST, Routes } from "discord.js";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { startWallStepGuard } from "../../src/discord/wallStepGuard.js";
 import { captureLogger, levels } from "../store/helpers.js";
-import { createFakeClock } from "../fakes/clock.js";
+import { createFakeClock, stepSystemWallClock } from "../fakes/clock.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 
 const hour = 3_600_000;
@@ -70,8 +70,9 @@ describe("the wall-step guard", () => {
 
 describe("the wall-step guard and the real discord.js REST client", () => {
   let fake: FakeDiscord | undefined;
+  let wall: ReturnType<typeof stepSystemWallClock> | undefined;
   afterEach(async () => {
-    vi.useRealTimers();
+    wall?.restore();
     await fake?.close();
     fake = undefined;
   });
@@ -80,8 +81,7 @@ describe("the wall-step guard and the real discord.js REST client", () => {
     fake = await startFakeDiscord({ rateLimit: { limit: 2, windowMs: 1_500 } });
     const channelId = fake.addChannel(fake.addGuild());
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.botToken);
-    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-    vi.setSystemTime(Date.now());
+    wall = stepSystemWallClock();
     const { logger, lines } = captureLogger();
     // Checked by hand below; the interval is the production one and would race the test.
     const guard = startWallStepGuard({ clock: systemClock, rest, logger, intervalMs: hour });
@@ -91,7 +91,7 @@ describe("the wall-step guard and the real discord.js REST client", () => {
     for (const content of ["first", "second"]) {
       await rest.post(Routes.channelMessages(channelId), { body: { content } });
     }
-    vi.setSystemTime(Date.now() - hour);
+    wall.step(-hour);
     expect(guard.check()).toBeLessThan(-hour + 2_000);
     await rest.post(Routes.channelMessages(channelId), { body: { content: "third" } });
     // More than the 50 requests a second discord.js counts against a reset on Date.now().
