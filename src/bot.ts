@@ -1,11 +1,12 @@
 import { type Client, Events, PermissionFlagsBits } from "discord.js";
 import { commandDefinitions, commands } from "../commands/index.js";
-import { type Clock, clockFromNow } from "./clock.js";
+import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type BotContext, createSessionCache } from "./discord/context.js";
 import { createPostLocale } from "./discord/postLocale.js";
 import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
+import { startWallStepGuard } from "./discord/wallStepGuard.js";
 import { createMetrics, type Metrics } from "./health/metrics.js";
 import type { Logger } from "./log.js";
 import { createVotePanels } from "./play/panels.js";
@@ -44,7 +45,8 @@ export interface Bot {
 export async function startBot(
   config: Config,
   logger: Logger,
-  now: () => Date = () => new Date(),
+  /** The date (wall clock): for what is shown, stored or sent to the tracker. */
+  now: () => Date = () => new Date(systemClock.wall()),
   clock: Clock = clockFromNow(now),
 ): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
@@ -53,11 +55,14 @@ export async function startBot(
   const store = await within(
     "the database (DATABASE_URL) to open",
     startupLimitsMs.store,
-    openBotStore(config, logger),
+    openBotStore(config, logger, clock),
   );
   const metrics = createMetrics();
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
   const client = createDiscordClient(config, logger);
+  // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
+  // a step of it moves them back in line.
+  const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
   const discord = discordDelivery(client);
   const roleSync = createRoleSync({
     store: store.roles,
@@ -78,7 +83,8 @@ export async function startBot(
     tracker,
     client,
     now,
-    sessionCache: createSessionCache(60_000),
+    clock,
+    sessionCache: createSessionCache(60_000, () => clock.now()),
     postLocale,
     roleSync,
   };
@@ -122,6 +128,7 @@ export async function startBot(
     );
   } catch (err) {
     void client.destroy();
+    wallStepGuard.stop();
     await Promise.allSettled([tracker.close(), store.close()]);
     throw err;
   }
@@ -157,6 +164,7 @@ export async function startBot(
         logger.info("shutting down");
         await poller.stop();
         votePanels.stop();
+        wallStepGuard.stop();
         await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
         await health?.close();
         await client.destroy();

@@ -1,4 +1,5 @@
 import type { Client } from "discord.js";
+import { type Clock, systemClock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { RoleSync } from "../roles/sync.js";
@@ -16,7 +17,10 @@ export interface BotContext {
   store: Store;
   tracker: TrackerClient & TrackerPlayer;
   client: Client;
+  /** The wall clock's date: for what is shown, stored or sent to the tracker. */
   now: () => Date;
+  /** Monotonic time (`clock.now()`) for durations and expiries: a wall-clock step moves none. */
+  clock: Clock;
   /** Per-user cache of the session list for autocomplete (about a minute). */
   sessionCache: SessionCache;
   /** The language of channel posts (guildId) and of DMs the bot sends on its own (null). */
@@ -36,8 +40,14 @@ export interface SessionCache {
   clear(userId: string): void;
 }
 
-/** A tiny TTL cache; in memory because it only saves tracker calls while typing. */
-export function createSessionCache(ttlMs: number, now: () => number = Date.now): SessionCache {
+/**
+ * A tiny TTL cache; in memory because it only saves tracker calls while typing. Expiry is
+ * monotonic (`now`): a wall-clock step back must not keep a stale list for an hour.
+ */
+export function createSessionCache(
+  ttlMs: number,
+  now: () => number = systemClock.now,
+): SessionCache {
   const entries = new Map<string, { value: unknown; expires: number }>();
   return {
     async get<T>(userId: string, load: () => Promise<T>): Promise<T> {

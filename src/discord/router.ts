@@ -24,7 +24,7 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
   const log = ctx.logger;
 
   async function handle(interaction: BaseInteraction): Promise<void> {
-    const started = Date.now();
+    const started = ctx.clock.now();
     const locale = resolveLocale(interaction.locale);
     // Awaited so that a command forgetting the member, like /unlink, runs after it and is not
     // undone by a late write.
@@ -51,7 +51,11 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
         await command.modal(interaction, ctx);
       }
       log.debug(
-        { interactionId: interaction.id, userId: interaction.user.id, ms: Date.now() - started },
+        {
+          interactionId: interaction.id,
+          userId: interaction.user.id,
+          ms: Math.round(ctx.clock.now() - started),
+        },
         "interaction handled",
       );
     } catch (err) {

@@ -20,12 +20,13 @@ import { type PictureMessage, pictureMessage } from "./render.js";
 /** Long enough for "again with public:true", short enough that new changes show soon. */
 export const chartCacheTtlMs = 60_000;
 
-// One cache per running bot (its context), without touching the composition root.
+// One cache per running bot (its context), without touching the composition root; it expires
+// on the monotonic clock, so a wall-clock step neither keeps a chart for an hour nor drops it.
 const caches = new WeakMap<BotContext, PictureCache<ChartData>>();
 function cacheFor(ctx: BotContext): PictureCache<ChartData> {
   let cache = caches.get(ctx);
   if (!cache) {
-    cache = createPictureCache<ChartData>(chartCacheTtlMs, 500, () => ctx.now().getTime());
+    cache = createPictureCache<ChartData>(chartCacheTtlMs, 500, () => ctx.clock.now());
     caches.set(ctx, cache);
   }
   return cache;

@@ -1,4 +1,5 @@
 /** The store, with the token cipher from TOKEN_ENCRYPTION_KEY (or the generated key file). */
+import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { dataDirFor } from "../dataDir.js";
 import type { Logger } from "../log.js";
@@ -7,7 +8,7 @@ import { loadOrCreateKey } from "../store/keyFile.js";
 import { openStore } from "../store/keyvStore.js";
 import type { Store } from "../store/types.js";
 
-export async function openBotStore(config: Config, logger: Logger): Promise<Store> {
+export async function openBotStore(config: Config, logger: Logger, clock: Clock): Promise<Store> {
   const currentKey = config.TOKEN_ENCRYPTION_KEY
     ? parseEncryptionKey(config.TOKEN_ENCRYPTION_KEY)
     : await loadOrCreateKey({ dataDir: dataDirFor(config.DATABASE_URL), logger });
@@ -17,5 +18,5 @@ export async function openBotStore(config: Config, logger: Logger): Promise<Stor
     .filter((k) => k !== "")
     .map(parseEncryptionKey);
   const cipher = createTokenCipher({ current: currentKey, previous });
-  return openStore({ databaseUrl: config.DATABASE_URL, cipher, logger });
+  return openStore({ databaseUrl: config.DATABASE_URL, cipher, logger, clock });
 }

@@ -15,6 +15,7 @@ import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import { ensureDataFolder } from "../dataDir.js";
 import { adapterPackages, schemeOf } from "../databaseUrl.js";
+import { systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 
 export const namespaceNames = [
@@ -108,7 +109,9 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
         if (typeof raw !== "string") throw new Error("record is not a string");
         const data = await keyv.deserializeData<unknown>(raw);
         if (data === undefined || data === null) throw new Error("record is empty");
-        if (typeof data.expires === "number" && data.expires < Date.now()) expired.push(key);
+        // keyv stamps its own TTL (`expires`) on the wall clock: only the wall clock can read it.
+        if (typeof data.expires === "number" && data.expires < systemClock.wall())
+          expired.push(key);
         else entries.push({ key, value: data.value });
       } catch (error) {
         entries.push({ key, error });

@@ -1,4 +1,5 @@
 /** The Store on keyv: wires the namespaces together and owns the connection's life. */
+import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
@@ -16,7 +17,7 @@ import type {
   Subscription,
   SubscriptionStore,
 } from "./types.js";
-import { createUiStateStore } from "./uiState.js";
+import { createUiState, type UiState } from "./uiState.js";
 
 export { StoreConfigError } from "./backend.js";
 
@@ -39,8 +40,8 @@ export interface OpenStoreOptions {
   pingTimeoutMs?: number;
   /** SQLite: how long a query waits on another connection's lock; default 5 s. */
   busyTimeoutMs?: number;
-  /** How often writes of UI state also delete expired UI state; default 10 minutes. */
-  uiSweepEveryMs?: number;
+  /** Expiry of UI state (monotonic `now()`; `wall()` across restarts). Default: the system's. */
+  clock?: Clock;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -50,7 +51,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     logger,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
-  const loaded = await loadAll(backend, logger);
+  const uiState = createUiState(backend.keyv("ui"), options.clock ?? systemClock, () =>
+    backend.list("ui"),
+  );
+  const loaded = await loadAll(backend, uiState, logger);
   const { subscriptions, outbox, roleCollections, playCollections } = loaded;
   const plays = createPlayStore(playCollections, options.cipher);
   // Nothing is in flight in a process that just started: a pending play's outcome is unknown.
@@ -81,12 +85,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     put: (entry) => outbox.put(entry),
     delete: (id) => outbox.delete(id),
   };
-
-  const uiState = createUiStateStore({
-    backend,
-    logger,
-    ...(options.uiSweepEveryMs === undefined ? {} : { sweepEveryMs: options.uiSweepEveryMs }),
-  });
 
   const metaKeyv = backend.keyv("meta");
   const meta: MetaStore = {
@@ -137,7 +135,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
-async function loadAll(backend: Backend, logger: Logger) {
+async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   try {
     const [subscriptions, outbox, roleCollections, playCollections] = await Promise.all([
       loadCollection<Subscription>({
@@ -156,9 +154,9 @@ async function loadAll(backend: Backend, logger: Logger) {
       }),
       loadRoleCollections(backend, logger),
       loadPlayCollections(backend, logger),
-      // Listing deletes expired rows: SQLite has no TTL of its own, so UI
-      // state nobody reads again would otherwise pile up.
-      backend.list("ui"),
+      // An earlier run's UI state: expired rows deleted (nobody may read them again), the
+      // rest carried over onto this run's monotonic clock.
+      backend.list("ui").then((entries) => uiState.adopt(entries)),
     ]);
     return { subscriptions, outbox, roleCollections, playCollections };
   } catch (err) {

@@ -7,6 +7,7 @@
  */
 import type { Keyv } from "keyv";
 import { z } from "zod";
+import { systemClock } from "../clock.js";
 import { type Locale, locales } from "../i18n/index.js";
 import type { Logger } from "../log.js";
 import type { ListedEntry } from "./backend.js";
@@ -46,7 +47,8 @@ export function createLocaleStore(deps: {
   now?: () => Date;
 }): LocaleStore {
   const { keyv, logger } = deps;
-  const now = deps.now ?? (() => new Date());
+  // A date stored (setAt, seenAt): the wall clock.
+  const now = deps.now ?? (() => new Date(systemClock.wall()));
   // Every interaction records its locale: remember what is stored so most calls cost nothing.
   const members = new Map<string, Locale | undefined>();
 

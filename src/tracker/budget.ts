@@ -2,8 +2,12 @@
  * The global request budget: every request to the tracker (every attempt,
  * retries included) waits here for a start slot. Starts are spaced evenly,
  * at least 60 s / budget apart, so no 1 s window sees more than
- * ceil(budget / 60) + 1 starts; a log of the last minute's starts keeps any
- * 60 s window at the budget. Interactive requests take the next free slot
+ * ceil(budget / 60) + 1 starts; a log of the last minute keeps any 60 s
+ * window at the budget. A request sent through `send` stays in that log from
+ * its start until 60 s after its answer: the tracker counts it when it
+ * arrives, somewhere between the two, so a request delayed on its way (a busy
+ * event loop, a slow network) cannot land in the same tracker minute as the
+ * request that starts 60 s after it. Interactive requests take the next free slot
  * before background ones. A 429 pauses every start until its Retry-After
  * (or a doubling backoff), then the rate climbs back in steps.
  */
@@ -38,6 +42,11 @@ export interface BudgetSnapshot {
 export interface RequestBudget {
   /** Resolves when a request of `priority` may start (its start is counted then). */
   acquire(priority: TrackerPriority): Promise<void>;
+  /**
+   * Waits for a start slot, runs `request`, and counts it in the minute until its answer
+   * (or failure) is in. Optional so that a wrapper offering only `acquire` still fits.
+   */
+  send?<T>(priority: TrackerPriority, request: () => Promise<T>): Promise<T>;
   /** The tracker answered 429: pause everything. */
   rateLimited(retryAfterMs?: number): void;
   snapshot(): BudgetSnapshot;
@@ -51,7 +60,10 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   const basePauseMs = options.pauseMs ?? 30_000;
   const maxPauseMs = options.maxPauseMs ?? 15 * 60_000;
   const queues: Record<TrackerPriority, Array<() => void>> = { interactive: [], background: [] };
-  const starts: number[] = [];
+  /** When each request of the last minute started, or was answered (`send`); ascending. */
+  const log: number[] = [];
+  /** Requests sent through `send` and not answered yet: in the window whatever the time. */
+  let inFlight = 0;
   let started = 0;
   let limited = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
@@ -80,14 +92,29 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
     return allowed;
   }
 
-  /** The earliest moment the next request may start. */
+  /** The earliest moment the next request may start; +Infinity until an answer comes in. */
   function nextStartAt(now: number): number {
-    while (starts.length > 0 && (starts[0] as number) <= now - 60_000) starts.shift();
+    while (log.length > 0 && (log[0] as number) <= now - 60_000) log.shift();
     const allowed = factor(now);
     if (allowed === 0) return (episode as { pausedUntil: number }).pausedUntil;
     let at = Math.max(now, lastStart + 60_000 / (perMinute * allowed));
-    if (starts.length >= perMinute) at = Math.max(at, (starts[0] as number) + 60_000);
+    // This many entries must leave the minute before another request may start.
+    const over = inFlight + log.length - perMinute + 1;
+    if (over > log.length) return Number.POSITIVE_INFINITY;
+    if (over > 0) at = Math.max(at, (log[over - 1] as number) + 60_000);
     return at;
+  }
+
+  /** Resolves at a start slot; `answered` says whether the answer will be reported. */
+  function startSlot(priority: TrackerPriority, answered: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      queues[priority].push(() => {
+        if (answered) inFlight++;
+        else log.push(clock.now());
+        resolve();
+      });
+      pump();
+    });
   }
 
   function pump(): void {
@@ -97,6 +124,7 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
       const now = clock.now();
       const at = nextStartAt(now);
       if (at > now) {
+        // Waiting on an answer (infinite) or behind an earlier timer: whoever ends that pumps.
         if (at >= timerAt) return;
         cancelTimer?.();
         timerAt = at;
@@ -108,18 +136,22 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
         return;
       }
       lastStart = now;
-      starts.push(now);
       started++;
       (waiting.shift() as () => void)();
     }
   }
 
   return {
-    acquire(priority) {
-      return new Promise<void>((resolve) => {
-        queues[priority].push(resolve);
+    acquire: (priority) => startSlot(priority, false),
+    async send(priority, request) {
+      await startSlot(priority, true);
+      try {
+        return await request();
+      } finally {
+        inFlight--;
+        log.push(clock.now());
         pump();
-      });
+      }
     },
     rateLimited(retryAfterMs) {
       limited++;

@@ -22,8 +22,9 @@ import {
   TrackerUnexpectedResponseError,
   TrackerValidationError,
 } from "./errors.js";
+import { systemClock } from "../clock.js";
 import type { RequestBudget } from "./budget.js";
-import { currentTrackerPriority } from "./priority.js";
+import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
 
 export interface TrackerRequestInfo {
@@ -85,10 +86,13 @@ const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GM
 /** RFC 7230 token68-ish: anything else cannot be a valid bearer token and must not reach a header. */
 const plausibleToken = /^[\x21-\x7e]+$/;
 
-/** Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. */
+/**
+ * Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. A date from the tracker can
+ * only be turned into a wait against the wall clock; the wait itself then runs monotonic.
+ */
 export function parseRetryAfter(
   value: string | string[] | undefined,
-  now: number = Date.now(),
+  now: number = systemClock.wall(),
 ): number | undefined {
   const raw = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!raw) return undefined;
@@ -234,6 +238,14 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     }
   }
 
+  /** One attempt inside the budget; `send` keeps it counted until its answer is in. */
+  async function budgeted<T>(priority: TrackerPriority, run: () => Promise<T>): Promise<T> {
+    const budget = options.budget;
+    if (budget?.send) return budget.send(priority, run);
+    await budget?.acquire(priority);
+    return run();
+  }
+
   return {
     async get(endpoint, path, params, token, schema) {
       if (closing) throw new Error("tracker client is closed");
@@ -248,10 +260,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
       const url = `${base}${path}${query ? `?${query}` : ""}`;
       const priority = currentTrackerPriority();
       for (let n = 0; ; n++) {
-        await options.budget?.acquire(priority);
-        const started = performance.now();
+        // Measured from the start slot: the wait in the budget's queue is not the tracker's.
+        let started = performance.now();
         try {
-          const { value, status } = await attempt(endpoint, url, token, schema);
+          const { value, status } = await budgeted(priority, () => {
+            started = performance.now();
+            return attempt(endpoint, url, token, schema);
+          });
           const durationMs = Math.round(performance.now() - started);
           onRequest?.({ endpoint, outcome: "ok", status, durationMs });
           logger?.debug({ endpoint, status, durationMs }, "tracker request");

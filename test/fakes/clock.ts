@@ -81,3 +81,36 @@ export function createScaledClock(
     },
   };
 }
+
+/**
+ * Steps the process's wall clock (the global Date, which discord.js and the bot's `wall()`
+ * read) while timers and performance.now() stay real. Unlike vitest's fake Date with
+ * `shouldAdvanceTime`, which moves 20 ms per real timer tick and so falls behind on a busy
+ * machine (a drift the bot would rightly see), this Date is real time plus the steps, always.
+ */
+export function stepSystemWallClock(): { step(ms: number): void; restore(): void } {
+  const RealDate = globalThis.Date;
+  let offset = 0;
+  class SteppedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...(args as [string | number]));
+    }
+    static override now(): number {
+      return RealDate.now() + offset;
+    }
+    // Dates made before the step (or by another realm's Date) are Dates all the same.
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof RealDate;
+    }
+  }
+  globalThis.Date = SteppedDate as DateConstructor;
+  return {
+    step(ms) {
+      offset += ms;
+    },
+    restore() {
+      globalThis.Date = RealDate;
+    },
+  };
+}

@@ -93,3 +93,68 @@ describe("the request budget", () => {
     expect(starts).toEqual([{ at: t0 + 90_000, who: "a" }]);
   });
 });
+
+describe("the request budget on the monotonic clock", () => {
+  it.each([
+    ["back", -3_600_000],
+    ["forward", 3_600_000],
+  ])("a wall-clock step %s moves neither a pause nor the spacing of starts", async (_d, step) => {
+    const { clock, budget, starts, request } = setup(60);
+    const t0 = clock.now();
+    budget.rateLimited(20_000);
+    for (let i = 0; i < 3; i++) void request(`r${i}`);
+    await clock.advance(10_000);
+    clock.stepWall(step);
+    await clock.advance(30_000);
+    expect(starts.map((s) => s.at - t0)).toEqual([20_000, 24_000, 28_000]);
+  });
+});
+
+describe("the request budget, counting a request until its answer is in", () => {
+  /** Requests through `send` that reach the tracker `trip(i)` ms after their start and are answered then. */
+  async function arrivals(perMinute: number, count: number, trip: (i: number) => number) {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({ perMinute, clock });
+    const send = budget.send?.bind(budget);
+    if (!send) throw new Error("the budget offers send()");
+    const arrived: number[] = [];
+    const requests = Array.from({ length: count }, (_, i) =>
+      send("background", async () => {
+        await new Promise<void>((resolve) => clock.setTimer(trip(i), resolve));
+        arrived.push(clock.now());
+      }),
+    );
+    await clock.advance(10 * 60_000);
+    await Promise.all(requests);
+    return arrived.sort((a, b) => a - b);
+  }
+
+  it("a request delayed on its way never shares a tracker minute with the one started 60 s after it", async () => {
+    // Every third takes 5 s to arrive, the rest none: counted at their starts, the third would
+    // start 60 s after the first and reach the tracker 55 s after it.
+    const arrived = await arrivals(2, 9, (i) => (i % 3 === 0 ? 5_000 : 0));
+    expect(arrived).toHaveLength(9);
+    expect(busiestWindow(arrived, 60_000)).toBeLessThanOrEqual(2);
+  });
+
+  it("holds the next start while a whole minute's worth is still unanswered", async () => {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({ perMinute: 2, clock });
+    const answers: Array<() => void> = [];
+    const hang = () => new Promise<void>((resolve) => answers.push(resolve));
+    void budget.send?.("background", hang);
+    void budget.send?.("background", hang);
+    let third = false;
+    void budget.acquire("background").then(() => {
+      third = true;
+    });
+    await clock.advance(5 * 60_000);
+    expect(third).toBe(false);
+    answers[0]?.();
+    await clock.advance(59_999);
+    expect(third).toBe(false);
+    await clock.advance(1);
+    expect(third).toBe(true);
+    expect(budget.snapshot().started).toBe(3);
+  });
+});

@@ -1,5 +1,6 @@
 import type { APIApplicationCommandOptionChoice, APIMessage } from "discord.js";
 import { asArray, asObject } from "./http.js";
+import { discordNow } from "./limits.js";
 import { MessageFlag } from "./messages.js";
 import type { FakeState } from "./state.js";
 
@@ -45,7 +46,7 @@ const VISIBLE_CALLBACKS = new Set([4, 7, 8, 9]);
 /** A dispatched interaction and everything the bot answered to it. */
 export class InteractionHandle {
   readonly events: InteractionEvent[] = [];
-  readonly dispatchedAt = Date.now();
+  readonly dispatchedAt = discordNow();
   acked = false;
   originalMessageId: string | null = null;
   readonly followupIds: string[] = [];

@@ -8,12 +8,13 @@ export class ApiError extends Error {
     readonly code: number,
     message: string,
     readonly errors?: unknown,
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 
   static from(spec: DiscordErrorSpec): ApiError {
-    return new ApiError(spec.status, spec.code, spec.message, spec.errors);
+    return new ApiError(spec.status, spec.code, spec.message, spec.errors, spec.retryAfter);
   }
 
   body(): Record<string, unknown> {
@@ -21,6 +22,20 @@ export class ApiError extends Error {
       message: this.message,
       code: this.code,
       ...(this.errors === undefined ? {} : { errors: this.errors }),
+      ...(this.retryAfter === undefined ? {} : { retry_after: this.retryAfter, global: false }),
+    };
+  }
+
+  /** A rate-limit answer's headers, as Discord sends them (the channel limiter's bucket). */
+  headers(): Record<string, string> {
+    if (this.retryAfter === undefined) return {};
+    return {
+      "retry-after": String(Math.ceil(this.retryAfter)),
+      "x-ratelimit-limit": "5",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset-after": this.retryAfter.toFixed(3),
+      "x-ratelimit-bucket": "80c17d2f203122d936070c88c8d10f33",
+      "x-ratelimit-scope": "user",
     };
   }
 }

@@ -1,6 +1,12 @@
 import { ApiError } from "./http.js";
 import type { DiscordErrorSpec, RecordedRequest, RequestMatcher } from "./types.js";
 
+/**
+ * Discord's own clock, in epoch ms: it does not step when the bot's machine's wall clock does
+ * (a test that fakes Date to step it must not step Discord's rate-limit windows with it).
+ */
+export const discordNow = (): number => performance.timeOrigin + performance.now();
+
 export interface RateLimitVerdict {
   allowed: boolean;
   headers: Record<string, string>;
@@ -22,7 +28,7 @@ export class ChannelRateLimiter {
   ) {}
 
   take(channelId: string): RateLimitVerdict {
-    const now = Date.now();
+    const now = discordNow();
     let bucket = this.buckets.get(channelId);
     if (!bucket || now >= bucket.resetAt) {
       bucket = { resetAt: now + this.windowMs, used: 0 };
@@ -55,11 +61,11 @@ export class NonceCache {
 
   find(channelId: string, nonce: string | number): string | undefined {
     const hit = this.seen.get(`${channelId}:${nonce}`);
-    return hit && Date.now() - hit.at <= this.windowMs ? hit.messageId : undefined;
+    return hit && discordNow() - hit.at <= this.windowMs ? hit.messageId : undefined;
   }
 
   remember(channelId: string, nonce: string | number, messageId: string): void {
-    this.seen.set(`${channelId}:${nonce}`, { messageId, at: Date.now() });
+    this.seen.set(`${channelId}:${nonce}`, { messageId, at: discordNow() });
   }
 }
 

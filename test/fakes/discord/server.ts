@@ -6,6 +6,7 @@ import type { FakeCore, Route } from "./core.js";
 import { guildRoutes } from "./guildRoutes.js";
 import { ApiError, Errors, readBody, sendJson } from "./http.js";
 import { interactionRoutes } from "./interactionRoutes.js";
+import { discordNow } from "./limits.js";
 import { validateAgainstSpec } from "./openapi.js";
 import { roleRoutes } from "./roleRoutes.js";
 import type { RecordedRequest } from "./types.js";
@@ -59,7 +60,7 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
     files: [],
     authorization: req.headers.authorization,
     auditLogReason: auditLogReason(req.headers["x-audit-log-reason"]),
-    at: Date.now(),
+    at: discordNow(),
     status: null,
   };
   core.requests.push(record);
@@ -104,6 +105,7 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
     answer(result.status, result.body);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    headers = { ...headers, ...error.headers() };
     answer(error.status, error.body());
   }
 }

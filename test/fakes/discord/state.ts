@@ -1,4 +1,5 @@
 import type { APIMessage } from "discord.js";
+import { discordNow } from "./limits.js";
 import { DEFAULT_BOT_PERMISSIONS, isThread, toBits } from "./permissions.js";
 import type {
   ChannelRecord,
@@ -41,7 +42,7 @@ export class FakeState {
   snowflake(): string {
     this.increment = (this.increment + 1n) & 0xfffn;
     return (
-      ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) |
+      ((BigInt(Math.floor(discordNow())) - DISCORD_EPOCH) << 22n) |
       (1n << 17n) |
       this.increment
     ).toString();

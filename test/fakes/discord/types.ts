@@ -71,6 +71,11 @@ export interface DiscordErrorSpec {
   message: string;
   /** Optional `errors` tree, as in a 50035 answer. */
   errors?: unknown;
+  /**
+   * A 429's wait in seconds: the body's `retry_after` and the headers Discord sends with it
+   * (Retry-After, X-RateLimit-Remaining 0, X-RateLimit-Reset-After), which discord.js waits on.
+   */
+  retryAfter?: number;
 }
 
 export interface RecordedRequest {
@@ -86,7 +91,7 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** X-Audit-Log-Reason, decoded; undefined when not sent. */
   auditLogReason?: string | undefined;
-  /** Date.now() at arrival. */
+  /** Discord's clock (epoch ms, `discordNow()`) at arrival. */
   at: number;
   /** HTTP status answered; null while the request is being handled. */
   status: number | null;
