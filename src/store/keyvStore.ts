@@ -14,8 +14,9 @@ import type {
   Store,
   Subscription,
   SubscriptionStore,
-  UiStateStore,
 } from "./types.js";
+import { createUiStateStore } from "./uiState.js";
+import type { StoreWriteHealth } from "./writeHealth.js";
 
 export { StoreConfigError } from "./backend.js";
 
@@ -29,6 +30,14 @@ export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
 }
 
+/** The store as the composition root holds it: with what /healthz and /metrics read. */
+export interface HealthAwareStore extends Store {
+  /** Whether writes work now; every store write reports to it. */
+  readonly writeHealth: StoreWriteHealth;
+  /** A tiny write in a dedicated key: resolves when the database can write. */
+  probeWrite(): Promise<void>;
+}
+
 export interface OpenStoreOptions {
   /** `sqlite://relative/path.sqlite`, `sqlite:///absolute/path.sqlite`, or redis:// etc. */
   databaseUrl: string;
@@ -38,14 +47,19 @@ export interface OpenStoreOptions {
   pingTimeoutMs?: number;
   /** SQLite: how long a query waits on another connection's lock; default 5 s. */
   busyTimeoutMs?: number;
+  /** Least time between two "store still cannot write" lines; default 60 s. */
+  writeFaultRepeatMs?: number;
 }
 
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+export async function openStore(options: OpenStoreOptions): Promise<HealthAwareStore> {
   const { logger } = options;
   const backend = await openBackend({
     databaseUrl: options.databaseUrl,
     logger,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.writeFaultRepeatMs !== undefined && {
+      writeFaultRepeatMs: options.writeFaultRepeatMs,
+    }),
   });
   const loaded = await loadAll(backend, logger);
   const { subscriptions, outbox, roleCollections } = loaded;
@@ -74,16 +88,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     delete: (id) => outbox.delete(id),
   };
 
-  const ui = backend.keyv("ui");
-  const uiState: UiStateStore = {
-    get: async <T>(key: string) => (await ui.get<T>(key)) ?? undefined,
-    async set(key, value, ttlMs) {
-      // Without a TTL the row would stay forever: UI state must always expire.
-      if (!(ttlMs > 0)) throw new RangeError("ttlMs must be a positive number of milliseconds");
-      await ui.set(key, value, ttlMs);
-    },
-    delete: (key) => ui.delete(key),
-  };
+  const uiState = createUiStateStore(backend.keyv("ui"));
 
   const metaKeyv = backend.keyv("meta");
   const meta: MetaStore = {
@@ -104,6 +109,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     meta,
     locales: createLocaleStore({ keyv: backend.keyv("locales"), logger }),
     roles: createRoleStore(roleCollections),
+    writeHealth: backend.writeHealth,
+    async probeWrite() {
+      await withTimeout(
+        metaKeyv.set("health:write", new Date().toISOString()),
+        pingTimeoutMs,
+        () => {
+          return new StoreUnavailableError(`database did not write within ${pingTimeoutMs} ms`);
+        },
+      );
+    },
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.
       await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {

@@ -16,6 +16,7 @@ import { notices } from "./notices.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
+import { storeFaults } from "./storeFaults.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
 
@@ -37,6 +38,7 @@ export const en = {
   roles,
   scheduler,
   stats,
+  storeFaults,
   subscriptions,
   time,
 };

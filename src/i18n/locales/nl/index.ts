@@ -17,6 +17,7 @@ import { notices } from "./notices.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
+import { storeFaults } from "./storeFaults.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
 
@@ -38,6 +39,7 @@ export const nl = {
   roles,
   scheduler,
   stats,
+  storeFaults,
   subscriptions,
   time,
 } satisfies PartialCatalog;
