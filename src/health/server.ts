@@ -132,6 +132,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const { checks, logger } = options;
   const { registry } = options.metrics;
   const timeoutMs = options.storeTimeoutMs ?? 2000;
+  let lastReason: string | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -149,7 +150,13 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       return;
     }
     const report = await runChecks(checks, timeoutMs, logger);
-    if (!report.ok) logger.warn({ health: report.body }, "health: unavailable");
+    // Once per change, not once per probe: a HEALTHCHECK every few seconds would flood the log.
+    const reason = report.ok ? undefined : String(report.body.reason);
+    if (reason !== lastReason) {
+      if (reason !== undefined) logger.warn({ health: report.body }, "health: unavailable");
+      else logger.info("health: ok again");
+      lastReason = reason;
+    }
     send(req, res, report.ok ? 200 : 503, json, JSON.stringify(report.body));
   };
 

@@ -31,6 +31,7 @@ export function watchGateway(client: Client, graceMs = 30_000): () => GatewayChe
     down();
     const seconds = (performance.now() - (downSince ?? performance.now())) / 1000;
     if (seconds * 1000 <= graceMs) return { ok: true };
-    return { ok: false, reason: `gateway disconnected for ${Math.round(seconds)} s` };
+    // A stable text: /healthz logs each change of its reason.
+    return { ok: false, reason: `disconnected for more than ${Math.round(graceMs / 1000)} s` };
   };
 }

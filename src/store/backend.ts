@@ -16,6 +16,7 @@ import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import type { Logger } from "../log.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
+import { isStoreWriteError } from "./writeErrors.js";
 import { createStoreWriteHealth, type StoreWriteHealth } from "./writeHealth.js";
 
 export const namespaceNames = [
@@ -125,7 +126,8 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
         entries.push({ key, error });
       }
     }
-    if (expired.length > 0) await keyv.delete(expired);
+    // Housekeeping: a database that cannot write now must not stop a start or a read.
+    if (expired.length > 0) await keyv.delete(expired).catch(ignoreWriteFault);
     return entries;
   };
 
@@ -211,6 +213,10 @@ function createInstances(
     return [name, keyv] as const;
   });
   return Object.fromEntries(entries) as Record<NamespaceName, Keyv>;
+}
+
+function ignoreWriteFault(err: unknown): void {
+  if (!isStoreWriteError(err)) throw err;
 }
 
 function once(run: () => Promise<void>): () => Promise<void> {

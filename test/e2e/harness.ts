@@ -58,8 +58,8 @@ export interface Harness {
   member(name: string): string;
   /** Every log line the bot wrote, as text (JSON lines). */
   logs(): string;
-  /** Stops the bot and starts a new one on the same database and fakes. */
-  restart(): Promise<void>;
+  /** Stops the bot and starts a new one on the same database and fakes (`between` runs in between). */
+  restart(between?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,8 +120,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return id;
     },
     logs: () => lines.join(""),
-    async restart() {
+    async restart(between) {
       await harness.bot.stop();
+      await between?.();
       harness.bot = await startBot(config, logger, undefined, options.clock);
     },
     async close() {
