@@ -133,6 +133,12 @@ export const configSchema = z.object({
   MAX_SUBSCRIPTIONS_PER_USER: intVar("MAX_SUBSCRIPTIONS_PER_USER", { min: 1, default: 10 }),
   MAX_SUBSCRIPTIONS_PER_GUILD: intVar("MAX_SUBSCRIPTIONS_PER_GUILD", { min: 1, default: 50 }),
   TRACKER_TIMEOUT_SECONDS: intVar("TRACKER_TIMEOUT_SECONDS", { min: 1, max: 120, default: 10 }),
+  /** How long Discord remembers a message nonce; a post re-sent later is warned about. */
+  DISCORD_NONCE_WINDOW_SECONDS: intVar("DISCORD_NONCE_WINDOW_SECONDS", {
+    min: 1,
+    max: 3600,
+    default: 180,
+  }),
 });
 
 function base64Bytes(value: string): number {
