@@ -4,6 +4,7 @@
  * answer that never arrives: a request handled (the message posted) whose
  * response is lost on the way back, the case nonces exist for.
  */
+import { matches } from "./limits.js";
 import type { RecordedRequest, RequestMatcher } from "./types.js";
 
 export class Outage {
@@ -17,16 +18,8 @@ export class Outage {
 
   /** The callback of a lost answer for this request (removed), or undefined. */
   takeLost(request: RecordedRequest): { then: (() => void) | undefined } | undefined {
-    const index = this.lose.findIndex((l) => matchesRequest(l.matcher, request));
+    const index = this.lose.findIndex((l) => matches(l.matcher, request));
     if (index < 0) return undefined;
     return this.lose.splice(index, 1)[0];
   }
-}
-
-export function matchesRequest(matcher: RequestMatcher, request: RecordedRequest): boolean {
-  if (typeof matcher === "function") return matcher(request);
-  if (matcher.method && matcher.method.toUpperCase() !== request.method) return false;
-  return typeof matcher.path === "string"
-    ? request.path === matcher.path
-    : matcher.path.test(request.path);
 }
