@@ -5,7 +5,9 @@
  * once after recovery, and an intact database.
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { Harness } from "./harness.js";
+import { PermissionFlagsBits } from "discord.js";
+import type { InteractionHandle } from "../fakes/discord/index.js";
+import { type Harness, memberBasics } from "./harness.js";
 import {
   canMountTmpfs,
   health,
@@ -72,6 +74,14 @@ function slash(h: Harness, userId: string, name: string, options: Record<string,
   });
 }
 
+/** What the member read last: the edited reply or the last follow-up. */
+const replyText = (handle: InteractionHandle): string =>
+  [
+    handle.original?.content ?? "",
+    JSON.stringify(handle.original?.embeds ?? []),
+    ...handle.followups.map((m) => m.content),
+  ].join("\n");
+
 async function tryLink(h: Harness, userId: string) {
   await slash(h, userId, "link").waitFor("ack");
   return h.discord.interact
@@ -115,6 +125,26 @@ describe.skipIf(!mountable)("the data folder's file system", () => {
     );
 
     // One line from the store, one from /healthz turning unavailable; none per item, poll or probe.
+    const listed = await slash(h, userId, "subscriptions").waitFor("reply");
+    expect(replyText(listed)).toMatch(/Your subscriptions/);
+    expect(replyText(listed)).toMatch(/session \d+/);
+    expect(replyText(listed)).not.toMatch(/went wrong|cannot save/);
+    const german = await h.discord.interact
+      .chatInput({
+        userId,
+        guildId: h.guildId,
+        channelId: h.channelId,
+        name: "language",
+        subcommand: "set",
+        options: { locale: "fr" },
+        locale: "de",
+        memberPermissions: memberBasics | PermissionFlagsBits.ManageGuild,
+      })
+      .waitFor("reply");
+    expect(replyText(german)).toMatch(
+      /Der Bot kann gerade nichts speichern: sein Speicher ist voll\. Es wurde nichts geändert/,
+    );
+
     const lines = errorsAndWarnings(h, logsBefore);
     expect(lines.map((l) => l.msg)).toEqual([
       expect.stringMatching(
