@@ -25,7 +25,13 @@ export function createUiStateStore(ui: Keyv): UiStateStore {
     async get<T>(key: string) {
       const kept = fromMemory(key);
       if (kept !== undefined) return kept.value as T;
-      return (await ui.get<T>(key)) ?? undefined;
+      try {
+        return (await ui.get<T>(key)) ?? undefined;
+      } catch (err) {
+        // keyv deletes an expired row on read; while it cannot, the row is just as expired.
+        if (isStoreWriteError(err)) return undefined;
+        throw err;
+      }
     },
     async set(key, value, ttlMs) {
       // Without a TTL the row would stay forever: UI state must always expire.

@@ -28,6 +28,16 @@ describe("UI state while the database cannot write", () => {
     expect(await ui.get("page:1")).toBeUndefined();
   });
 
+  it("reads an expired row as gone while keyv cannot delete it", async () => {
+    const keyv = new Keyv();
+    await keyv.set("old", { cursor: "x" }, 1);
+    await new Promise((r) => setTimeout(r, 5));
+    keyv.delete = (async () => {
+      throw new StoreWriteError("full", "the disk is full");
+    }) as typeof keyv.delete;
+    expect(await createUiStateStore(keyv).get("old")).toBeUndefined();
+  });
+
   it("still throws what is not a store write fault", async () => {
     const keyv = new Keyv();
     keyv.set = (async () => {
