@@ -15,6 +15,7 @@ import { createRoleFaults, type RoleFaults } from "./faults.js";
 import { createMemberState } from "./members.js";
 import { auditReason, configRoles, desiredRoles } from "./plan.js";
 import { createRoleRemoval, type RemovalResult } from "./removal.js";
+import { isStoreWriteError } from "../store/writeErrors.js";
 
 export type { RemovalResult };
 
@@ -75,7 +76,8 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         await sync(config, member, latest);
       })
       .catch((err: unknown) => {
-        logger.error({ guildId, userId, err: errorSummary(err) }, "role sync crashed");
+        const level = isStoreWriteError(err) ? "debug" : "error";
+        logger[level]({ guildId, userId, err: errorSummary(err) }, "role sync crashed");
       });
   }
 
@@ -136,7 +138,8 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         known.delete(key);
         return;
       }
-      logger.warn(
+      // A store that cannot write is logged once per outage by its tracker, not per member and cycle.
+      logger[isStoreWriteError(err) ? "debug" : "warn"](
         { guildId, userId, err: errorSummary(err) },
         "role sync failed; retried next cycle",
       );
