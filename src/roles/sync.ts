@@ -76,8 +76,9 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         await sync(config, member, latest);
       })
       .catch((err: unknown) => {
-        const level = isStoreWriteError(err) ? "debug" : "error";
-        logger[level]({ guildId, userId, err: errorSummary(err) }, "role sync crashed");
+        // A store that cannot write is logged once per outage by its tracker.
+        if (isStoreWriteError(err)) return;
+        logger.error({ guildId, userId, err: errorSummary(err) }, "role sync crashed");
       });
   }
 
@@ -139,7 +140,8 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         return;
       }
       // A store that cannot write is logged once per outage by its tracker, not per member and cycle.
-      logger[isStoreWriteError(err) ? "debug" : "warn"](
+      if (isStoreWriteError(err)) return;
+      logger.warn(
         { guildId, userId, err: errorSummary(err) },
         "role sync failed; retried next cycle",
       );
