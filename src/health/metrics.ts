@@ -282,7 +282,7 @@ function storeWriteMetrics(registers: Registry[]): Metrics["setStoreWriteSource"
   });
   new Counter({
     name: "store_write_errors_total",
-    help: "Database writes that failed.",
+    help: "Database writes that failed (and reads blocked by another program's lock).",
     registers,
     collect() {
       const reading = source?.();

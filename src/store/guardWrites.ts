@@ -11,10 +11,24 @@ import { faultKindOf } from "./writeErrors.js";
 import type { StoreWriteHealth } from "./writeHealth.js";
 
 const writeMethods = ["set", "setMany", "delete", "deleteMany", "clear"] as const;
+const readMethods = ["get", "getMany", "has"] as const;
 
 /** Wraps the keyv instance's write methods (keyv calls them on itself, so its own deletes count too). */
 export function guardKeyvWrites(keyv: Keyv, health: StoreWriteHealth): void {
   const target = keyv as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of readMethods) {
+    const original = target[method]!.bind(keyv);
+    target[method] = async (...args: unknown[]) => {
+      try {
+        return await original(...args);
+      } catch (err) {
+        // A read blocked by another program's lock is the same fault a write would meet, and
+        // queued reads would otherwise hold back the first write that could name it.
+        if (faultKindOf(err) === "locked") throw health.failed(err);
+        throw err;
+      }
+    };
+  }
   for (const method of writeMethods) {
     const original = target[method]!.bind(keyv);
     target[method] = async (...args: unknown[]) => {

@@ -3,7 +3,7 @@
  * fills, remounts read-only and back. Needs root and mount(8); the tests that
  * use it are skipped (and say so) where the machine does not allow it.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -63,6 +63,54 @@ export async function canMountTmpfs(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Another program holding the database's write lock (BEGIN EXCLUSIVE), in a
+ * process of its own as a backup tool would be: in this process its blocked
+ * queries would share the bot's thread pool and slow the test's own timers.
+ */
+export async function holdExclusiveLock(file: string): Promise<{ release(): Promise<void> }> {
+  const script = `
+    import { KeyvSqlite } from "@keyv/sqlite";
+    const db = new KeyvSqlite({ uri: "sqlite://" + process.argv[1], busyTimeout: 10000 });
+    await db.query("BEGIN EXCLUSIVE");
+    process.stdout.write("locked\\n");
+    process.stdin.once("data", async () => {
+      await db.query("COMMIT");
+      await db.disconnect();
+      process.stdout.write("released\\n");
+      process.exit(0);
+    });`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, file], {
+    cwd: path.join(import.meta.dirname, "../.."),
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const said = (word: string) =>
+    new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        if (String(chunk).includes(word)) {
+          child.stdout.off("data", onData);
+          resolve();
+        }
+      };
+      child.stdout.on("data", onData);
+      child.once("exit", (code) =>
+        reject(new Error(`lock holder exited (${code}) before "${word}"`)),
+      );
+    });
+  await said("locked");
+  let released: Promise<void> | undefined;
+  return {
+    release() {
+      released ??= (async () => {
+        const done = said("released");
+        child.stdin.write("go\n");
+        await done;
+      })();
+      return released;
+    },
+  };
 }
 
 /** A second connection to the database file, as another program (a backup tool) would hold it. */
