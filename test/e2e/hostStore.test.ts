@@ -24,12 +24,12 @@ const mountable = await canMountTmpfs();
 if (!mountable) console.warn("[skip] hostStore: this machine does not let the test mount a tmpfs");
 
 closeHarnessAfterEach();
-let disk: SmallDisk | undefined;
+const disks: SmallDisk[] = [];
 afterEach(async () => {
-  await disk?.readOnly(false).catch(() => undefined);
+  for (const disk of disks) await disk.readOnly(false).catch(() => undefined);
 });
 afterAll(async () => {
-  await disk?.unmount();
+  for (const disk of disks) await disk.unmount();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,7 +51,8 @@ const errorsAndWarnings = (h: Harness, from: number) =>
     .filter((l) => l.level >= 40);
 
 async function start() {
-  disk = await mountSmallDisk();
+  const disk = await mountSmallDisk();
+  disks.push(disk);
   const env = {
     DATABASE_URL: `sqlite://${disk.databaseFile}`,
     HEALTH_PORT: "0",
