@@ -115,6 +115,7 @@ export async function startBot(
     extraActiveLookups: () => roleSync.activeLookups(),
     onActiveSessions: (userId, ids) => roleSync.onActiveSessions(userId, ids),
     postLocale,
+    nonceWindowMs: config.DISCORD_NONCE_WINDOW_SECONDS * 1000,
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);

@@ -137,6 +137,12 @@ export const configSchema = z.object({
   TRACKER_TIMEOUT_SECONDS: intVar("TRACKER_TIMEOUT_SECONDS", { min: 1, max: 120, default: 10 }),
   /** One vote per member per panel this often (besides the tracker's own limits). */
   VOTE_COOLDOWN_MINUTES: intVar("VOTE_COOLDOWN_MINUTES", { min: 1, max: 10_080, default: 60 }),
+  /** How long Discord remembers a message nonce; a post re-sent later is warned about. */
+  DISCORD_NONCE_WINDOW_SECONDS: intVar("DISCORD_NONCE_WINDOW_SECONDS", {
+    min: 1,
+    max: 3600,
+    default: 180,
+  }),
 });
 
 function base64Bytes(value: string): number {

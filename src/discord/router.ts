@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import { type Locale, resolveLocale, t } from "../i18n/index.js";
 import type { Logger } from "../log.js";
+import { isStoreWriteError } from "../store/writeErrors.js";
 import type { Command, DeferMode } from "./command.js";
 import { parseCustomId } from "./command.js";
 import type { BotContext } from "./context.js";
@@ -28,9 +29,11 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
     const locale = resolveLocale(interaction.locale);
     // Awaited so that a command forgetting the member, like /unlink, runs after it and is not
     // undone by a late write.
-    await rememberLanguage(ctx, interaction.user.id, locale).catch((err) =>
-      log.warn({ err, userId: interaction.user.id }, "could not record the member's language"),
-    );
+    await rememberLanguage(ctx, interaction.user.id, locale).catch((err) => {
+      // A store that cannot write is logged once by its tracker, not once per interaction.
+      if (isStoreWriteError(err)) return;
+      log.warn({ err, userId: interaction.user.id }, "could not record the member's language");
+    });
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);

@@ -1,5 +1,6 @@
 import { DiscordAPIError } from "discord.js";
-import { type Locale, t } from "../i18n/index.js";
+import { type Locale, type MessageKey, t } from "../i18n/index.js";
+import { findStoreWriteError, type StoreFaultKind } from "../store/writeErrors.js";
 import {
   TrackerAuthError,
   TrackerError,
@@ -22,6 +23,12 @@ export function userMessageFor(
   const errorId = newErrorId();
   const expected = (text: string) => ({ text, errorId, expected: true });
   if (err instanceof UserError) return expected(err.textIn(locale));
+  const storeFault = findStoreWriteError(err);
+  if (storeFault) {
+    // The admin's side of it is already logged once by the store-health tracker.
+    const reason = t(locale, storeFaultReasons[storeFault.kind]);
+    return expected(t(locale, "storeFaults.cannotSave", { reason }));
+  }
   if (err instanceof TrackerAuthError) return expected(t(locale, "errors.relink"));
   if (err instanceof TrackerValidationError) {
     // The reason is the tracker's own text (in its language), cleaned by the tracker client.
@@ -39,3 +46,12 @@ export function userMessageFor(
   }
   return { text: t(locale, "errors.unexpected", { errorId }), errorId, expected: false };
 }
+
+const storeFaultReasons: Record<StoreFaultKind, MessageKey> = {
+  full: "storeFaults.reasonFull",
+  readonly: "storeFaults.reasonReadonly",
+  cantopen: "storeFaults.reasonCantopen",
+  ioerr: "storeFaults.reasonIoerr",
+  locked: "storeFaults.reasonLocked",
+  other: "storeFaults.reasonOther",
+};

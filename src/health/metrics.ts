@@ -46,6 +46,14 @@ export interface Metrics {
   setGatewayPing(getter: () => number): void;
   /** The budget and the scheduler, read at every scrape. */
   setSchedulerSource(source: () => SchedulerReading): void;
+  /** Whether the store can write and its failed writes so far, read at every scrape. */
+  setStoreWriteSource(source: () => StoreWriteReading): void;
+}
+
+export interface StoreWriteReading {
+  writable: boolean;
+  /** Failed writes since the process started. */
+  writeErrors: number;
 }
 
 export interface MetricsOptions {
@@ -152,10 +160,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
 
   const setSchedulerSource = schedulerMetrics(registers, onCollectError);
+  const setStoreWriteSource = storeWriteMetrics(registers);
 
   return {
     registry,
     setSchedulerSource,
+    setStoreWriteSource,
     trackerRequest(info) {
       trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
       if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {
@@ -253,6 +263,35 @@ function schedulerMetrics(
     "How far the most overdue source is behind its due time.",
     (r) => r.lagMs / 1000,
   );
+  return (next) => {
+    source = next;
+  };
+}
+
+/** store_writable and store_write_errors_total, read from one source at scrape time. */
+function storeWriteMetrics(registers: Registry[]): Metrics["setStoreWriteSource"] {
+  let source: (() => StoreWriteReading) | undefined;
+  new Gauge({
+    name: "store_writable",
+    help: "1 while the database accepts writes, 0 while it refuses them (full, read-only, locked...); NaN unknown.",
+    registers,
+    collect() {
+      const reading = source?.();
+      this.set(reading === undefined ? Number.NaN : reading.writable ? 1 : 0);
+    },
+  });
+  new Counter({
+    name: "store_write_errors_total",
+    help: "Database writes that failed (and reads blocked by another program's lock).",
+    registers,
+    collect() {
+      const reading = source?.();
+      if (reading === undefined) return;
+      // The store keeps the running total; mirror it.
+      this.reset();
+      this.inc(reading.writeErrors);
+    },
+  });
   return (next) => {
     source = next;
   };

@@ -12,6 +12,8 @@ export interface HealthChecks {
   gateway: () => GatewayCheck;
   /** Resolves when the database answers (Store.ping). */
   store: () => Promise<void>;
+  /** Whether the database can write now (a throttled tiny write; see src/startup/observe.ts). */
+  storeWrite?: () => Promise<GatewayCheck>;
   /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
   scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
 }
@@ -75,12 +77,20 @@ async function runChecks(
   logger: Logger,
 ): Promise<HealthReport> {
   const gateway = checkGateway(checks.gateway);
-  const store = await checkStore(checks.store, timeoutMs, logger);
+  const [store, write] = await Promise.all([
+    checkStore(checks.store, timeoutMs, logger),
+    checks.storeWrite?.().catch(() => ({ ok: false, reason: "write check failed" })),
+  ]);
   const reasons: string[] = [];
   if (!gateway.ok) reasons.push(`gateway not ready${gateway.reason ? `: ${gateway.reason}` : ""}`);
   if (store === "timeout") reasons.push(`store ping timed out after ${timeoutMs} ms`);
   if (store === "error") reasons.push("store ping failed");
-  const parts = { gateway: gateway.ok ? "ready" : "not_ready", store };
+  if (write && !write.ok) reasons.push(`store cannot write: ${write.reason ?? "unknown reason"}`);
+  const parts = {
+    gateway: gateway.ok ? "ready" : "not_ready",
+    store,
+    ...(write && { storeWritable: write.ok }),
+  };
   if (reasons.length === 0) {
     let scheduler: Record<string, number> | undefined;
     try {
@@ -122,6 +132,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const { checks, logger } = options;
   const { registry } = options.metrics;
   const timeoutMs = options.storeTimeoutMs ?? 2000;
+  let lastReason: string | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -139,7 +150,13 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       return;
     }
     const report = await runChecks(checks, timeoutMs, logger);
-    if (!report.ok) logger.warn({ health: report.body }, "health: unavailable");
+    // Once per change, not once per probe: a HEALTHCHECK every few seconds would flood the log.
+    const reason = report.ok ? undefined : String(report.body.reason);
+    if (reason !== lastReason) {
+      if (reason !== undefined) logger.warn({ health: report.body }, "health: unavailable");
+      else logger.info("health: ok again");
+      lastReason = reason;
+    }
     send(req, res, report.ok ? 200 : 503, json, JSON.stringify(report.body));
   };
 

@@ -11,6 +11,7 @@ import type { OutboxEntry, PauseReason, Store } from "../store/types.js";
 import type { Backoff } from "./backoff.js";
 import { classifyDeliveryError, type DeliveryFailure, errorSummary } from "./errors.js";
 import { notifyOwners, pauseSubscriptions } from "./notices.js";
+import type { NonceWarning } from "./nonceWarning.js";
 import { applyAdvance } from "./outbox.js";
 
 export type Deliver = (channelId: string, body: Record<string, unknown>) => Promise<{ id: string }>;
@@ -39,6 +40,7 @@ export interface ChannelSenderDeps {
   metrics: PollerMetrics | undefined;
   /** Items per entry created by this process (entries read back after a restart count 0). */
   itemCounts: Map<string, number>;
+  nonceWarning?: NonceWarning | undefined;
 }
 
 export const channelKey = (channelId: string): string => `channel:${channelId}`;
@@ -56,6 +58,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       const message = entry.messages[index]!;
       try {
         await deps.deliver(entry.channelId, message.body);
+        deps.nonceWarning?.(entry, index, deps.now());
         tally.messagesSent++;
       } catch (err) {
         const failure = classifyDeliveryError(err);

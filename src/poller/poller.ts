@@ -22,6 +22,7 @@ import {
 import { errorSummary } from "./errors.js";
 import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
+import { createNonceWarning } from "./nonceWarning.js";
 import { sortPending } from "./pending.js";
 import { createLimiter } from "./pool.js";
 import { createSchedule } from "./schedule.js";
@@ -63,6 +64,8 @@ export interface PollerDeps {
    * subscription (src/discord/postLocale.ts). English when not given.
    */
   postLocale?: PostLocale;
+  /** How long Discord is taken to remember a nonce (nonceWarning.ts). Default 3 min. */
+  nonceWindowMs?: number;
 }
 
 export interface CycleReport {
@@ -121,6 +124,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
   const sender = createChannelSender({
+    nonceWarning: createNonceWarning(logger, deps.nonceWindowMs),
     store,
     deliver: deps.deliver,
     notifyUser: deps.notifyUser,

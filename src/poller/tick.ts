@@ -8,6 +8,7 @@
  */
 import type { Logger } from "pino";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
+import { isStoreWriteError } from "../store/writeErrors.js";
 import type { Backoff } from "./backoff.js";
 import { channelKey, type DeliveryTally } from "./channels.js";
 import { censusKeys, pickDue } from "./due.js";
@@ -115,6 +116,7 @@ async function queueChannels(
       deps.itemCounts.set(entry.id, itemCount);
       launched.push(deps.launch(channelId, [entry], tally));
     } catch (err) {
+      if (isStoreWriteError(err)) continue; // logged once per outage by the store's tracker
       deps.logger.error({ channelId, err: errorSummary(err) }, "could not queue a channel's posts");
     }
   }

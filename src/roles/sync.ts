@@ -15,6 +15,7 @@ import { createRoleFaults, type RoleFaults } from "./faults.js";
 import { createMemberState } from "./members.js";
 import { auditReason, configRoles, desiredRoles } from "./plan.js";
 import { createRoleRemoval, type RemovalResult } from "./removal.js";
+import { isStoreWriteError } from "../store/writeErrors.js";
 
 export type { RemovalResult };
 
@@ -75,6 +76,8 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         await sync(config, member, latest);
       })
       .catch((err: unknown) => {
+        // A store that cannot write is logged once per outage by its tracker.
+        if (isStoreWriteError(err)) return;
         logger.error({ guildId, userId, err: errorSummary(err) }, "role sync crashed");
       });
   }
@@ -136,6 +139,8 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         known.delete(key);
         return;
       }
+      // A store that cannot write is logged once per outage by its tracker, not per member and cycle.
+      if (isStoreWriteError(err)) return;
       logger.warn(
         { guildId, userId, err: errorSummary(err) },
         "role sync failed; retried next cycle",

@@ -15,6 +15,9 @@ export function createDiscordClient(config: Config, logger: Logger): Client {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: { api: config.DISCORD_API_URL },
+    // Discord's recommended shard count (GET /gateway/bot), all in this process: past 2,500
+    // servers Discord requires shards, and "auto" follows its advice as the bot grows.
+    shards: "auto",
   });
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.ShardDisconnect, (event) =>

@@ -1,18 +1,24 @@
 /** What /metrics and /healthz read from the running bot. */
+import { performance } from "node:perf_hooks";
 import type { Client } from "discord.js";
 import type { Config } from "../config.js";
 import { startHealthServer, type HealthServer } from "../health/server.js";
 import type { Metrics } from "../health/metrics.js";
 import type { Logger } from "../log.js";
 import type { Poller } from "../poller/poller.js";
-import type { Store } from "../store/types.js";
+import type { HealthAwareStore } from "../store/keyvStore.js";
+import { watchGateway } from "./gatewayWatch.js";
 import type { RequestBudget } from "../tracker/budget.js";
 
 export function wireMetrics(
   metrics: Metrics,
-  parts: { store: Store; client: Client; poller: Poller; budget: RequestBudget },
+  parts: { store: HealthAwareStore; client: Client; poller: Poller; budget: RequestBudget },
 ): void {
   const { store, client, poller, budget } = parts;
+  metrics.setStoreWriteSource(() => ({
+    writable: store.writeHealth.fault() === undefined,
+    writeErrors: store.writeHealth.writeErrors(),
+  }));
   metrics.setSubscriptionSource(async () => {
     const counts: Record<string, number> = { active: 0, paused: 0 };
     for (const s of await store.subscriptions.list())
@@ -37,18 +43,20 @@ export function wireMetrics(
 export async function startHealth(
   config: Config,
   logger: Logger,
-  parts: { metrics: Metrics; store: Store; client: Client; poller: Poller },
+  parts: { metrics: Metrics; store: HealthAwareStore; client: Client; poller: Poller },
 ): Promise<HealthServer | undefined> {
   if (config.HEALTH_PORT === undefined) return undefined;
   const { metrics, store, client, poller } = parts;
+  const gateway = watchGateway(client);
   return startHealthServer({
     port: config.HEALTH_PORT,
     host: config.HEALTH_HOST,
     metrics,
     logger,
     checks: {
-      gateway: () => (client.isReady() ? { ok: true } : { ok: false, reason: "gateway not ready" }),
+      gateway,
       store: () => store.ping(),
+      storeWrite: throttledWriteCheck(store),
       scheduler: () => {
         const status = poller.status();
         return {
@@ -58,4 +66,33 @@ export async function startHealth(
       },
     },
   });
+}
+
+/**
+ * /healthz asks whether the store can write: a tiny write in a dedicated key,
+ * at most every `everyMs` (a scraper or HEALTHCHECK may ask often); every
+ * other write of the bot reports to the same tracker in between.
+ */
+export function throttledWriteCheck(
+  store: HealthAwareStore,
+  everyMs = 5_000,
+  waitMs = 1_500,
+): () => Promise<{ ok: boolean; reason?: string }> {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let running: Promise<void> | undefined;
+  return async () => {
+    if (running === undefined && performance.now() - lastAt >= everyMs) {
+      lastAt = performance.now();
+      // A failure is already counted and logged by the store's tracker.
+      running = store
+        .probeWrite()
+        .catch(() => undefined)
+        .finally(() => {
+          running = undefined;
+        });
+    }
+    if (running) await Promise.race([running, new Promise((r) => setTimeout(r, waitMs).unref())]);
+    const fault = store.writeHealth.fault();
+    return fault === undefined ? { ok: true } : { ok: false, reason: fault.meaning };
+  };
 }

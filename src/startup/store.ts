@@ -5,10 +5,13 @@ import { dataDirFor } from "../dataDir.js";
 import type { Logger } from "../log.js";
 import { createTokenCipher, parseEncryptionKey } from "../store/crypto.js";
 import { loadOrCreateKey } from "../store/keyFile.js";
-import { openStore } from "../store/keyvStore.js";
-import type { Store } from "../store/types.js";
+import { type HealthAwareStore, openStore } from "../store/keyvStore.js";
 
-export async function openBotStore(config: Config, logger: Logger, clock: Clock): Promise<Store> {
+export async function openBotStore(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+): Promise<HealthAwareStore> {
   const currentKey = config.TOKEN_ENCRYPTION_KEY
     ? parseEncryptionKey(config.TOKEN_ENCRYPTION_KEY)
     : await loadOrCreateKey({ dataDir: dataDirFor(config.DATABASE_URL), logger });

@@ -17,6 +17,9 @@ import { ensureDataFolder } from "../dataDir.js";
 import { adapterPackages, schemeOf } from "../databaseUrl.js";
 import { systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
+import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
+import { isStoreWriteError } from "./writeErrors.js";
+import { createStoreWriteHealth, type StoreWriteHealth } from "./writeHealth.js";
 
 export const namespaceNames = [
   "accounts",
@@ -41,6 +44,8 @@ export interface Backend {
   keyv(name: NamespaceName): Keyv;
   /** Every unexpired record of the namespace; expired ones are deleted on the way. */
   list(name: NamespaceName): Promise<ListedEntry[]>;
+  /** Whether writes work now; every write reports to it. */
+  readonly writeHealth: StoreWriteHealth;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,8 @@ export interface OpenBackendOptions {
   logger: Logger;
   /** SQLite: how long a query waits for a lock held by another connection. */
   busyTimeoutMs?: number;
+  /** Least time between two "still cannot write" lines. Default 60 s. */
+  writeFaultRepeatMs?: number;
 }
 
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
@@ -81,10 +88,13 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     // The adapter pages with LIMIT/OFFSET (10 rows by default): fewer round trips.
     iterationLimit: 500,
   });
-  const instances = createInstances(() => adapter, options.logger);
+  reopenWhenWritable(adapter, { file, logger: options.logger });
+  const writeHealth = healthFor(options, file);
+  const instances = createInstances(() => adapter, options.logger, writeHealth);
   // Each Keyv forwards adapter errors; with one shared adapter that would log
   // a connection failure five times. Log it once, here.
   adapter.removeAllListeners("error");
+  // Only the first connection's failure arrives here (queries reject to their callers).
   adapter.on("error", (err: unknown) =>
     options.logger.error({ err, adapter: "sqlite" }, "store error"),
   );
@@ -117,12 +127,14 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
         entries.push({ key, error });
       }
     }
-    if (expired.length > 0) await keyv.delete(expired);
+    // Housekeeping: a database that cannot write now must not stop a start or a read.
+    if (expired.length > 0) await keyv.delete(expired).catch(ignoreWriteFault);
     return entries;
   };
 
   return {
     description: `sqlite file ${file}`,
+    writeHealth,
     keyv: (name) => instances[name],
     list,
     close: once(() => adapter.disconnect()),
@@ -148,9 +160,15 @@ async function openWithAdapterPackage(
   if (typeof Adapter !== "function") {
     throw new StoreConfigError(`${packageName} does not export a keyv adapter class`);
   }
-  const instances = createInstances(() => new Adapter(options.databaseUrl), options.logger);
+  const writeHealth = healthFor(options, `the ${scheme} database`);
+  const instances = createInstances(
+    () => new Adapter(options.databaseUrl),
+    options.logger,
+    writeHealth,
+  );
   return {
     description: `${scheme} database`,
+    writeHealth,
     keyv: (name) => instances[name],
     async list(name) {
       const entries: ListedEntry[] = [];
@@ -165,18 +183,41 @@ async function openWithAdapterPackage(
   };
 }
 
+function healthFor(options: OpenBackendOptions, database: string): StoreWriteHealth {
+  return createStoreWriteHealth({
+    logger: options.logger,
+    database,
+    ...(options.writeFaultRepeatMs !== undefined && { repeatMs: options.writeFaultRepeatMs }),
+  });
+}
+
+/**
+ * Debug only: with throwOnErrors every failure also reaches its caller, and
+ * failed writes are the store-health tracker's to log, once per outage (at
+ * error level, every line here would repeat per item and per poll).
+ */
+function logStoreError(logger: Logger, err: unknown, fields: Record<string, string>): void {
+  logger.debug({ err, ...fields }, "store error");
+}
+
 function createInstances(
   adapterFor: (name: NamespaceName) => KeyvStoreAdapter,
   logger: Logger,
+  writeHealth: StoreWriteHealth,
 ): Record<NamespaceName, Keyv> {
   const entries = namespaceNames.map((name) => {
     // throwOnErrors: otherwise keyv's get() swallows a failed query and
     // answers undefined, which would read as "not linked" and hide an outage.
     const keyv = new Keyv(adapterFor(name), { namespace: name, throwOnErrors: true });
-    keyv.on("error", (err: unknown) => logger.error({ err, namespace: name }, "store error"));
+    guardKeyvWrites(keyv, writeHealth);
+    keyv.on("error", (err: unknown) => logStoreError(logger, err, { namespace: name }));
     return [name, keyv] as const;
   });
   return Object.fromEntries(entries) as Record<NamespaceName, Keyv>;
+}
+
+function ignoreWriteFault(err: unknown): void {
+  if (!isStoreWriteError(err)) throw err;
 }
 
 function once(run: () => Promise<void>): () => Promise<void> {

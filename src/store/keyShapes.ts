@@ -29,6 +29,7 @@ export const keyShapes: readonly KeyShape[] = [
     pattern: new RegExp(`^member:${snowflake}$`),
   },
   { namespace: "roleConfigs", shape: "<guildId>", pattern: new RegExp(`^${snowflake}$`) },
+  { namespace: "meta", shape: "health:write", pattern: /^health:write$/ },
   {
     namespace: "meta",
     shape: "votesOff:<guildId>",

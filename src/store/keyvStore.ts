@@ -18,6 +18,7 @@ import type {
   SubscriptionStore,
 } from "./types.js";
 import { createUiState, type UiState } from "./uiState.js";
+import type { StoreWriteHealth } from "./writeHealth.js";
 
 export { StoreConfigError } from "./backend.js";
 
@@ -31,6 +32,14 @@ export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
 }
 
+/** The store as the composition root holds it: with what /healthz and /metrics read. */
+export interface HealthAwareStore extends Store {
+  /** Whether writes work now; every store write reports to it. */
+  readonly writeHealth: StoreWriteHealth;
+  /** A tiny write in a dedicated key: resolves when the database can write. */
+  probeWrite(): Promise<void>;
+}
+
 export interface OpenStoreOptions {
   /** `sqlite://relative/path.sqlite`, `sqlite:///absolute/path.sqlite`, or redis:// etc. */
   databaseUrl: string;
@@ -42,14 +51,19 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
   /** Expiry of UI state (monotonic `now()`; `wall()` across restarts). Default: the system's. */
   clock?: Clock;
+  /** Least time between two "store still cannot write" lines; default 60 s. */
+  writeFaultRepeatMs?: number;
 }
 
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+export async function openStore(options: OpenStoreOptions): Promise<HealthAwareStore> {
   const { logger } = options;
   const backend = await openBackend({
     databaseUrl: options.databaseUrl,
     logger,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.writeFaultRepeatMs !== undefined && {
+      writeFaultRepeatMs: options.writeFaultRepeatMs,
+    }),
   });
   const uiState = createUiState(backend.keyv("ui"), options.clock ?? systemClock, () =>
     backend.list("ui"),
@@ -110,6 +124,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     }),
     roles: createRoleStore(roleCollections),
     plays,
+    writeHealth: backend.writeHealth,
+    async probeWrite() {
+      await withTimeout(
+        metaKeyv.set("health:write", new Date().toISOString()),
+        pingTimeoutMs,
+        () => {
+          return new StoreUnavailableError(`database did not write within ${pingTimeoutMs} ms`);
+        },
+      );
+    },
     async ping() {
       // A real query: keyv runs throwOnErrors, so a failed get rejects.
       await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {

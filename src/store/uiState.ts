@@ -8,7 +8,9 @@
  * earlier run move onto this run's clock with what the wall clock says is left of them (never
  * more than their TTL), or are deleted. No keyv TTL is set: these deadlines are the only ones.
  * A record that belongs to a member carries that member's id as `userId` in its value, so
- * /privacy can list it and /unlink delete it.
+ * /privacy can list it and /unlink delete it. While the database cannot write (a full disk),
+ * records are held in memory instead, bounded, so /histories keeps paging (lost on a restart,
+ * which the buttons already explain as expired).
  */
 import { randomUUID } from "node:crypto";
 import type { Keyv } from "keyv";
@@ -16,6 +18,10 @@ import { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { ListedEntry } from "./backend.js";
 import type { UiStateStore } from "./types.js";
+import { isStoreWriteError } from "./writeErrors.js";
+
+/** Memory is the fallback of an outage, not a second database: bounded. */
+const maxHeldInMemory = 5_000;
 
 const uiRecord = z.object({
   value: z.unknown(),
@@ -41,6 +47,16 @@ export function createUiState(
   const run = randomUUID();
   /** This run's deadlines, so that records nobody reads again are deleted all the same. */
   const deadlines = new Map<string, number>();
+  /** Records the database refused to write, with their monotonic deadlines. */
+  const held = new Map<string, { value: unknown; until: number }>();
+
+  function fromMemory(key: string): { value: unknown } | undefined {
+    const entry = held.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.until > clock.now()) return entry;
+    held.delete(key);
+    return undefined;
+  }
 
   /** Milliseconds left; an earlier run's record by the wall clock, capped at its TTL. */
   function left(record: UiRecord): number {
@@ -51,13 +67,30 @@ export function createUiState(
   async function write(key: string, value: unknown, ttlMs: number): Promise<void> {
     const until = clock.now() + ttlMs;
     const record: UiRecord = { value, run, until, wallUntil: clock.wall() + ttlMs, ttlMs };
-    await keyv.set(key, record);
+    try {
+      await keyv.set(key, record);
+    } catch (err) {
+      if (!isStoreWriteError(err)) throw err;
+      if (held.size >= maxHeldInMemory) held.delete(held.keys().next().value as string);
+      held.set(key, { value: structuredClone(value), until });
+      return;
+    }
+    held.delete(key);
     deadlines.set(key, until);
   }
 
   async function remove(keys: string[]): Promise<void> {
-    for (const key of keys) deadlines.delete(key);
-    if (keys.length > 0) await keyv.delete(keys);
+    for (const key of keys) {
+      deadlines.delete(key);
+      held.delete(key);
+    }
+    if (keys.length === 0) return;
+    try {
+      await keyv.delete(keys);
+    } catch (err) {
+      // An expired row reads as gone while it cannot be deleted; the next sweep deletes it.
+      if (!isStoreWriteError(err)) throw err;
+    }
   }
 
   async function sweep(): Promise<void> {
@@ -69,6 +102,7 @@ export function createUiState(
   async function listAll() {
     const live: { key: string; value: unknown }[] = [];
     const dead: string[] = [];
+    for (const [key, entry] of held) if (fromMemory(key)) live.push({ key, value: entry.value });
     for (const entry of await list()) {
       const record = "value" in entry ? uiRecord.safeParse(entry.value) : undefined;
       if (record?.success && left(record.data) > 0)
@@ -80,6 +114,8 @@ export function createUiState(
 
   return {
     async get<T>(key: string): Promise<T | undefined> {
+      const kept = fromMemory(key);
+      if (kept !== undefined) return kept.value as T;
       const raw = await keyv.get<unknown>(key);
       if (raw === undefined || raw === null) return undefined;
       const record = uiRecord.safeParse(raw);
@@ -95,7 +131,13 @@ export function createUiState(
     },
     async delete(key) {
       deadlines.delete(key);
-      return keyv.delete(key);
+      const inMemory = held.delete(key);
+      try {
+        return (await keyv.delete(key)) || inMemory;
+      } catch (err) {
+        if (!isStoreWriteError(err) || !inMemory) throw err;
+        return true;
+      }
     },
     async listByUser(userId) {
       return (await listAll()).live.filter((e) => ownerOf(e.value) === userId);

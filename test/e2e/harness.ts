@@ -58,8 +58,8 @@ export interface Harness {
   member(name: string): string;
   /** Every log line the bot wrote, as text (JSON lines). */
   logs(): string;
-  /** Stops the bot and starts a new one on the same database and fakes. */
-  restart(): Promise<void>;
+  /** Stops the bot and starts a new one on the same database and fakes (`between` runs in between). */
+  restart(between?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +69,10 @@ export interface HarnessOptions {
   rateLimit?: { limit?: number; windowMs?: number } | false;
   /** Member role changes per guild per window in the fake Discord. */
   roleRateLimit?: { limit?: number; windowMs?: number } | false;
+  /** How long the fake Discord remembers a message nonce (default 5 min). */
+  nonceWindowMs?: number;
+  /** The fake Discord recommends this many shards (default 1). */
+  shards?: number;
   /** The scheduler's clock (and the fake tracker's, unless `tracker` says otherwise). */
   clock?: Clock;
   tracker?: FakeTrackerOptions;
@@ -83,6 +87,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
     ...(options.roleRateLimit !== undefined && { roleRateLimit: options.roleRateLimit }),
+    ...(options.nonceWindowMs !== undefined && { nonceWindowMs: options.nonceWindowMs }),
+    ...(options.shards !== undefined && { shards: options.shards }),
   });
   const guildId = discord.addGuild({ name: "Test server", everyonePermissions: memberBasics });
   const channelId = discord.addChannel(guildId, { name: "lock-log" });
@@ -120,8 +126,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return id;
     },
     logs: () => lines.join(""),
-    async restart() {
+    async restart(between) {
       await harness.bot.stop();
+      await between?.();
       harness.bot = await startBot(config, logger, undefined, options.clock);
     },
     async close() {

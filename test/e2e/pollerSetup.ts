@@ -1,6 +1,6 @@
 /** One linked member with an active session, for the poller end-to-end tests. */
 import { afterEach, expect } from "vitest";
-import { type Harness, linkMember, startHarness } from "./harness.js";
+import { type Harness, type HarnessOptions, linkMember, startHarness } from "./harness.js";
 
 let h: Harness | undefined;
 
@@ -15,8 +15,8 @@ export function closeHarnessAfterEach() {
 export const token = "tok_poll_77aa66bb55cc44dd33ee22ff1100";
 
 /** A harness with one linked member, an active session with two old items, and helpers. */
-export async function setup(env: Record<string, string> = {}) {
-  const harness = await startHarness({ env });
+export async function setup(env: Record<string, string> = {}, options: HarnessOptions = {}) {
+  const harness = await startHarness({ ...options, env });
   h = harness;
   const userId = harness.member("lucy");
   harness.tracker.addToken(token, { nick: "lucy" });

@@ -76,6 +76,20 @@ describe("parseExposition", () => {
 });
 
 describe("createMetrics", () => {
+  it("reads whether the store can write and its failed writes at scrape time", async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    expect(Number.isNaN(sampleValue(await scrape(metrics), "store_writable"))).toBe(true);
+    let reading = { writable: false, writeErrors: 7 };
+    metrics.setStoreWriteSource(() => reading);
+    let samples = await scrape(metrics);
+    expect(sampleValue(samples, "store_writable")).toBe(0);
+    expect(sampleValue(samples, "store_write_errors_total")).toBe(7);
+    reading = { writable: true, writeErrors: 9 };
+    samples = await scrape(metrics);
+    expect(sampleValue(samples, "store_writable")).toBe(1);
+    expect(sampleValue(samples, "store_write_errors_total")).toBe(9);
+  });
+
   it("emits valid exposition text with default metrics under the prefix", async () => {
     const samples = await scrape(createMetrics({ defaultMetricsPrefix: "test_" }));
     expect(samples.some((s) => s.name === "test_process_cpu_user_seconds_total")).toBe(true);

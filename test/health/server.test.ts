@@ -6,7 +6,7 @@ import {
   type HealthServer,
   startHealthServer,
 } from "../../src/health/server.js";
-import { silentLogger } from "../../src/log.js";
+import { createLogger, type Logger, silentLogger } from "../../src/log.js";
 
 let server: HealthServer | undefined;
 
@@ -18,6 +18,8 @@ afterEach(async () => {
 interface Fakes {
   gateway?: () => GatewayCheck;
   store?: () => Promise<void>;
+  storeWrite?: () => Promise<GatewayCheck>;
+  logger?: Logger;
   storeTimeoutMs?: number;
   scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
 }
@@ -30,18 +32,51 @@ async function start(
     port: 0,
     host: "127.0.0.1",
     metrics,
-    logger: silentLogger(),
+    logger: fakes.logger ?? silentLogger(),
     storeTimeoutMs: fakes.storeTimeoutMs ?? 2000,
     checks: {
       gateway: fakes.gateway ?? (() => ({ ok: true })),
       store: fakes.store ?? (async () => {}),
       ...(fakes.scheduler && { scheduler: fakes.scheduler }),
+      ...(fakes.storeWrite && { storeWrite: fakes.storeWrite }),
     },
   });
   return { base: `http://127.0.0.1:${server.port}`, metrics };
 }
 
 describe("GET /healthz", () => {
+  it("answers 503 with the reason while the store cannot write, logging the change once", async () => {
+    let writable = false;
+    const lines: { msg: string }[] = [];
+    const logger = createLogger({
+      level: "info",
+      destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+    });
+    const { base } = await start({
+      logger,
+      storeWrite: async () =>
+        writable ? { ok: true } : { ok: false, reason: "the disk holding bot.sqlite is full" },
+    });
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${base}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({
+        status: "unavailable",
+        reason: "store cannot write: the disk holding bot.sqlite is full",
+        storeWritable: false,
+      });
+    }
+    writable = true;
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", storeWritable: true });
+    await fetch(`${base}/healthz`);
+    expect(lines.map((l) => l.msg).filter((m) => m.startsWith("health:"))).toEqual([
+      "health: unavailable",
+      "health: ok again",
+    ]);
+  });
+
   it("answers 200 when the gateway is ready and the store answers", async () => {
     const { base } = await start();
     const res = await fetch(`${base}/healthz`);

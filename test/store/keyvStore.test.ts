@@ -10,6 +10,7 @@ import {
   StoreUnavailableError,
 } from "../../src/store/keyvStore.js";
 import type { Store } from "../../src/store/types.js";
+import { StoreWriteError } from "../../src/store/writeErrors.js";
 import { captureLogger, cipherFor, levels, randomKey, rawDatabase, tempFolder } from "./helpers.js";
 
 const cipher = cipherFor(randomKey());
@@ -165,7 +166,7 @@ describe("openStore failures", () => {
     await expectLoggedFailure(`sqlite://${file}`, /SQLITE_NOTADB/);
   });
 
-  it("logs a failed write with its namespace and still rejects it", async () => {
+  it("logs failed writes once as a store fault and rejects them typed", async () => {
     const { logger, lines } = captureLogger();
     const store = await openStore({
       databaseUrl: `sqlite://${join(dir, "bot.sqlite")}`,
@@ -173,12 +174,16 @@ describe("openStore failures", () => {
       logger,
     });
     await store.close();
-    await expect(store.meta.set("k", "v")).rejects.toThrow(/SQLITE_MISUSE/);
+    const failed = await store.meta.set("k", "v").catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(StoreWriteError);
+    expect(String((failed as Error).cause)).toMatch(/SQLITE_MISUSE/);
     await expect(
       store.accounts.set({ userId: "1", nick: "n", linkedAt: "t", token: "secret-token" }),
-    ).rejects.toThrow();
-    const errors = lines.filter((line) => line.msg === "store error");
-    expect(errors.map((line) => line.namespace)).toEqual(["meta", "accounts"]);
+    ).rejects.toBeInstanceOf(StoreWriteError);
+    const errors = lines.filter((line) => line.level === levels.error);
+    expect(errors.map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^store cannot write: the database \(.*bot\.sqlite\) refuses writes/),
+    ]);
     expect(JSON.stringify(lines)).not.toContain("secret-token");
   });
 

@@ -67,6 +67,14 @@ export interface FakeDiscord {
   failNext(matcher: RequestMatcher, error: DiscordErrorSpec, times?: number): void;
   /** 429 answers given by the per-channel message rate limit. */
   readonly rateLimitHits: number;
+  /** Discord down as a whole: REST answers 503, the gateway drops and refuses connections. */
+  readonly outage: {
+    readonly on: boolean;
+    start(): void;
+    end(): void;
+    /** Handles the next matching request but drops its answer (then calls `then`). */
+    loseNextAnswer(matcher: RequestMatcher, then?: () => void): void;
+  };
   readonly interact: Interactor;
   readonly interactions: InteractionHandle[];
   readonly gateway: {

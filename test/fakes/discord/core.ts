@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { CommandStore } from "./commands.js";
 import type { InteractionRegistry } from "./handle.js";
 import type { ChannelRateLimiter, Faults, NonceCache } from "./limits.js";
+import type { Outage } from "./outage.js";
 import type { FakeState } from "./state.js";
 import type { RecordedFile, RecordedRequest } from "./types.js";
 
@@ -11,6 +12,8 @@ export interface FakeConfig {
   botUserId: string;
   interactionDeadlineMs: number;
   heartbeatIntervalMs: number;
+  /** Recommended shard count (GET /gateway/bot). */
+  shards: number;
   enforcePermissions: boolean;
   /** Validate request bodies against Discord's OpenAPI description (openapi.ts). */
   validateSpec: boolean;
@@ -25,6 +28,7 @@ export interface FakeCore {
   limiter: ChannelRateLimiter | null;
   nonces: NonceCache;
   faults: Faults;
+  outage: Outage;
   requests: RecordedRequest[];
   /** Sends a dispatch to identified gateway sessions that asked for `intent` (0n: everyone). */
   dispatch(event: string, data: unknown, intent?: bigint): void;

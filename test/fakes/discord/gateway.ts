@@ -12,6 +12,8 @@ interface Session {
   ws: WebSocket | null;
   seq: number;
   intents: bigint;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
   /** Sent dispatches, replayed on RESUME. */
   sent: { s: number; t: string; d: unknown }[];
 }
@@ -52,8 +54,10 @@ export class FakeGateway {
   }
 
   dispatch(t: string, d: unknown, intent = 0n): void {
+    const guildId = guildOf(t, d);
     for (const session of this.sessions.values()) {
       if (intent !== 0n && (session.intents & intent) === 0n) continue;
+      if (!servesGuild(session.shard, guildId)) continue;
       this.send(session, t, d);
     }
   }
@@ -114,9 +118,10 @@ export class FakeGateway {
     }
     const id = randomBytes(16).toString("hex");
     const intents = BigInt(typeof d.intents === "number" ? d.intents : 0);
-    const session: Session = { id, ws, seq: 0, intents, sent: [] };
+    const shard = shardOf(d.shard);
+    const session: Session = { id, ws, seq: 0, intents, shard, sent: [] };
     this.sessions.set(id, session);
-    const guilds = [...this.state.guilds.keys()];
+    const guilds = [...this.state.guilds.keys()].filter((g) => servesGuild(shard, g));
     this.send(session, "READY", {
       v: 10,
       user: {
@@ -130,7 +135,7 @@ export class FakeGateway {
       session_id: id,
       session_type: "normal",
       resume_gateway_url: this.url(),
-      shard: [0, 1],
+      shard,
       application: { id: this.config.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -204,4 +209,26 @@ function parse(raw: RawData): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+function shardOf(value: unknown): [number, number] {
+  if (Array.isArray(value) && value.length === 2 && value.every(Number.isInteger)) {
+    return [value[0] as number, value[1] as number];
+  }
+  return [0, 1];
+}
+
+/** The guild an event belongs to (undefined: DMs and the like, shard 0's). */
+function guildOf(t: string, d: unknown): string | undefined {
+  const data = asObject(d);
+  if (!data) return undefined;
+  const id = t.startsWith("GUILD_") && !("guild_id" in data) ? data.id : data.guild_id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** Discord's rule: shard_id = (guild_id >> 22) % num_shards. */
+function servesGuild([id, count]: [number, number], guildId: string | undefined): boolean {
+  if (count <= 1) return true;
+  if (guildId === undefined) return id === 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
 }

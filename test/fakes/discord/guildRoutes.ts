@@ -15,12 +15,13 @@ export function guildRoutes(core: FakeCore): Route[] {
     route("GET", "/gateway/bot", () =>
       ok({
         url: core.urls.gateway,
-        shards: 1,
+        shards: core.config.shards,
         session_start_limit: {
           total: 1000,
           remaining: 999,
           reset_after: 86_400_000,
-          max_concurrency: 1,
+          // As for large bots: every shard may identify at once (no 5 s wait per shard).
+          max_concurrency: core.config.shards,
         },
       }),
     ),

@@ -20,6 +20,7 @@ import { FakeGateway } from "./gateway.js";
 import { InteractionRegistry, waitUntil } from "./handle.js";
 import { createInteractor } from "./interactions.js";
 import { ChannelRateLimiter, Faults, NonceCache } from "./limits.js";
+import { Outage } from "./outage.js";
 import { isThread } from "./permissions.js";
 import { apiChannel, apiGuildCreate, apiMember, apiRole, apiUser } from "./serialize.js";
 import { closeServer, listen, restHandler } from "./server.js";
@@ -46,6 +47,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUserId,
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    shards: options.shards ?? 1,
     enforcePermissions: options.enforcePermissions ?? true,
     validateSpec: options.validateSpec ?? true,
   };
@@ -62,6 +64,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     limiter: rate ? new ChannelRateLimiter(rate.limit ?? 5, rate.windowMs ?? 5000) : null,
     nonces: new NonceCache(options.nonceWindowMs ?? 5 * 60_000),
     faults: new Faults(),
+    outage: new Outage(),
     roleLimiter:
       options.roleRateLimit === false
         ? null
@@ -78,7 +81,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   urls.gateway = `ws://127.0.0.1:${port}/gateway`;
   const gw = new FakeGateway(config, state, () => urls.gateway);
   gateway = gw;
-  server.on("upgrade", (req, socket, head) => gw.handleUpgrade(req, socket, head));
+  server.on("upgrade", (req, socket, head) => {
+    if (core.outage.on) socket.destroy();
+    else gw.handleUpgrade(req, socket, head);
+  });
   state.onEvent = (event) => dispatchStateEvent(core, event);
 
   const addGuild = (seed: GuildSeed = {}) => {
@@ -135,6 +141,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     failNext: (matcher, error, times) => core.faults.failNext(matcher, error, times),
     get rateLimitHits() {
       return core.limiter?.hits ?? 0;
+    },
+    outage: {
+      get on() {
+        return core.outage.on;
+      },
+      start() {
+        core.outage.on = true;
+        gw.disconnect(1011);
+      },
+      end() {
+        core.outage.on = false;
+      },
+      loseNextAnswer: (matcher, then) => core.outage.loseNextAnswer(matcher, then),
     },
     interact: createInteractor(core, () => {
       if (!gw.hasSession)

@@ -106,7 +106,7 @@ export class Faults {
   }
 }
 
-function matches(matcher: RequestMatcher, request: RecordedRequest): boolean {
+export function matches(matcher: RequestMatcher, request: RecordedRequest): boolean {
   if (typeof matcher === "function") return matcher(request);
   if (matcher.method && matcher.method.toUpperCase() !== request.method) return false;
   return typeof matcher.path === "string"

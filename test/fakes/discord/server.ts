@@ -64,6 +64,11 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
     status: null,
   };
   core.requests.push(record);
+  if (core.outage.on) {
+    record.status = 503;
+    sendJson(res, 503, { message: "503: Service Unavailable", code: 0 });
+    return;
+  }
   let headers: Record<string, string> = {};
   const answer = (status: number, body?: unknown) => {
     record.status = status;
@@ -101,6 +106,14 @@ async function handle(core: FakeCore, routes: Route[], req: IncomingMessage, res
       record,
     };
     const result = await route.handle(ctx);
+    const lost = core.outage.takeLost(record);
+    if (lost) {
+      // Handled, but the answer never arrives: the connection drops.
+      record.status = 0;
+      res.destroy();
+      lost.then?.();
+      return;
+    }
     if (result.headers) headers = { ...headers, ...result.headers };
     answer(result.status, result.body);
   } catch (error) {

@@ -130,6 +130,8 @@ export interface FakeDiscordOptions {
   rateLimit?: RateLimitOptions | false;
   /** How long a nonce with enforce_nonce is remembered. Default 5 minutes. */
   nonceWindowMs?: number;
+  /** The shard count GET /gateway/bot recommends; each shard gets its guilds' events. Default 1. */
+  shards?: number;
   /** Gateway heartbeat interval sent in HELLO. Default 41250 ms. */
   heartbeatIntervalMs?: number;
   /** Member role changes allowed per guild per window (default 10 per 1000 ms), or false. */

@@ -18,6 +18,7 @@ import { play } from "./play.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
+import { storeFaults } from "./storeFaults.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
 
@@ -41,6 +42,7 @@ export const en = {
   roles,
   scheduler,
   stats,
+  storeFaults,
   subscriptions,
   time,
 };

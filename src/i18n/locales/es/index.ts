@@ -19,6 +19,7 @@ import { play } from "./play.js";
 import { roles } from "./roles.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
+import { storeFaults } from "./storeFaults.js";
 import { subscriptions } from "./subscriptions.js";
 import { time } from "./time.js";
 
@@ -42,6 +43,7 @@ export const es = {
   roles,
   scheduler,
   stats,
+  storeFaults,
   subscriptions,
   time,
 } satisfies PartialCatalog;
