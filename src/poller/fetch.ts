@@ -71,10 +71,27 @@ export async function fetchSourceItems(
   from: Date | undefined,
   /** Called before every request, so a chain that fails half-way is still counted. */
   onRequest?: () => void,
+  /** Nothing is known of how often this source changes: start with its newest page. */
+  wide = false,
 ): Promise<SourceFetch> {
   const collected: HistoryItem[] = [];
+  let requests = 0;
+  if (wide && from !== undefined) {
+    // The newest page, unbounded: its dates give the rate estimate at once, and when it
+    // reaches back before `from` it already holds every item the chain below would read.
+    requests++;
+    onRequest?.();
+    const page = await tracker.histories(token, { session, limit: pageLimit });
+    collected.push(...page.items);
+    const oldest = page.items.at(-1);
+    const complete =
+      page.cursorNext === undefined ||
+      page.cursorNext === "" ||
+      (oldest !== undefined && secondOf(oldest.happened.getTime()) < secondOf(from.getTime()));
+    if (complete) return { items: normalizeFetched(collected), requests };
+  }
   const boundarySeconds = new Set<number>();
-  let requests = await walk(
+  requests += await walk(
     tracker,
     token,
     { session, from },

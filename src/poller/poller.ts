@@ -24,6 +24,7 @@ import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { sortPending } from "./pending.js";
 import { createLimiter } from "./pool.js";
+import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
 import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
@@ -117,6 +118,7 @@ export function createPoller(deps: PollerDeps): Poller {
     endedIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     budgetPerMinute,
   });
+  const rates = createRateKeeper(store.meta, schedule, logger);
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
@@ -189,6 +191,7 @@ export function createPoller(deps: PollerDeps): Poller {
     },
     stopping: () => stopping,
     postLocale: deps.postLocale,
+    rates,
   };
   // About two seconds of the budget a tick, so a backlog is worked off in small steps.
   const tickLimit = Number.isFinite(budgetPerMinute)
@@ -253,6 +256,7 @@ export function createPoller(deps: PollerDeps): Poller {
       loop.stop();
       const drain = async (): Promise<void> => {
         await chain;
+        await rates.save(clock.now(), true);
         while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
       };
       let deadline: NodeJS.Timeout | undefined;

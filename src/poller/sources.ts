@@ -242,14 +242,16 @@ async function lookUpActive(
     running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
-    ctx.schedule.polled(key, nowMs, { changed: false, requests: 1 });
+    ctx.schedule.polled(key, nowMs, { requests: 1 });
     trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
   const before = ctx.running.get(userId);
-  const changed = before === undefined || before.join() !== running.join();
+  // A switch of the running sessions is this source's change (the first lookup is no switch).
+  const switched = before !== undefined && before.join() !== running.join();
   ctx.running.set(userId, running);
-  ctx.schedule.polled(key, nowMs, { changed, requests: 1 });
+  ctx.schedule.polled(key, nowMs, { requests: 1 });
+  ctx.schedule.observed(key, switched ? [ctx.now().getTime()] : [], ctx.now().getTime());
   try {
     await ctx.onActiveSessions?.(userId, running);
   } catch (err) {

@@ -18,6 +18,7 @@ import { channelLocale, type PostLocale } from "./locale.js";
 import { createOutboxEntry } from "./outbox.js";
 import { sortPending } from "./pending.js";
 import { pollSource } from "./poll.js";
+import type { RateKeeper } from "./rateStore.js";
 import { mapLimit } from "./pool.js";
 import { type CycleState, planSources, type SourceContext } from "./sources.js";
 
@@ -35,6 +36,8 @@ export interface TickDeps {
   stopping: () => boolean;
   /** The language of a channel's posts (locale.ts); English when not given. */
   postLocale?: PostLocale | undefined;
+  /** Reads the sources' change rates back after a start, and keeps them. */
+  rates: RateKeeper;
 }
 
 export interface TickOptions {
@@ -132,11 +135,8 @@ export async function runTick(
     const allSubs = await deps.store.subscriptions.list();
     const extra = await deps.extraLookups();
     const active = allSubs.filter((sub) => sub.status === "active");
-    const nowMs = deps.ctx.mono();
-    // A subscription's last post is a date: its age places it on the monotonic clock.
-    const wallMs = deps.ctx.now().getTime();
-    const toMono = (postedMs: number) => nowMs - (wallMs - postedMs);
-    deps.ctx.schedule.census(censusKeys(active, extra, toMono), nowMs);
+    await deps.rates.load();
+    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.mono(), deps.ctx.now().getTime());
     const busy = await resendPending(deps, allSubs, tally, launched);
     const free = active.filter((sub) => !busy.has(sub.channelId));
     const fetched = await dueAndFetch(deps, free, extra, state, options);
@@ -150,6 +150,7 @@ export async function runTick(
     tally.paused.push(...paused);
     const byChannel = await gatherChannelParts(deps.ctx, fetched);
     await queueChannels(deps, byChannel, active, tally, launched);
+    await deps.rates.save(deps.ctx.mono());
   } catch (err) {
     // Without the outbox or the subscription list nothing can be done safely this tick.
     deps.logger.error({ err: errorSummary(err) }, "poll cycle failed");
