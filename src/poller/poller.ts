@@ -11,7 +11,7 @@ import { type Clock, clockFollowing, systemClock } from "../clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
-import { createBackoff } from "./backoff.js";
+import { createBackoff } from "../util/backoff.js";
 import {
   channelKey,
   createChannelSender,
@@ -23,7 +23,7 @@ import { errorSummary } from "./errors.js";
 import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { sortPending } from "./pending.js";
-import { createLimiter } from "./pool.js";
+import { createLimiter } from "../util/limit.js";
 import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
 import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";

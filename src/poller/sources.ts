@@ -7,9 +7,9 @@ import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import type { Backoff } from "./backoff.js";
+import type { Backoff } from "../util/backoff.js";
 import { errorSummary } from "./errors.js";
-import { mapLimit } from "./pool.js";
+import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
 
 export interface Source {

@@ -8,7 +8,7 @@
  */
 import type { Logger } from "pino";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
-import type { Backoff } from "./backoff.js";
+import type { Backoff } from "../util/backoff.js";
 import { channelKey, type DeliveryTally } from "./channels.js";
 import { censusKeys, pickDue } from "./due.js";
 import { errorSummary } from "./errors.js";
@@ -19,7 +19,7 @@ import { createOutboxEntry } from "./outbox.js";
 import { sortPending } from "./pending.js";
 import { pollSource } from "./poll.js";
 import type { RateKeeper } from "./rateStore.js";
-import { mapLimit } from "./pool.js";
+import { mapLimit } from "../util/limit.js";
 import { type CycleState, planSources, type SourceContext } from "./sources.js";
 
 export interface TickDeps {
