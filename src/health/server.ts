@@ -13,7 +13,12 @@ export interface HealthChecks {
   /** Resolves when the database answers (Store.ping). */
   store: () => Promise<void>;
   /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
-  scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
+  scheduler?: () => {
+    lagSeconds: number;
+    effectiveIntervalSeconds: number;
+    /** How long the tracker has been down as a whole (0: it answers). */
+    trackerDownSeconds?: number;
+  };
 }
 
 export interface HealthServerOptions {

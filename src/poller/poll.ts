@@ -68,7 +68,11 @@ export async function pollSource(
   cycle: CycleState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
-  if (cycle.authFailed.has(source.userId) || !ctx.backoff.ready(source.key, nowMs))
+  if (
+    cycle.authFailed.has(source.userId) ||
+    !ctx.backoff.ready(source.key, nowMs) ||
+    ctx.breaker.holds(nowMs)
+  )
     return undefined;
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;

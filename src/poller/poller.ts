@@ -24,11 +24,17 @@ import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { sortPending } from "./pending.js";
 import { createLimiter } from "../util/limit.js";
+import { createBreaker } from "../tracker/breaker.js";
 import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
 import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
-import { describeCheck, type CheckInterval, type SchedulerStatus } from "./status.js";
+import {
+  describeCheck,
+  type CheckInterval,
+  type SchedulerStatus,
+  trackerStatus,
+} from "./status.js";
 
 export type { CheckInterval, Deliver, PollerMetrics, SchedulerStatus };
 
@@ -119,6 +125,12 @@ export function createPoller(deps: PollerDeps): Poller {
     budgetPerMinute,
   });
   const rates = createRateKeeper(store.meta, schedule, logger);
+  // Probes start after a few seconds and slow to one an interval: the tracker's return is
+  // noticed within one interval however long it was down, at one request an interval.
+  const breaker = createBreaker({
+    firstProbeMs: Math.min(5000, deps.intervalMs),
+    maxProbeMs: deps.intervalMs,
+  });
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
@@ -140,6 +152,7 @@ export function createPoller(deps: PollerDeps): Poller {
     now,
     mono,
     backoff,
+    breaker,
     concurrency: deps.concurrency,
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     finalPolled: new Set<string>(),
@@ -284,6 +297,7 @@ export function createPoller(deps: PollerDeps): Poller {
       const nowMs = clock.now();
       const until = Math.max(
         channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
+        breaker.snapshot().probeAt ?? 0,
         ...keys.map((key) => backoff.retryAt(key) ?? 0),
       );
       // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
@@ -294,6 +308,7 @@ export function createPoller(deps: PollerDeps): Poller {
       effectiveIntervalMs: schedule.effectiveIntervalMs(),
       lagMs: schedule.lagMs(clock.now()),
       sources: schedule.size(),
+      tracker: trackerStatus(breaker.snapshot(), clock.now()),
     }),
   };
 }

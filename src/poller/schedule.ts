@@ -57,8 +57,10 @@ export interface Schedule {
   observed(key: string, happened: readonly number[], wallMs: number): void;
   /** Marks a source ended (hourly) or running again. */
   setEnded(key: string, ended: boolean): void;
-  /** Polls `key` at the next chance (a session just switched, the tracker is back). */
+  /** Polls `key` at the next chance (a session just switched). */
   dueNow(key: string): void;
+  /** Every source is due at once (the tracker is back after an outage). */
+  allDueNow(): void;
   explain(key: string): Explanation | undefined;
   /** The longest planned interval of a running source (the effective interval). */
   effectiveIntervalMs(): number;
@@ -154,6 +156,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     dueNow(key) {
       const t = timings.get(key);
       if (t !== undefined) t.lastPolledAt = undefined;
+    },
+    allDueNow() {
+      for (const t of timings.values()) t.lastPolledAt = undefined;
     },
     explain(key) {
       const t = timings.get(key);

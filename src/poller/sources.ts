@@ -5,6 +5,7 @@
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
+import { type Breaker, isSiteWide } from "../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
 import type { Backoff } from "../util/backoff.js";
@@ -40,6 +41,8 @@ export interface SourceContext {
   /** The monotonic clock (ms): due times, backoffs, intervals. */
   mono: () => number;
   backoff: Backoff;
+  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
+  breaker: Breaker;
   concurrency: number;
   endedSessionIntervalMs: number;
   /** `${subscriptionId}:${session}` of followers whose old session got its last read. */
@@ -96,13 +99,41 @@ export function trackerFailed(
     cycle.authFailed.add(userId);
     return;
   }
-  const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
   const nowMs = ctx.mono();
-  const info = ctx.backoff.fail(key, nowMs, retryAfter);
+  if (isSiteWide(err) && siteFailed(ctx, key, nowMs, err, fields)) return;
+  const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
+  const cause = isSiteWide(err) ? siteCause : undefined;
+  const info = ctx.backoff.fail(key, nowMs, retryAfter, cause);
   const log = { ...fields, userId, failures: info.failures, retryInMs: info.retryAt - nowMs };
   if (info.first)
     ctx.logger.warn({ ...log, err: errorSummary(err) }, "tracker failing; backing off");
   else ctx.logger.debug({ ...log, err: errorSummary(err) }, "tracker still failing");
+}
+
+const siteCause = "site";
+
+/** True when the breaker owns this failure (it is open now): no backoff of the source's own. */
+function siteFailed(
+  ctx: SourceContext,
+  key: string,
+  nowMs: number,
+  err: unknown,
+  fields: Record<string, unknown>,
+): boolean {
+  const { opened } = ctx.breaker.failed(key, nowMs);
+  const snapshot = ctx.breaker.snapshot();
+  if (opened) {
+    // From now on the breaker is the one backoff: the sources' own site-wide streaks end.
+    ctx.backoff.forgive(siteCause);
+    const probeInMs = (snapshot.probeAt ?? nowMs) - nowMs;
+    ctx.logger.warn(
+      { ...fields, err: errorSummary(err), probeInMs },
+      "tracker failing for several sessions; all reads paused, probing with one request",
+    );
+  } else if (snapshot.state !== "closed") {
+    ctx.logger.debug({ ...fields, err: errorSummary(err) }, "tracker probe failed");
+  }
+  return snapshot.state !== "closed";
 }
 
 export function trackerRecovered(
@@ -110,6 +141,12 @@ export function trackerRecovered(
   key: string,
   fields: Record<string, unknown>,
 ): void {
+  const back = ctx.breaker.succeeded(ctx.mono());
+  if (back.closed) {
+    // The first success proves the site is back: everyone is due now, the budget paces them.
+    ctx.schedule.allDueNow();
+    ctx.logger.info({ downMs: back.downMs }, "tracker back; every session is read again now");
+  }
   const streak = ctx.backoff.succeed(key);
   if (streak === undefined) return;
   const downMs = ctx.mono() - streak.sinceMs;
@@ -231,7 +268,7 @@ async function lookUpActive(
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
   const nowMs = ctx.mono();
-  if (!ctx.backoff.ready(key, nowMs)) return undefined;
+  if (!ctx.backoff.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
   let running: number[];
   try {
     cycle.trackerRequests++;

@@ -88,10 +88,14 @@ async function dueAndFetch(
 ) {
   const { ctx } = deps;
   const nowMs = ctx.mono();
-  const input = pickDue(ctx.schedule, subs, extra, nowMs, options);
+  // While the tracker is down as a whole nothing is read but one probe now and then.
+  const gate = ctx.breaker.admit(nowMs);
+  if (gate === "wait") return [];
+  const picking = gate === "probe" ? { force: false, limit: 1 } : options;
+  const input = pickDue(ctx.schedule, subs, extra, nowMs, picking);
   const planned = await planSources(ctx, input, state);
   const sources = planned.filter(
-    (s) => options.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
+    (s) => picking.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
   );
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
