@@ -45,7 +45,7 @@ export interface SimResult {
   max60s: number;
   unposted: number;
   /** Busy sessions: when their reads settled to the steady interval (median, max). */
-  busySettled: { median: number; max: number };
+  busySettled: { median: number; max: number; atFirstRead: number; of: number };
 }
 
 function stats(values: number[]): Stats {
@@ -66,19 +66,15 @@ function busiest(times: readonly number[], windowMs: number): number {
 }
 
 /**
- * When a session's reads reach their steady pace: the first read from which the next 30 min
- * hold at least 80 % of the reads of an average 30 min of the run's last two hours.
+ * When a session's reads reach their steady pace: the first read whose next gap is at most
+ * 1.5 x the session's median gap over the run (for an adaptive schedule, "steady" is its usual
+ * pace, not a fixed interval).
  */
-function settledAt(reads: readonly number[], endMs: number): number {
-  const window = 30 * minute;
-  const steady = reads.filter((t) => t >= endMs - 2 * hour).length / 4;
-  for (let i = 0; i < reads.length; i++) {
-    const from = reads[i] as number;
-    let n = 0;
-    for (let j = i; j < reads.length && (reads[j] as number) < from + window; j++) n++;
-    if (n >= 0.8 * steady) return from;
-  }
-  return Number.NaN;
+function settledAt(reads: readonly number[]): number {
+  const gaps = reads.slice(1).map((t, i) => t - (reads[i] as number));
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? Number.NaN;
+  const i = gaps.findIndex((gap) => gap <= 1.5 * median);
+  return i < 0 ? Number.NaN : (reads[i] as number);
 }
 
 export function simulate(world: readonly SimSession[], policy: Policy, s: SimScenario): SimResult {
@@ -135,10 +131,9 @@ export function simulate(world: readonly SimSession[], policy: Policy, s: SimSce
     for (const t of x.changes.slice(index < 0 ? x.changes.length : index))
       if (measured(t)) unposted++;
   }
-  const settled = world
-    .filter((x) => x.kind === "busy")
-    .map((x) => settledAt(reads.get(x.key) ?? [], endMs))
-    .sort((a, b) => a - b);
+  const busy = world.filter((x) => x.kind === "busy").map((x) => reads.get(x.key) ?? []);
+  const settled = busy.map((r) => settledAt(r)).sort((a, b) => a - b);
+  const atFirstRead = busy.filter((r) => settledAt(r) === r[0]).length;
   return {
     delays: {
       all: stats(delays.all),
@@ -153,6 +148,8 @@ export function simulate(world: readonly SimSession[], policy: Policy, s: SimSce
     busySettled: {
       median: settled[Math.floor(settled.length / 2)] ?? Number.NaN,
       max: settled.at(-1) ?? Number.NaN,
+      atFirstRead,
+      of: busy.length,
     },
   };
 }
@@ -167,7 +164,7 @@ const fmt = (ms: number) =>
 export function row(name: string, r: SimResult): string {
   const d = r.delays;
   const pair = (x: Stats) => `${fmt(x.mean)} / ${fmt(x.p95)}`;
-  return `| ${name} | ${pair(d.all)} | ${pair(d.busy)} | ${pair(d.daily)} | ${pair(d.quiet)} | ${r.requests} | ${r.max1s} | ${r.max60s} | ${r.unposted} | ${fmt(r.busySettled.median)} / ${fmt(r.busySettled.max)} |`;
+  return `| ${name} | ${pair(d.all)} | ${pair(d.busy)} | ${pair(d.daily)} | ${pair(d.quiet)} | ${r.requests} | ${r.max1s} | ${r.max60s} | ${r.unposted} | ${fmt(r.busySettled.median)} / ${fmt(r.busySettled.max)} (${r.busySettled.atFirstRead} of ${r.busySettled.of} at their first read) |`;
 }
 
 export const header =

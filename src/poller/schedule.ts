@@ -73,9 +73,9 @@ export interface Schedule {
   /**
    * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
    * checked every 15 min bears a late minute better than one checked every minute, so behind
-   * schedule the busy ones go first); for a source never read, its first sighting plus the
-   * base interval: its first read tells how often it changes, so it does not wait behind the
-   * overdue quiet ones, and a first sweep over many new sources goes in the order they came.
+   * schedule the busy ones go first); for a source never read, its first sighting plus its
+   * interval, so a first sweep over many new sources does not hold back the busy ones found
+   * (and after a restart, the stored rates put the busy ones first in that sweep).
    */
   priority(key: string): number;
   /** The rate states worth keeping over a restart, by key. */
@@ -189,8 +189,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     priority(key) {
       const t = timings.get(key);
       if (t === undefined) return 0;
-      // A first read is worth a base interval's urgency: it is what tells the source's rate.
-      return t.lastPolledAt === undefined ? t.firstSeenAt + base : dueAt(t) + t.intervalMs / 10;
+      return t.lastPolledAt === undefined
+        ? t.firstSeenAt + t.intervalMs
+        : dueAt(t) + t.intervalMs / 10;
     },
     nextDueAt() {
       let next: number | undefined;
