@@ -15,6 +15,7 @@ import { language } from "./language.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { roles } from "./roles.js";
+import { schedule } from "./schedule.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
 import { subscriptions } from "./subscriptions.js";
@@ -37,6 +38,7 @@ export const de = {
   notices,
   roles,
   scheduler,
+  schedule,
   stats,
   subscriptions,
   time,
