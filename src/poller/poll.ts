@@ -70,7 +70,7 @@ export async function pollSource(
   const nowMs = ctx.mono();
   if (
     cycle.authFailed.has(source.userId) ||
-    !ctx.backoff.ready(source.key, nowMs) ||
+    !ctx.schedule.ready(source.key, nowMs) ||
     ctx.breaker.holds(nowMs)
   )
     return undefined;

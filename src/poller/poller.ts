@@ -110,7 +110,6 @@ export function createPoller(deps: PollerDeps): Poller {
   const mono = () => clock.now();
   const random = deps.random ?? Math.random;
   const maxBackoffMs = deps.maxBackoffMs ?? 15 * 60_000;
-  const backoff = createBackoff({ baseMs: deps.intervalMs, maxMs: maxBackoffMs, random });
   // Discord remembers a nonce for a few minutes only: a message whose answer was lost must
   // be retried within that window, or a retry could post it twice. Hence a short cap here.
   const channelBackoff = createBackoff({
@@ -123,6 +122,8 @@ export function createPoller(deps: PollerDeps): Poller {
     intervalMs: deps.intervalMs,
     endedIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     budgetPerMinute,
+    maxBackoffMs,
+    random,
   });
   const rates = createRateKeeper(store.meta, schedule, logger);
   // Probes start after a few seconds and slow to one an interval: the tracker's return is
@@ -151,7 +152,6 @@ export function createPoller(deps: PollerDeps): Poller {
     logger,
     now,
     mono,
-    backoff,
     breaker,
     concurrency: deps.concurrency,
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
@@ -298,7 +298,10 @@ export function createPoller(deps: PollerDeps): Poller {
       const until = Math.max(
         channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
         breaker.snapshot().probeAt ?? 0,
-        ...keys.map((key) => backoff.retryAt(key) ?? 0),
+        ...keys.map((key) => {
+          const next = schedule.nextReadAt(key);
+          return next?.reason === "backoff" ? next.at : 0;
+        }),
       );
       // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
       return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;

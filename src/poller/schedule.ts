@@ -10,10 +10,14 @@
  * - when even 15 × does not fit ("overloaded"): the rule alone, the upper bound lifted.
  * Ended sessions are read hourly and count for that little.
  */
+import { backoffDelay, type FailureInfo, maxRetryAfterMs, type Streak } from "../util/backoff.js";
 import { allocate } from "./allocate.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 
 export type DueReason = "base" | "quiet" | "overloaded" | "ended";
+
+/** Why a source is read when it is: its plan, or a fault streak holding it back. */
+export type ReadReason = DueReason | "backoff";
 
 export interface ScheduleOptions {
   intervalMs: number;
@@ -24,6 +28,10 @@ export interface ScheduleOptions {
   headroom?: number;
   /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
   maxStretch?: number;
+  /** Cap of a source's own backoff after failures. Default 15 min. */
+  maxBackoffMs?: number;
+  /** 0 <= random() < 1, for the backoff's jitter. */
+  random?: () => number;
 }
 
 interface Timing {
@@ -35,6 +43,8 @@ interface Timing {
   ended: boolean;
   intervalMs: number;
   reason: DueReason;
+  /** A fault streak of this source's own (a 400, a timeout before the breaker opened...). */
+  streak: (Streak & { retryAt: number; cause: string | undefined }) | undefined;
 }
 
 export interface Explanation {
@@ -50,7 +60,23 @@ export interface Explanation {
 export interface Schedule {
   /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
   census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
+  /** Due by its plan and not held back by a backoff. */
   isDue(key: string, nowMs: number): boolean;
+  /**
+   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
+   * /healthz and /metrics use. Undefined for a source the schedule does not know.
+   */
+  nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
+  /** Not held back by a backoff (a forced pass reads everything else). */
+  ready(key: string, nowMs: number): boolean;
+  /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
+  failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
+  /** A successful read ends its streak; returns the streak when there was one. */
+  succeeded(key: string): Streak | undefined;
+  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
+  forgive(cause: string): void;
+  /** Failures of the current streak (0 outside one). */
+  failures(key: string): number;
   /** Records a read (or a failed try) and the requests it cost. */
   polled(key: string, nowMs: number, outcome: { requests: number }): void;
   /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
@@ -88,6 +114,11 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   const headroom = options.headroom ?? 0.8;
   const maxStretch = options.maxStretch ?? 15;
   const base = options.intervalMs;
+  const backoffOptions = {
+    baseMs: base,
+    maxMs: options.maxBackoffMs ?? 15 * 60_000,
+    random: options.random ?? Math.random,
+  };
   const timings = new Map<string, Timing>();
   const restored = new Map<string, RateState>();
   let longest = base;
@@ -131,6 +162,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
           ended: false,
           intervalMs: base,
           reason: "base",
+          streak: undefined,
         });
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
@@ -138,8 +170,45 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
-      return t === undefined || nowMs >= dueAt(t);
+      return t === undefined || nowMs >= Math.max(dueAt(t), t.streak?.retryAt ?? 0);
     },
+    nextReadAt(key) {
+      const t = timings.get(key);
+      if (t === undefined) return undefined;
+      const planned = dueAt(t);
+      // In a fault streak the backoff is why (the plan's due time may still come later).
+      if (t.streak !== undefined)
+        return { at: Math.max(planned, t.streak.retryAt), reason: "backoff" };
+      return { at: planned, reason: t.reason };
+    },
+    ready(key, nowMs) {
+      const retryAt = timings.get(key)?.streak?.retryAt;
+      return retryAt === undefined || nowMs >= retryAt;
+    },
+    failed(key, nowMs, retryAfterMs, cause) {
+      const t = timings.get(key);
+      const previous = t?.streak;
+      const failures = (previous?.failures ?? 0) + 1;
+      let delay = backoffDelay(failures, backoffOptions);
+      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
+        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
+      }
+      const retryAt = nowMs + delay;
+      if (t !== undefined)
+        t.streak = { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause };
+      return { first: previous === undefined, failures, retryAt };
+    },
+    succeeded(key) {
+      const t = timings.get(key);
+      const streak = t?.streak;
+      if (t === undefined || streak === undefined) return undefined;
+      t.streak = undefined;
+      return { failures: streak.failures, sinceMs: streak.sinceMs };
+    },
+    forgive(cause) {
+      for (const t of timings.values()) if (t.streak?.cause === cause) t.streak = undefined;
+    },
+    failures: (key) => timings.get(key)?.streak?.failures ?? 0,
     polled(key, nowMs, outcome) {
       const t = timings.get(key);
       if (t === undefined) return;

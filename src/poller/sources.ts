@@ -1,14 +1,14 @@
 /**
  * Sources: one (user, session) a cycle reads once, however many
  * subscriptions share it. Planning resolves accounts and active sessions;
- * polling applies the backoff and the ended-session rhythm, then fetches.
+ * polling applies the ended-session rhythm, then fetches. A source's backoff lives in its
+ * schedule record (schedule.ts), like everything about when it is read.
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import { type Breaker, isSiteWide } from "../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import type { Backoff } from "../util/backoff.js";
 import { errorSummary } from "./errors.js";
 import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
@@ -40,7 +40,6 @@ export interface SourceContext {
   now: () => Date;
   /** The monotonic clock (ms): due times, backoffs, intervals. */
   mono: () => number;
-  backoff: Backoff;
   /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
   breaker: Breaker;
   concurrency: number;
@@ -103,7 +102,7 @@ export function trackerFailed(
   if (isSiteWide(err) && siteFailed(ctx, key, nowMs, err, fields)) return;
   const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
   const cause = isSiteWide(err) ? siteCause : undefined;
-  const info = ctx.backoff.fail(key, nowMs, retryAfter, cause);
+  const info = ctx.schedule.failed(key, nowMs, retryAfter, cause);
   const log = { ...fields, userId, failures: info.failures, retryInMs: info.retryAt - nowMs };
   if (info.first)
     ctx.logger.warn({ ...log, err: errorSummary(err) }, "tracker failing; backing off");
@@ -124,7 +123,7 @@ function siteFailed(
   const snapshot = ctx.breaker.snapshot();
   if (opened) {
     // From now on the breaker is the one backoff: the sources' own site-wide streaks end.
-    ctx.backoff.forgive(siteCause);
+    ctx.schedule.forgive(siteCause);
     const probeInMs = (snapshot.probeAt ?? nowMs) - nowMs;
     ctx.logger.warn(
       { ...fields, err: errorSummary(err), probeInMs },
@@ -147,7 +146,7 @@ export function trackerRecovered(
     ctx.schedule.allDueNow();
     ctx.logger.info({ downMs: back.downMs }, "tracker back; every session is read again now");
   }
-  const streak = ctx.backoff.succeed(key);
+  const streak = ctx.schedule.succeeded(key);
   if (streak === undefined) return;
   const downMs = ctx.mono() - streak.sinceMs;
   ctx.logger.info({ ...fields, failures: streak.failures, downMs }, "tracker recovered");
@@ -244,7 +243,7 @@ export async function planSources(
         } else if (
           current !== null &&
           !ctx.finalPolled.has(`${sub.id}:${current}`) &&
-          ctx.backoff.failures(sourceKey(userId, current)) < maxFinalReadFailures
+          ctx.schedule.failures(sourceKey(userId, current)) < maxFinalReadFailures
         ) {
           add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
@@ -268,7 +267,7 @@ async function lookUpActive(
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
   const nowMs = ctx.mono();
-  if (!ctx.backoff.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
+  if (!ctx.schedule.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
   let running: number[];
   try {
     cycle.trackerRequests++;

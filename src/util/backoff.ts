@@ -40,7 +40,7 @@ export interface Backoff {
 }
 
 /** A server that asks for more than this gets this: a typo in Retry-After must not stop polling for days. */
-const maxRetryAfterMs = 60 * 60 * 1000;
+export const maxRetryAfterMs = 60 * 60 * 1000;
 
 export function backoffDelay(failures: number, options: BackoffOptions): number {
   const exponential = options.baseMs * 2 ** Math.max(0, failures - 1);

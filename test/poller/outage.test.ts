@@ -44,7 +44,7 @@ describe("a tracker outage", () => {
     const poller = t.poller();
     await poller.runDue();
     t.fake.failNext(1_000_000, "503");
-    sessions.forEach((session, i) => t.fake.addHistory(session, [item(10 + i)]));
+    for (const [i, session] of sessions.entries()) t.fake.addHistory(session, [item(10 + i)]);
     t.fake.resetRequests();
     await runFor(poller, 5 * intervalMs);
     const firstFive = t.fake.requests.length;
@@ -75,7 +75,7 @@ describe("a tracker outage", () => {
     }
     const poller = t.poller();
     await runFor(poller, 3 * intervalMs);
-    sessions.forEach((session, i) => t.fake.addHistory(session, [item(10 + i)]));
+    for (const [i, session] of sessions.entries()) t.fake.addHistory(session, [item(10 + i)]);
     await runFor(poller, intervalMs + step);
     expect(deliveredIn(t).sort((a, b) => a - b)).toEqual(sessions.map((_, i) => 10 + i));
     expect(poller.status().tracker).toMatchObject({ breaker: "closed", outages: 0 });
