@@ -9,6 +9,12 @@
  *   from the `happened` dates of the items it has seen (rate.ts), within [base, 15 × base];
  * - when even 15 × does not fit ("overloaded"): the rule alone, the upper bound lifted.
  * Ended sessions are read hourly and count for that little.
+ *
+ * One record per source owns all of it: rate estimate, interval and reason, fault streak
+ * (backoff), ended flag, last read. nextReadAt(key) is the answer to "when is this read next,
+ * and why"; isDue() is that answer against the clock. The whole tracker being down is the
+ * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
+ * makes every source due at once (allDueNow).
  */
 import { backoffDelay, type FailureInfo, maxRetryAfterMs, type Streak } from "../util/backoff.js";
 import { allocate } from "./allocate.js";
