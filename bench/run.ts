@@ -17,6 +17,7 @@ import { createTrackerClient } from "../src/tracker/client.js";
 import type { HistoryItem } from "../src/tracker/types.js";
 import { startFakeTracker } from "../test/fakes/tracker.js";
 import { runComparison } from "./compare.js";
+import { runSimulation } from "./simulate.js";
 
 function time<T>(label: string, runs: number, fn: () => T): void {
   for (let i = 0; i < Math.min(runs, 20); i++) fn(); // warm-up
@@ -148,3 +149,4 @@ console.log(
 );
 
 await runComparison();
+runSimulation();

@@ -3,9 +3,8 @@ import type { Command } from "../src/discord/command.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
-import type { CheckInterval } from "../src/poller/status.js";
 import type { Subscription } from "../src/store/types.js";
-import { describeFilters, describePause } from "../src/subscriptions/describe.js";
+import { checkNote, describeFilters, describePause } from "../src/subscriptions/describe.js";
 import { visibleSubscriptions } from "../src/subscriptions/visible.js";
 
 const data = {
@@ -13,23 +12,6 @@ const data = {
   description: "List your subscriptions in this server (with Manage Server: everyone's)",
   ...serverAndBotDm,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** The "checked about every N min" note, when the tracker budget stretches this subscription. */
-function checkNote(locale: Locale, check: CheckInterval | undefined): string {
-  if (check === undefined) return "";
-  const count = check.sharedBy;
-  const text =
-    check.intervalMs < 120_000
-      ? t(locale, "scheduler.checkedEverySeconds", {
-          seconds: Math.round(check.intervalMs / 1000),
-          count,
-        })
-      : t(locale, "scheduler.checkedEvery", {
-          minutes: Math.round(check.intervalMs / 60_000),
-          count,
-        });
-  return ` · 🐢 ${text}`;
-}
 
 function line(
   s: Subscription,

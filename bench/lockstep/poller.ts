@@ -16,7 +16,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../../src/clock.js";
 import type { OutboxEntry, Store, Subscription } from "../../src/store/types.js";
 import type { TrackerClient } from "../../src/tracker/types.js";
-import { createBackoff } from "../../src/poller/backoff.js";
+import { createBackoff } from "../../src/util/backoff.js";
 import {
   channelKey,
   createChannelSender,
@@ -29,7 +29,7 @@ import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "../../src/poller/notices.js";
 import { createOutboxEntry } from "../../src/poller/outbox.js";
 import { sortPending } from "../../src/poller/pending.js";
-import { createLimiter, mapLimit } from "../../src/poller/pool.js";
+import { createLimiter, mapLimit } from "../../src/util/limit.js";
 import {
   activeLookupKey,
   type CycleState,

@@ -11,11 +11,11 @@ import {
   runningSessionIds,
   type TrackerClient,
 } from "../../src/tracker/types.js";
-import type { Backoff } from "../../src/poller/backoff.js";
+import type { Backoff } from "../../src/util/backoff.js";
 import { fetchFrom } from "../../src/poller/detect.js";
 import { errorSummary } from "../../src/poller/errors.js";
 import { fetchSourceItems } from "../../src/poller/fetch.js";
-import { mapLimit } from "../../src/poller/pool.js";
+import { mapLimit } from "../../src/util/limit.js";
 
 export interface Source {
   key: string;

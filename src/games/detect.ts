@@ -8,7 +8,7 @@
  * not seen. The state lives in the subscription record, so this survives restarts.
  */
 
-import { secondOf, watermarkMs } from "../poller/detect.js";
+import { secondOf, watermarkMs } from "../util/watermark.js";
 import type { Subscription } from "../store/types.js";
 import type { GameChange, TrackerSession } from "../tracker/types.js";
 

@@ -25,6 +25,10 @@ export interface SchedulerReading {
   /** The longest planned interval of a running source. */
   effectiveIntervalMs: number;
   lagMs: number;
+  /** 1 while the tracker counts as down as a whole (circuit breaker open or probing). */
+  trackerCircuitOpen?: number;
+  /** Times the tracker went down as a whole since the start. */
+  trackerOutages?: number;
 }
 
 export type SubscriptionCounts = Partial<Record<SubscriptionStatus, number>>;
@@ -262,6 +266,16 @@ function schedulerMetrics(
     "poll_lag_seconds",
     "How far the most overdue source is behind its due time.",
     (r) => r.lagMs / 1000,
+  );
+  schedulerGauge(
+    "tracker_circuit_open",
+    "1 while the tracker is down as a whole: reads paused, one probe at a time.",
+    (r) => r.trackerCircuitOpen ?? 0,
+  );
+  schedulerCounter(
+    "tracker_outages_total",
+    "Times the tracker went down as a whole (the circuit breaker opened).",
+    (r) => r.trackerOutages ?? 0,
   );
   return (next) => {
     source = next;

@@ -15,7 +15,12 @@ export interface HealthChecks {
   /** Whether the database can write now (a throttled tiny write; see src/startup/observe.ts). */
   storeWrite?: () => Promise<GatewayCheck>;
   /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
-  scheduler?: () => { lagSeconds: number; effectiveIntervalSeconds: number };
+  scheduler?: () => {
+    lagSeconds: number;
+    effectiveIntervalSeconds: number;
+    /** How long the tracker has been down as a whole (0: it answers). */
+    trackerDownSeconds?: number;
+  };
 }
 
 export interface HealthServerOptions {

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
 import { type APIEmbed, AttachmentBuilder } from "discord.js";
-import { createLimiter } from "../poller/pool.js";
+import { createLimiter } from "../util/limit.js";
 
 const require = createRequire(import.meta.url);
 

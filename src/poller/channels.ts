@@ -8,7 +8,7 @@
  */
 import type { Logger } from "pino";
 import type { OutboxEntry, PauseReason, Store } from "../store/types.js";
-import type { Backoff } from "./backoff.js";
+import type { Backoff } from "../util/backoff.js";
 import { classifyDeliveryError, type DeliveryFailure, errorSummary } from "./errors.js";
 import { notifyOwners, pauseSubscriptions } from "./notices.js";
 import type { NonceWarning } from "./nonceWarning.js";

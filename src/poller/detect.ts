@@ -9,6 +9,9 @@
  */
 import type { SubscriptionFilters } from "../store/types.js";
 import { type HistoryItem, historyItemKey } from "../tracker/types.js";
+import { secondOf, watermarkMs } from "../util/watermark.js";
+
+export { secondOf, watermarkMs };
 
 export interface DeliveryState {
   watermark: string | null;
@@ -41,17 +44,6 @@ export function keySecond(key: string): number {
 /** First second of the window of a watermark second. */
 export function windowStart(markSecond: number): number {
   return markSecond - lateWindowSeconds;
-}
-
-export function secondOf(ms: number): number {
-  return Math.floor(ms / 1000);
-}
-
-/** Milliseconds of a watermark; undefined for none or an unreadable one (both mean "from the start"). */
-export function watermarkMs(watermark: string | null): number | undefined {
-  if (watermark === null) return undefined;
-  const ms = Date.parse(watermark);
-  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /**

@@ -17,26 +17,14 @@ export function keysOf(sub: Subscription): string[] {
   return keys;
 }
 
-/** Every key that exists now, with its subscriptions' last post: the schedule plans the budget over these. */
+/** Every key that exists now: the schedule plans the budget over these. */
 export function censusKeys(
   subs: readonly Subscription[],
   extraLookups: readonly string[],
-  /** Places a wall-clock date on the schedule's monotonic clock. */
-  toMono: (wallMs: number) => number = (wallMs) => wallMs,
-): Map<string, number | undefined> {
-  const keys = new Map<string, number | undefined>();
-  for (const sub of subs) {
-    const parsed = sub.lastPostAt === null ? Number.NaN : Date.parse(sub.lastPostAt);
-    const posted = Number.isFinite(parsed) ? toMono(parsed) : undefined;
-    for (const key of keysOf(sub)) {
-      const known = keys.get(key);
-      keys.set(key, known === undefined || (posted ?? 0) > known ? posted : known);
-    }
-  }
-  for (const userId of extraLookups) {
-    const key = activeLookupKey(userId);
-    if (!keys.has(key)) keys.set(key, undefined);
-  }
+): Set<string> {
+  const keys = new Set<string>();
+  for (const sub of subs) for (const key of keysOf(sub)) keys.add(key);
+  for (const userId of extraLookups) keys.add(activeLookupKey(userId));
   return keys;
 }
 

@@ -6,47 +6,16 @@
  * second (usually one small request, and only when there was more than one
  * page) recovers it, and normalizeFetched drops the repeats.
  */
-import { type TrackerEndpoint, TrackerUnexpectedResponseError } from "../tracker/errors.js";
 import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
+import { pageLimit, walkPages } from "../util/pages.js";
 import { normalizeFetched, secondOf } from "./detect.js";
 
-export const pageLimit = 200;
-/** 100 000 items: far beyond any real session; a tracker that pages on forever fails the source instead. */
-export const maxPages = 500;
+export { pageLimit };
 
 export interface SourceFetch {
   /** Unique items, oldest first. */
   items: HistoryItem[];
   requests: number;
-}
-
-/**
- * Follows `cursor_next` from the first page on, handing each page to `onPage`; returns the
- * number of requests. A repeated cursor or more than `maxPages` pages fails the chain.
- */
-export async function walkPages<T>(
-  endpoint: TrackerEndpoint,
-  read: (cursor: string | undefined) => Promise<{ items: T[]; cursorNext: string | undefined }>,
-  onPage: (items: T[], more: boolean) => void,
-  onRequest: (() => void) | undefined,
-): Promise<number> {
-  const cursors = new Set<string>();
-  let cursor: string | undefined;
-  let requests = 0;
-  for (;;) {
-    requests++;
-    onRequest?.();
-    const page = await read(cursor);
-    const more = page.cursorNext !== undefined && page.cursorNext !== "";
-    onPage(page.items, more);
-    if (!more) return requests;
-    const next = page.cursorNext as string;
-    if (cursors.has(next) || requests >= maxPages) {
-      throw new TrackerUnexpectedResponseError(endpoint, "cursor_next does not come to an end");
-    }
-    cursors.add(next);
-    cursor = next;
-  }
 }
 
 function walk(
@@ -71,10 +40,27 @@ export async function fetchSourceItems(
   from: Date | undefined,
   /** Called before every request, so a chain that fails half-way is still counted. */
   onRequest?: () => void,
+  /** Nothing is known of how often this source changes: start with its newest page. */
+  wide = false,
 ): Promise<SourceFetch> {
   const collected: HistoryItem[] = [];
+  let requests = 0;
+  if (wide && from !== undefined) {
+    // The newest page, unbounded: its dates give the rate estimate at once, and when it
+    // reaches back before `from` it already holds every item the chain below would read.
+    requests++;
+    onRequest?.();
+    const page = await tracker.histories(token, { session, limit: pageLimit });
+    collected.push(...page.items);
+    const oldest = page.items.at(-1);
+    const complete =
+      page.cursorNext === undefined ||
+      page.cursorNext === "" ||
+      (oldest !== undefined && secondOf(oldest.happened.getTime()) < secondOf(from.getTime()));
+    if (complete) return { items: normalizeFetched(collected), requests };
+  }
   const boundarySeconds = new Set<number>();
-  let requests = await walk(
+  requests += await walk(
     tracker,
     token,
     { session, from },

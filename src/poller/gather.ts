@@ -3,8 +3,8 @@
  * applies its own watermark and filters to its source's shared items (and,
  * with `games:true`, its games state to the source's game-rule changes). What
  * only moves a watermark (everything new was filtered out) is written at
- * once; what must be posted waits for its channel's outbox entry. A source
- * where anything was new counts as busy for the schedule.
+ * once; what must be posted waits for its channel's outbox entry. How often a
+ * source changes is learnt from what it read (poll.ts), not here.
  */
 import { detectNewGameChanges, gamesStateOf } from "../games/detect.js";
 import type { Subscription } from "../store/types.js";
@@ -33,7 +33,6 @@ export async function gatherChannelParts(
   fetched: readonly FetchedSource[],
 ): Promise<Map<string, ChannelPart[]>> {
   const byChannel = new Map<string, ChannelPart[]>();
-  const nowMs = ctx.mono();
   for (const { source, polled } of fetched) {
     if (polled === undefined) continue;
     for (const sub of source.subs) {
@@ -45,7 +44,6 @@ export async function gatherChannelParts(
         const found = detectNew(sub, sub.filters, polled.items);
         const games = detectGames(sub, polled.gameChanges);
         if (found.next === null && games === undefined) continue;
-        ctx.schedule.changed(source.key, nowMs);
         if (found.deliver.length === 0 && games === undefined && found.next !== null) {
           const advance = { subscriptionId: sub.id, session: source.session, ...found.next };
           await applyAdvance(ctx.store, advance, undefined);

@@ -68,7 +68,11 @@ export async function pollSource(
   cycle: CycleState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
-  if (cycle.authFailed.has(source.userId) || !ctx.backoff.ready(source.key, nowMs))
+  if (
+    cycle.authFailed.has(source.userId) ||
+    !ctx.schedule.ready(source.key, nowMs) ||
+    ctx.breaker.holds(nowMs)
+  )
     return undefined;
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;
@@ -87,6 +91,7 @@ export async function pollSource(
       source.session,
       from,
       onRequest,
+      ctx.schedule.explain(source.key)?.estimated === false,
     );
     const wanting = gamesSubs(ctx, source);
     const gameChanges =
@@ -99,13 +104,15 @@ export async function pollSource(
             gamesFetchFrom(wanting.map((sub) => gamesStateOf(sub).gamesWatermark)),
             onRequest,
           );
-    ctx.schedule.polled(source.key, nowMs, { changed: false, requests });
+    ctx.schedule.polled(source.key, nowMs, { requests });
+    const happened = [...fetched.items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
+    ctx.schedule.observed(source.key, happened, ctx.now().getTime());
     const info = ctx.sessionInfo.get(source.key);
     if (info !== undefined) info.lastPolledAt = nowMs;
     trackerRecovered(ctx, source.key, fields);
     return { items: fetched.items, gameChanges };
   } catch (err) {
-    ctx.schedule.polled(source.key, nowMs, { changed: false, requests });
+    ctx.schedule.polled(source.key, nowMs, { requests });
     trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
     return undefined;
   }

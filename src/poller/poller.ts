@@ -11,7 +11,7 @@ import { type Clock, clockFollowing, systemClock } from "../clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
-import { createBackoff } from "./backoff.js";
+import { createBackoff } from "../util/backoff.js";
 import {
   channelKey,
   createChannelSender,
@@ -24,11 +24,18 @@ import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { createNonceWarning } from "./nonceWarning.js";
 import { sortPending } from "./pending.js";
-import { createLimiter } from "./pool.js";
+import { createLimiter } from "../util/limit.js";
+import { createBreaker } from "../tracker/breaker.js";
+import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
 import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
-import { describeCheck, type CheckInterval, type SchedulerStatus } from "./status.js";
+import {
+  describeCheck,
+  type CheckInterval,
+  type SchedulerStatus,
+  trackerStatus,
+} from "./status.js";
 
 export type { CheckInterval, Deliver, PollerMetrics, SchedulerStatus };
 
@@ -106,7 +113,6 @@ export function createPoller(deps: PollerDeps): Poller {
   const mono = () => clock.now();
   const random = deps.random ?? Math.random;
   const maxBackoffMs = deps.maxBackoffMs ?? 15 * 60_000;
-  const backoff = createBackoff({ baseMs: deps.intervalMs, maxMs: maxBackoffMs, random });
   // Discord remembers a nonce for a few minutes only: a message whose answer was lost must
   // be retried within that window, or a retry could post it twice. Hence a short cap here.
   const channelBackoff = createBackoff({
@@ -119,6 +125,15 @@ export function createPoller(deps: PollerDeps): Poller {
     intervalMs: deps.intervalMs,
     endedIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     budgetPerMinute,
+    maxBackoffMs,
+    random,
+  });
+  const rates = createRateKeeper(store.meta, schedule, logger);
+  // Probes start after a few seconds and slow to one an interval: the tracker's return is
+  // noticed within one interval however long it was down, at one request an interval.
+  const breaker = createBreaker({
+    firstProbeMs: Math.min(5000, deps.intervalMs),
+    maxProbeMs: deps.intervalMs,
   });
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
@@ -141,7 +156,7 @@ export function createPoller(deps: PollerDeps): Poller {
     logger,
     now,
     mono,
-    backoff,
+    breaker,
     concurrency: deps.concurrency,
     endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
     finalPolled: new Set<string>(),
@@ -193,6 +208,7 @@ export function createPoller(deps: PollerDeps): Poller {
     },
     stopping: () => stopping,
     postLocale: deps.postLocale,
+    rates,
   };
   // About two seconds of the budget a tick, so a backlog is worked off in small steps.
   const tickLimit = Number.isFinite(budgetPerMinute)
@@ -257,6 +273,7 @@ export function createPoller(deps: PollerDeps): Poller {
       loop.stop();
       const drain = async (): Promise<void> => {
         await chain;
+        await rates.save(clock.now(), true);
         while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
       };
       let deadline: NodeJS.Timeout | undefined;
@@ -284,7 +301,11 @@ export function createPoller(deps: PollerDeps): Poller {
       const nowMs = clock.now();
       const until = Math.max(
         channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
-        ...keys.map((key) => backoff.retryAt(key) ?? 0),
+        breaker.snapshot().probeAt ?? 0,
+        ...keys.map((key) => {
+          const next = schedule.nextReadAt(key);
+          return next?.reason === "backoff" ? next.at : 0;
+        }),
       );
       // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
       return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;
@@ -294,6 +315,7 @@ export function createPoller(deps: PollerDeps): Poller {
       effectiveIntervalMs: schedule.effectiveIntervalMs(),
       lagMs: schedule.lagMs(clock.now()),
       sources: schedule.size(),
+      tracker: trackerStatus(breaker.snapshot(), clock.now()),
     }),
   };
 }

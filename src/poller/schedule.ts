@@ -1,22 +1,29 @@
 /**
- * When is a source polled next, and why: the one place that decides.
+ * When is a source read next, and why.
  *
- * Every source (a member's session read, or a member's active-session
- * lookup) is due `intervalOf(key)` after its last poll; never polled means
- * due now. The intervals come from a plan redone as sources come and go:
+ * Every source (a member's session read, or a member's active-session lookup) is due
+ * `intervalOf(key)` after its last read (monotonic clock); never read means due now. The
+ * intervals come from a plan redone as sources come and go:
  * - enough budget: everyone at the base interval (POLL_INTERVAL_SECONDS);
- * - not enough: the sources quiet the longest stretch first, one by one, to
- *   `maxStretch` x the base (a source that changed within `busyWindowMs`
- *   stretches last), until the plan fits the budget;
- * - still too much at that ("overloaded"): sources busy within the last
- *   hour share up to half the budget, each read about every (time since its
- *   last change) / k within [base, maxStretch x] so the ones changing now
- *   keep the base interval, and the quiet ones stretch beyond maxStretch by
- *   the factor the rest of the budget falls short.
+ * - not enough: the square-root rule (allocate.ts) on each source's change rate, estimated
+ *   from the `happened` dates of the items it has seen (rate.ts), within [base, 15 × base];
+ * - when even 15 × does not fit ("overloaded"): the rule alone, the upper bound lifted.
  * Ended sessions are read hourly and count for that little.
+ *
+ * One record per source owns all of it: rate estimate, interval and reason, fault streak
+ * (backoff), ended flag, last read. nextReadAt(key) is the answer to "when is this read next,
+ * and why"; isDue() is that answer against the clock. The whole tracker being down is the
+ * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
+ * makes every source due at once (allDueNow).
  */
+import { backoffDelay, type FailureInfo, maxRetryAfterMs, type Streak } from "../util/backoff.js";
+import { allocate } from "./allocate.js";
+import { observe, type RateState, rateOf } from "./rate.js";
 
 export type DueReason = "base" | "quiet" | "overloaded" | "ended";
+
+/** Why a source is read when it is: its plan, or a fault streak holding it back. */
+export type ReadReason = DueReason | "backoff";
 
 export interface ScheduleOptions {
   intervalMs: number;
@@ -27,43 +34,65 @@ export interface ScheduleOptions {
   headroom?: number;
   /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
   maxStretch?: number;
-  /** A source that changed this recently is busy and stretches last. Default 1 h. */
-  busyWindowMs?: number;
+  /** Cap of a source's own backoff after failures. Default 15 min. */
+  maxBackoffMs?: number;
+  /** 0 <= random() < 1, for the backoff's jitter. */
+  random?: () => number;
 }
 
 interface Timing {
   firstSeenAt: number;
   lastPolledAt: number | undefined;
-  lastChangeAt: number | undefined;
+  rate: RateState | undefined;
   /** Requests one poll of this source costs (moving average). */
   cost: number;
   ended: boolean;
   intervalMs: number;
   reason: DueReason;
+  /** A fault streak of this source's own (a 400, a timeout before the breaker opened...). */
+  streak: (Streak & { retryAt: number; cause: string | undefined }) | undefined;
 }
 
 export interface Explanation {
   intervalMs: number;
   reason: DueReason;
   dueAt: number;
+  /** Estimated changes per hour. */
+  changesPerHour: number;
+  /** Whether the rate comes from the source's own items (false: the prior). */
+  estimated: boolean;
 }
 
 export interface Schedule {
-  /**
-   * The sources that exist now, each with when it last changed as far as the
-   * store knows (a subscription's last post: so a restart keeps busy sessions
-   * busy); forgets the others and re-plans.
-   */
-  census(keys: Iterable<string> | ReadonlyMap<string, number | undefined>, nowMs: number): void;
+  /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
+  census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
+  /** Due by its plan and not held back by a backoff. */
   isDue(key: string, nowMs: number): boolean;
-  /** Records a poll: `changed` when it found something new; `requests` it cost. */
-  polled(key: string, nowMs: number, outcome: { changed: boolean; requests: number }): void;
-  /** The last poll of `key` found something new: it counts as busy for a while. */
-  changed(key: string, nowMs: number): void;
+  /**
+   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
+   * /healthz and /metrics use. Undefined for a source the schedule does not know.
+   */
+  nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
+  /** Not held back by a backoff (a forced pass reads everything else). */
+  ready(key: string, nowMs: number): boolean;
+  /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
+  failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
+  /** A successful read ends its streak; returns the streak when there was one. */
+  succeeded(key: string): Streak | undefined;
+  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
+  forgive(cause: string): void;
+  /** Failures of the current streak (0 outside one). */
+  failures(key: string): number;
+  /** Records a read (or a failed try) and the requests it cost. */
+  polled(key: string, nowMs: number, outcome: { requests: number }): void;
+  /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
+  observed(key: string, happened: readonly number[], wallMs: number): void;
   /** Marks a source ended (hourly) or running again. */
   setEnded(key: string, ended: boolean): void;
-  /** Polls `key` at the next chance (a session just switched, a channel freed). */
+  /** Polls `key` at the next chance (a session just switched). */
   dueNow(key: string): void;
+  /** Every source is due at once (the tracker is back after an outage). */
+  allDueNow(): void;
   explain(key: string): Explanation | undefined;
   /** The longest planned interval of a running source (the effective interval). */
   effectiveIntervalMs(): number;
@@ -74,145 +103,127 @@ export interface Schedule {
   /** Earliest due time of any source, for the loop's next wake-up. */
   nextDueAt(): number | undefined;
   /**
-   * Order among due sources, lowest first: the due time plus a tenth of the
-   * interval (a source checked every 15 min bears a late minute better than
-   * one checked every minute, so behind schedule the busy ones go first); for
-   * a source never polled, its first sighting plus its interval, so a first
-   * sweep over many new sources does not hold back the busy ones already found.
+   * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
+   * checked every 15 min bears a late minute better than one checked every minute, so behind
+   * schedule the busy ones go first); for a source never read, its first sighting plus its
+   * interval, so a first sweep over many new sources does not hold back the busy ones found
+   * (and after a restart, the stored rates put the busy ones first in that sweep).
    */
   priority(key: string): number;
+  /** The rate states worth keeping over a restart, by key. */
+  rates(): Record<string, RateState>;
+  /** Rate states read back after a restart (for keys not estimated yet). */
+  restore(rates: Readonly<Record<string, RateState>>): void;
 }
 
 export function createSchedule(options: ScheduleOptions): Schedule {
   const headroom = options.headroom ?? 0.8;
   const maxStretch = options.maxStretch ?? 15;
-  const busyWindowMs = options.busyWindowMs ?? 60 * 60_000;
   const base = options.intervalMs;
+  const backoffOptions = {
+    baseMs: base,
+    maxMs: options.maxBackoffMs ?? 15 * 60_000,
+    random: options.random ?? Math.random,
+  };
   const timings = new Map<string, Timing>();
+  const restored = new Map<string, RateState>();
   let longest = base;
 
   const dueAt = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
 
-  function replan(nowMs: number): void {
-    let available = options.budgetPerMinute * headroom * (base / 60_000);
+  function replan(wallMs: number): void {
+    let budgetPerMs = (options.budgetPerMinute * headroom) / 60_000;
     const running: Timing[] = [];
     for (const t of timings.values()) {
       if (t.ended) {
         t.intervalMs = options.endedIntervalMs;
         t.reason = "ended";
-        available -= t.cost * (base / options.endedIntervalMs);
+        budgetPerMs -= t.cost / options.endedIntervalMs;
       } else running.push(t);
     }
-    let demand = 0;
-    for (const t of running) {
-      demand += t.cost;
-      t.intervalMs = base;
-      t.reason = "base";
-    }
+    const plan = allocate(
+      running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
+      { baseMs: base, maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
+    );
     longest = base;
-    if (demand <= available) return;
-    // Quietest first: never changed (oldest first seen), then the longest since a change.
-    const quietSince = (t: Timing) => t.lastChangeAt ?? t.firstSeenAt - busyWindowMs * 1e3;
-    const isBusy = (t: Timing) =>
-      t.lastChangeAt !== undefined && t.lastChangeAt > nowMs - busyWindowMs;
-    // Only sources quiet for longer than busyWindowMs stretch to maxStretch, quietest first.
-    const quiet = running.filter((t) => !isBusy(t));
-    quiet.sort((a, b) => quietSince(a) - quietSince(b));
-    for (const t of quiet) {
-      if (demand <= available) return;
-      demand -= t.cost * (1 - 1 / maxStretch);
-      t.intervalMs = base * maxStretch;
-      t.reason = "quiet";
-      longest = base * maxStretch;
-    }
-    if (demand <= available) return;
-    // Even at 15x it does not fit: busy sources share up to half the budget. Within it each
-    // is read about every (how long it had been quiet at its last read) / k, never faster than the base nor
-    // slower than maxStretch x, k the largest that fits: the sessions changing right now keep
-    // the base interval, and one that went quiet slows down as its quiet grows.
-    const busy = running.filter(isBusy);
-    let busyDemand = busy.reduce((sum, t) => sum + t.cost, 0);
-    const quietDemand = demand - busyDemand;
-    const busyShare = Math.min(busyDemand, available / 2);
-    if (busyDemand > busyShare) {
-      // How long it had been quiet when last read: a read that found a change makes it 0. Not
-      // measured up to now, so an unread change cannot stretch a busy session further and further.
-      const age = (t: Timing) =>
-        Math.max(0, (t.lastPolledAt ?? nowMs) - (t.lastChangeAt ?? t.lastPolledAt ?? nowMs));
-      const intervalFor = (t: Timing, k: number) =>
-        Math.min(base * maxStretch, Math.max(base, age(t) / k));
-      const demandAt = (k: number) =>
-        busy.reduce((sum, t) => sum + (t.cost * base) / intervalFor(t, k), 0);
-      // demandAt grows with k: bisect (geometrically) for the largest k that fits.
-      let lo = 1e-9;
-      let hi = 1e9;
-      for (let i = 0; i < 60; i++) {
-        const mid = Math.sqrt(lo * hi);
-        if (demandAt(mid) <= busyShare) lo = mid;
-        else hi = mid;
-      }
-      for (const t of busy) {
-        t.intervalMs = Math.round(intervalFor(t, lo));
-        if (t.intervalMs > base) t.reason = "overloaded";
-        longest = Math.max(longest, t.intervalMs);
-      }
-      busyDemand = demandAt(lo);
-    }
-    const quietShare = Math.max(available - busyDemand, 1e-9);
-    const factors = {
-      busy: Math.max(1, busyDemand / Math.max(busyShare, 1e-9)),
-      quiet: Math.max(1, quietDemand / quietShare),
-    };
-    for (const t of running) {
-      const factor = isBusy(t) ? factors.busy : factors.quiet;
-      if (factor <= 1) continue;
-      t.intervalMs = Math.round(t.intervalMs * factor);
-      t.reason = "overloaded";
+    running.forEach((t, i) => {
+      t.intervalMs = Math.round(plan.intervals[i] as number);
+      t.reason =
+        t.intervalMs <= base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
       longest = Math.max(longest, t.intervalMs);
-    }
+    });
   }
 
   return {
-    census(keys, nowMs) {
+    census(keys, nowMs, wallMs) {
       const seen = new Set<string>();
-      const entries: Iterable<[string, number | undefined]> =
-        keys instanceof Map
-          ? keys
-          : [...keys].map((key) => [key, undefined] as [string, undefined]);
-      for (const [key, hint] of entries) {
+      for (const key of keys) {
         seen.add(key);
-        const known = timings.get(key);
-        if (known === undefined) {
-          timings.set(key, {
-            firstSeenAt: nowMs,
-            lastPolledAt: undefined,
-            lastChangeAt: hint,
-            cost: 1,
-            ended: false,
-            intervalMs: base,
-            reason: "base",
-          });
-        } else if (hint !== undefined && (known.lastChangeAt ?? 0) < hint) {
-          known.lastChangeAt = hint;
-        }
+        if (timings.has(key)) continue;
+        timings.set(key, {
+          firstSeenAt: nowMs,
+          lastPolledAt: undefined,
+          rate: restored.get(key),
+          cost: 1,
+          ended: false,
+          intervalMs: base,
+          reason: "base",
+          streak: undefined,
+        });
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
-      replan(nowMs);
+      replan(wallMs);
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
-      return t === undefined || nowMs >= dueAt(t);
+      return t === undefined || nowMs >= Math.max(dueAt(t), t.streak?.retryAt ?? 0);
     },
+    nextReadAt(key) {
+      const t = timings.get(key);
+      if (t === undefined) return undefined;
+      const planned = dueAt(t);
+      // In a fault streak the backoff is why (the plan's due time may still come later).
+      if (t.streak !== undefined)
+        return { at: Math.max(planned, t.streak.retryAt), reason: "backoff" };
+      return { at: planned, reason: t.reason };
+    },
+    ready(key, nowMs) {
+      const retryAt = timings.get(key)?.streak?.retryAt;
+      return retryAt === undefined || nowMs >= retryAt;
+    },
+    failed(key, nowMs, retryAfterMs, cause) {
+      const t = timings.get(key);
+      const previous = t?.streak;
+      const failures = (previous?.failures ?? 0) + 1;
+      let delay = backoffDelay(failures, backoffOptions);
+      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
+        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
+      }
+      const retryAt = nowMs + delay;
+      if (t !== undefined)
+        t.streak = { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause };
+      return { first: previous === undefined, failures, retryAt };
+    },
+    succeeded(key) {
+      const t = timings.get(key);
+      const streak = t?.streak;
+      if (t === undefined || streak === undefined) return undefined;
+      t.streak = undefined;
+      return { failures: streak.failures, sinceMs: streak.sinceMs };
+    },
+    forgive(cause) {
+      for (const t of timings.values()) if (t.streak?.cause === cause) t.streak = undefined;
+    },
+    failures: (key) => timings.get(key)?.streak?.failures ?? 0,
     polled(key, nowMs, outcome) {
       const t = timings.get(key);
       if (t === undefined) return;
       t.lastPolledAt = nowMs;
-      if (outcome.changed) t.lastChangeAt = nowMs;
       if (outcome.requests > 0) t.cost = 0.8 * t.cost + 0.2 * outcome.requests;
     },
-    changed(key, nowMs) {
+    observed(key, happened, wallMs) {
       const t = timings.get(key);
-      if (t !== undefined) t.lastChangeAt = nowMs;
+      if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
     },
     setEnded(key, ended) {
       const t = timings.get(key);
@@ -222,9 +233,20 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       if (t !== undefined) t.lastPolledAt = undefined;
     },
+    allDueNow() {
+      for (const t of timings.values()) t.lastPolledAt = undefined;
+    },
     explain(key) {
       const t = timings.get(key);
-      return t && { intervalMs: t.intervalMs, reason: t.reason, dueAt: dueAt(t) };
+      if (t === undefined) return undefined;
+      const perHour = rateOf(t.rate, t.rate?.at ?? 0) * 3_600_000;
+      return {
+        intervalMs: t.intervalMs,
+        reason: t.reason,
+        dueAt: dueAt(t),
+        changesPerHour: perHour,
+        estimated: t.rate !== undefined,
+      };
     },
     effectiveIntervalMs: () => longest,
     lagMs(nowMs) {
@@ -253,6 +275,18 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (next === undefined || at < next) next = at;
       }
       return next;
+    },
+    rates() {
+      const out: Record<string, RateState> = {};
+      for (const [key, t] of timings) if (t.rate !== undefined) out[key] = t.rate;
+      return out;
+    },
+    restore(rates) {
+      for (const [key, rate] of Object.entries(rates)) {
+        restored.set(key, rate);
+        const t = timings.get(key);
+        if (t !== undefined && t.rate === undefined) t.rate = rate;
+      }
     },
   };
 }

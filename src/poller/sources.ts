@@ -1,15 +1,16 @@
 /**
  * Sources: one (user, session) a cycle reads once, however many
  * subscriptions share it. Planning resolves accounts and active sessions;
- * polling applies the backoff and the ended-session rhythm, then fetches.
+ * polling applies the ended-session rhythm, then fetches. A source's backoff lives in its
+ * schedule record (schedule.ts), like everything about when it is read.
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
+import { type Breaker, isSiteWide } from "../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import type { Backoff } from "./backoff.js";
 import { errorSummary } from "./errors.js";
-import { mapLimit } from "./pool.js";
+import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
 
 export interface Source {
@@ -39,7 +40,8 @@ export interface SourceContext {
   now: () => Date;
   /** The monotonic clock (ms): due times, backoffs, intervals. */
   mono: () => number;
-  backoff: Backoff;
+  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
+  breaker: Breaker;
   concurrency: number;
   endedSessionIntervalMs: number;
   /** `${subscriptionId}:${session}` of followers whose old session got its last read. */
@@ -96,13 +98,41 @@ export function trackerFailed(
     cycle.authFailed.add(userId);
     return;
   }
-  const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
   const nowMs = ctx.mono();
-  const info = ctx.backoff.fail(key, nowMs, retryAfter);
+  if (isSiteWide(err) && siteFailed(ctx, key, nowMs, err, fields)) return;
+  const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
+  const cause = isSiteWide(err) ? siteCause : undefined;
+  const info = ctx.schedule.failed(key, nowMs, retryAfter, cause);
   const log = { ...fields, userId, failures: info.failures, retryInMs: info.retryAt - nowMs };
   if (info.first)
     ctx.logger.warn({ ...log, err: errorSummary(err) }, "tracker failing; backing off");
   else ctx.logger.debug({ ...log, err: errorSummary(err) }, "tracker still failing");
+}
+
+const siteCause = "site";
+
+/** True when the breaker owns this failure (it is open now): no backoff of the source's own. */
+function siteFailed(
+  ctx: SourceContext,
+  key: string,
+  nowMs: number,
+  err: unknown,
+  fields: Record<string, unknown>,
+): boolean {
+  const { opened } = ctx.breaker.failed(key, nowMs);
+  const snapshot = ctx.breaker.snapshot();
+  if (opened) {
+    // From now on the breaker is the one backoff: the sources' own site-wide streaks end.
+    ctx.schedule.forgive(siteCause);
+    const probeInMs = (snapshot.probeAt ?? nowMs) - nowMs;
+    ctx.logger.warn(
+      { ...fields, err: errorSummary(err), probeInMs },
+      "tracker failing for several sessions; all reads paused, probing with one request",
+    );
+  } else if (snapshot.state !== "closed") {
+    ctx.logger.debug({ ...fields, err: errorSummary(err) }, "tracker probe failed");
+  }
+  return snapshot.state !== "closed";
 }
 
 export function trackerRecovered(
@@ -110,7 +140,13 @@ export function trackerRecovered(
   key: string,
   fields: Record<string, unknown>,
 ): void {
-  const streak = ctx.backoff.succeed(key);
+  const back = ctx.breaker.succeeded(ctx.mono());
+  if (back.closed) {
+    // The first success proves the site is back: everyone is due now, the budget paces them.
+    ctx.schedule.allDueNow();
+    ctx.logger.info({ downMs: back.downMs }, "tracker back; every session is read again now");
+  }
+  const streak = ctx.schedule.succeeded(key);
   if (streak === undefined) return;
   const downMs = ctx.mono() - streak.sinceMs;
   ctx.logger.info({ ...fields, failures: streak.failures, downMs }, "tracker recovered");
@@ -207,7 +243,7 @@ export async function planSources(
         } else if (
           current !== null &&
           !ctx.finalPolled.has(`${sub.id}:${current}`) &&
-          ctx.backoff.failures(sourceKey(userId, current)) < maxFinalReadFailures
+          ctx.schedule.failures(sourceKey(userId, current)) < maxFinalReadFailures
         ) {
           add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
@@ -231,7 +267,7 @@ async function lookUpActive(
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
   const nowMs = ctx.mono();
-  if (!ctx.backoff.ready(key, nowMs)) return undefined;
+  if (!ctx.schedule.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
   let running: number[];
   try {
     cycle.trackerRequests++;
@@ -242,14 +278,16 @@ async function lookUpActive(
     running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
-    ctx.schedule.polled(key, nowMs, { changed: false, requests: 1 });
+    ctx.schedule.polled(key, nowMs, { requests: 1 });
     trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
   const before = ctx.running.get(userId);
-  const changed = before === undefined || before.join() !== running.join();
+  // A switch of the running sessions is this source's change (the first lookup is no switch).
+  const switched = before !== undefined && before.join() !== running.join();
   ctx.running.set(userId, running);
-  ctx.schedule.polled(key, nowMs, { changed, requests: 1 });
+  ctx.schedule.polled(key, nowMs, { requests: 1 });
+  ctx.schedule.observed(key, switched ? [ctx.now().getTime()] : [], ctx.now().getTime());
   try {
     await ctx.onActiveSessions?.(userId, running);
   } catch (err) {

@@ -1,5 +1,6 @@
 /** What the scheduler tells `/subscriptions`, `/metrics` and `/healthz`. */
 import type { Subscription } from "../store/types.js";
+import type { BreakerSnapshot, BreakerState } from "../tracker/breaker.js";
 import { keysOf } from "./due.js";
 import type { DueReason, Schedule } from "./schedule.js";
 
@@ -17,6 +18,24 @@ export interface SchedulerStatus {
   /** How far behind its due time the most overdue source is. */
   lagMs: number;
   sources: number;
+  /** The tracker as one site (the circuit breaker). */
+  tracker: TrackerStatus;
+}
+
+export interface TrackerStatus {
+  breaker: BreakerState;
+  /** How long the tracker has been down as a whole (0 while closed). */
+  downMs: number;
+  /** Times the breaker opened since the start. */
+  outages: number;
+}
+
+export function trackerStatus(snapshot: BreakerSnapshot, nowMs: number): TrackerStatus {
+  return {
+    breaker: snapshot.state,
+    downMs: snapshot.openSince === undefined ? 0 : nowMs - snapshot.openSince,
+    outages: snapshot.opens,
+  };
 }
 
 /** Undefined when the subscription is checked at the configured interval (or is ended, hourly as always). */

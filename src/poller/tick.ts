@@ -9,7 +9,7 @@
 import type { Logger } from "pino";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { isStoreWriteError } from "../store/writeErrors.js";
-import type { Backoff } from "./backoff.js";
+import type { Backoff } from "../util/backoff.js";
 import { channelKey, type DeliveryTally } from "./channels.js";
 import { censusKeys, pickDue } from "./due.js";
 import { errorSummary } from "./errors.js";
@@ -19,7 +19,8 @@ import { channelLocale, type PostLocale } from "./locale.js";
 import { createOutboxEntry } from "./outbox.js";
 import { sortPending } from "./pending.js";
 import { pollSource } from "./poll.js";
-import { mapLimit } from "./pool.js";
+import type { RateKeeper } from "./rateStore.js";
+import { mapLimit } from "../util/limit.js";
 import { type CycleState, planSources, type SourceContext } from "./sources.js";
 
 export interface TickDeps {
@@ -36,6 +37,8 @@ export interface TickDeps {
   stopping: () => boolean;
   /** The language of a channel's posts (locale.ts); English when not given. */
   postLocale?: PostLocale | undefined;
+  /** Reads the sources' change rates back after a start, and keeps them. */
+  rates: RateKeeper;
 }
 
 export interface TickOptions {
@@ -86,10 +89,14 @@ async function dueAndFetch(
 ) {
   const { ctx } = deps;
   const nowMs = ctx.mono();
-  const input = pickDue(ctx.schedule, subs, extra, nowMs, options);
+  // While the tracker is down as a whole nothing is read but one probe now and then.
+  const gate = ctx.breaker.admit(nowMs);
+  if (gate === "wait") return [];
+  const picking = gate === "probe" ? { force: false, limit: 1 } : options;
+  const input = pickDue(ctx.schedule, subs, extra, nowMs, picking);
   const planned = await planSources(ctx, input, state);
   const sources = planned.filter(
-    (s) => options.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
+    (s) => picking.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
   );
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
@@ -134,11 +141,8 @@ export async function runTick(
     const allSubs = await deps.store.subscriptions.list();
     const extra = await deps.extraLookups();
     const active = allSubs.filter((sub) => sub.status === "active");
-    const nowMs = deps.ctx.mono();
-    // A subscription's last post is a date: its age places it on the monotonic clock.
-    const wallMs = deps.ctx.now().getTime();
-    const toMono = (postedMs: number) => nowMs - (wallMs - postedMs);
-    deps.ctx.schedule.census(censusKeys(active, extra, toMono), nowMs);
+    await deps.rates.load();
+    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.mono(), deps.ctx.now().getTime());
     const busy = await resendPending(deps, allSubs, tally, launched);
     const free = active.filter((sub) => !busy.has(sub.channelId));
     const fetched = await dueAndFetch(deps, free, extra, state, options);
@@ -152,6 +156,7 @@ export async function runTick(
     tally.paused.push(...paused);
     const byChannel = await gatherChannelParts(deps.ctx, fetched);
     await queueChannels(deps, byChannel, active, tally, launched);
+    await deps.rates.save(deps.ctx.mono());
   } catch (err) {
     // Without the outbox or the subscription list nothing can be done safely this tick.
     deps.logger.error({ err: errorSummary(err) }, "poll cycle failed");

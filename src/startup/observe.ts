@@ -36,6 +36,8 @@ export function wireMetrics(
       rateLimited: spent.rateLimited,
       effectiveIntervalMs: status.effectiveIntervalMs,
       lagMs: status.lagMs,
+      trackerCircuitOpen: status.tracker.breaker === "closed" ? 0 : 1,
+      trackerOutages: status.tracker.outages,
     };
   });
 }
@@ -62,6 +64,7 @@ export async function startHealth(
         return {
           lagSeconds: Math.round(status.lagMs / 1000),
           effectiveIntervalSeconds: Math.round(status.effectiveIntervalMs / 1000),
+          trackerDownSeconds: Math.round(status.tracker.downMs / 1000),
         };
       },
     },

@@ -30,6 +30,7 @@ export const keyShapes: readonly KeyShape[] = [
   },
   { namespace: "roleConfigs", shape: "<guildId>", pattern: new RegExp(`^${snowflake}$`) },
   { namespace: "meta", shape: "health:write", pattern: /^health:write$/ },
+  { namespace: "meta", shape: "poller:rates:v1", pattern: /^poller:rates:v1$/ },
   {
     namespace: "meta",
     shape: "votesOff:<guildId>",

@@ -1,4 +1,5 @@
 import { type Locale, type MessageKey, t, translator } from "../i18n/index.js";
+import type { CheckInterval } from "../poller/status.js";
 import type { Subscription } from "../store/types.js";
 
 const pauseKeys = {
@@ -36,4 +37,25 @@ export function describeFilters(filters: Subscription["filters"], locale: Locale
   return parts.length > 0
     ? parts.join(tr("subscriptions.listSeparator"))
     : tr("subscriptions.everything");
+}
+
+/**
+ * The "checked about every N min" note, when the tracker budget stretches this subscription;
+ * when even 15 intervals do not fit every session ("overloaded"), it says so.
+ */
+export function checkNote(locale: Locale, check: CheckInterval | undefined): string {
+  if (check === undefined) return "";
+  const count = check.sharedBy;
+  const text =
+    check.intervalMs < 120_000
+      ? t(locale, "scheduler.checkedEverySeconds", {
+          seconds: Math.round(check.intervalMs / 1000),
+          count,
+        })
+      : t(locale, "scheduler.checkedEvery", {
+          minutes: Math.round(check.intervalMs / 60_000),
+          count,
+        });
+  const overloaded = check.reason === "overloaded" ? ` (${t(locale, "schedule.overloaded")})` : "";
+  return ` · 🐢 ${text}${overloaded}`;
 }

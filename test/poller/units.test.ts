@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, createBackoff } from "../../src/poller/backoff.js";
+import { backoffDelay, createBackoff } from "../../src/util/backoff.js";
 import { classifyDeliveryError, DeliveryError } from "../../src/poller/errors.js";
 import { pauseNotice } from "../../src/poller/notices.js";
 import {
@@ -8,7 +8,7 @@ import {
   mergeState,
   messageNonce,
 } from "../../src/poller/outbox.js";
-import { createLimiter, mapLimit } from "../../src/poller/pool.js";
+import { createLimiter, mapLimit } from "../../src/util/limit.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
 
 const t0 = Date.parse("2026-02-10T10:00:00.000Z");

@@ -17,6 +17,7 @@ import { notices } from "./notices.js";
 import { privacy } from "./privacy.js";
 import { play } from "./play.js";
 import { roles } from "./roles.js";
+import { schedule } from "./schedule.js";
 import { scheduler } from "./scheduler.js";
 import { stats } from "./stats.js";
 import { storeFaults } from "./storeFaults.js";
@@ -42,6 +43,7 @@ export const es = {
   play,
   roles,
   scheduler,
+  schedule,
   stats,
   storeFaults,
   subscriptions,

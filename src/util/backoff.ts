@@ -27,7 +27,10 @@ export interface Streak {
 export interface Backoff {
   /** False while `key` waits out its delay. */
   ready(key: string, nowMs: number): boolean;
-  fail(key: string, nowMs: number, retryAfterMs?: number): FailureInfo;
+  /** `cause` tags the streak, so all streaks of one cause can be forgiven at once. */
+  fail(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
+  /** Ends every streak whose last failure had this cause (the site came back). */
+  forgive(cause: string): void;
   /** Ends a streak; returns it when there was one. */
   succeed(key: string): Streak | undefined;
   /** When `key` may be tried again, while it is in a streak. */
@@ -37,7 +40,7 @@ export interface Backoff {
 }
 
 /** A server that asks for more than this gets this: a typo in Retry-After must not stop polling for days. */
-const maxRetryAfterMs = 60 * 60 * 1000;
+export const maxRetryAfterMs = 60 * 60 * 1000;
 
 export function backoffDelay(failures: number, options: BackoffOptions): number {
   const exponential = options.baseMs * 2 ** Math.max(0, failures - 1);
@@ -47,13 +50,13 @@ export function backoffDelay(failures: number, options: BackoffOptions): number 
 }
 
 export function createBackoff(options: BackoffOptions): Backoff {
-  const streaks = new Map<string, Streak & { retryAt: number }>();
+  const streaks = new Map<string, Streak & { retryAt: number; cause: string | undefined }>();
   return {
     ready(key, nowMs) {
       const streak = streaks.get(key);
       return streak === undefined || nowMs >= streak.retryAt;
     },
-    fail(key, nowMs, retryAfterMs) {
+    fail(key, nowMs, retryAfterMs, cause) {
       const previous = streaks.get(key);
       const failures = (previous?.failures ?? 0) + 1;
       let delay = backoffDelay(failures, options);
@@ -61,7 +64,7 @@ export function createBackoff(options: BackoffOptions): Backoff {
         delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
       }
       const retryAt = nowMs + delay;
-      streaks.set(key, { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt });
+      streaks.set(key, { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause });
       return { first: previous === undefined, failures, retryAt };
     },
     succeed(key) {
@@ -69,6 +72,9 @@ export function createBackoff(options: BackoffOptions): Backoff {
       if (streak === undefined) return undefined;
       streaks.delete(key);
       return { failures: streak.failures, sinceMs: streak.sinceMs };
+    },
+    forgive(cause) {
+      for (const [key, streak] of streaks) if (streak.cause === cause) streaks.delete(key);
     },
     retryAt(key) {
       return streaks.get(key)?.retryAt;

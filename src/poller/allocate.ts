@@ -1,0 +1,65 @@
+/**
+ * The square-root rule: a source changing at rate λ and costing c requests a read is read
+ * every T = k·√(c/λ). For a fixed number of reads this minimises the delay summed over all
+ * changes (Σ λ·T/2 under Σ c/T = budget; the classic crawler revisit result). T is clamped to
+ * [base, maxStretch × base] and k solved with the clamps: sources held at a bound drop out and
+ * the rest share what is left by the same rule. When even every source at the upper bound
+ * does not fit, the upper bound is lifted and the rule alone decides ("overloaded").
+ */
+
+export interface Demand {
+  /** Changes per millisecond (> 0). */
+  rate: number;
+  /** Requests one read costs (> 0). */
+  cost: number;
+}
+
+export type AllocationMode = "base" | "stretched" | "overloaded";
+
+export interface Allocation {
+  /** Interval per demand, in the input's order (ms). */
+  intervals: number[];
+  mode: AllocationMode;
+}
+
+export interface AllocateOptions {
+  baseMs: number;
+  maxStretch: number;
+  /** Requests per millisecond the reads may use. */
+  budgetPerMs: number;
+}
+
+/** Intervals for `demands` under the budget (see the file's comment). */
+export function allocate(demands: readonly Demand[], options: AllocateOptions): Allocation {
+  const { baseMs, budgetPerMs } = options;
+  const maxMs = baseMs * options.maxStretch;
+  const allBase = demands.reduce((sum, d) => sum + d.cost, 0) / baseMs;
+  if (allBase <= budgetPerMs) return { intervals: demands.map(() => baseMs), mode: "base" };
+  const allMax = demands.reduce((sum, d) => sum + d.cost, 0) / maxMs;
+  const upper = allMax <= budgetPerMs ? maxMs : Number.POSITIVE_INFINITY;
+  const shape = demands.map((d) => Math.sqrt(d.cost / d.rate));
+  const intervalAt = (k: number, i: number) =>
+    Math.min(upper, Math.max(baseMs, k * (shape[i] as number)));
+  const demandAt = (k: number) => demands.reduce((sum, d, i) => sum + d.cost / intervalAt(k, i), 0);
+  // demandAt falls as k grows: bisect (geometrically) for the smallest k that fits...
+  let lo = 1e-12;
+  let hi = 1e15;
+  for (let i = 0; i < 200 && hi / lo > 1 + 1e-12; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (demandAt(mid) <= budgetPerMs) hi = mid;
+    else lo = mid;
+  }
+  // ...then solve exactly with the sources held at a bound fixed: budget = held + Σ free c/(k√(c/λ)).
+  let held = 0;
+  let free = 0;
+  demands.forEach((d, i) => {
+    const t = hi * (shape[i] as number);
+    if (t <= baseMs || t >= upper) held += d.cost / intervalAt(hi, i);
+    else free += d.cost / (shape[i] as number);
+  });
+  const k = free > 0 && budgetPerMs > held ? free / (budgetPerMs - held) : hi;
+  return {
+    intervals: demands.map((_, i) => intervalAt(k, i)),
+    mode: upper === maxMs ? "stretched" : "overloaded",
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The tracker is one site: when it fails for site-wide reasons (5xx, timeouts, connection
+ * errors, bodies that are not what the API promises) on several sources, that is one outage
+ * with one backoff, not one per source. A circuit breaker:
+ * - closed: reads go as usual; site-wide failures on `threshold` different sources with no
+ *   success in between open it;
+ * - open: no reads; at `probeAt` one caller is let through as the probe (half-open), the
+ *   delay between probes doubling from `firstProbeMs` up to `maxProbeMs` (the poll interval,
+ *   so the return is noticed within one interval whatever the outage's length);
+ * - half-open: a success closes it (every source is due again at once, the request budget
+ *   paces them); a failure opens it again with the next delay.
+ * Failures that belong to one source (a 400 for one session, a 401 for one token, a 429 the
+ * budget handles) are not site-wide and never reach it.
+ */
+import {
+  TrackerServerError,
+  TrackerNetworkError,
+  TrackerTimeoutError,
+  TrackerUnexpectedResponseError,
+} from "./errors.js";
+
+export type BreakerState = "closed" | "open" | "half-open";
+
+export interface BreakerOptions {
+  /** Sources failing site-wide (no success in between) that open it. Default 3. */
+  threshold?: number;
+  firstProbeMs: number;
+  maxProbeMs: number;
+}
+
+export interface BreakerSnapshot {
+  state: BreakerState;
+  /** Times it opened since the start. */
+  opens: number;
+  /** Monotonic ms since when it is open (undefined while closed). */
+  openSince: number | undefined;
+  /** When the next probe may go (undefined while closed). */
+  probeAt: number | undefined;
+}
+
+export interface Breaker {
+  /** Whether reads are held now (open, no probe due). */
+  holds(nowMs: number): boolean;
+  /**
+   * For the poll loop, once a tick: "go" (closed), "probe" (this tick sends the one probe:
+   * half-open until it answers) or "wait" (open).
+   */
+  admit(nowMs: number): "go" | "probe" | "wait";
+  /** A site-wide failure of `source`; says whether it opened the breaker now. */
+  failed(source: string, nowMs: number): { opened: boolean };
+  /** A success; says whether it closed the breaker, and after how long. */
+  succeeded(nowMs: number): { closed: boolean; downMs: number };
+  snapshot(): BreakerSnapshot;
+}
+
+/** Failures that say the tracker as a whole is unwell, not one request or one session. */
+export function isSiteWide(err: unknown): boolean {
+  return (
+    err instanceof TrackerServerError ||
+    err instanceof TrackerTimeoutError ||
+    err instanceof TrackerNetworkError ||
+    err instanceof TrackerUnexpectedResponseError
+  );
+}
+
+export function createBreaker(options: BreakerOptions): Breaker {
+  const threshold = Math.max(1, options.threshold ?? 3);
+  let state: BreakerState = "closed";
+  const failing = new Set<string>();
+  let delay = options.firstProbeMs;
+  let probeAt = 0;
+  let openSince: number | undefined;
+  let opens = 0;
+
+  function open(nowMs: number): void {
+    state = "open";
+    probeAt = nowMs + delay;
+    delay = Math.min(options.maxProbeMs, delay * 2);
+  }
+
+  return {
+    holds: (nowMs) => state === "open" && nowMs < probeAt,
+    admit(nowMs) {
+      if (state === "closed") return "go";
+      if (nowMs < probeAt) return "wait";
+      // A probe that never answered (nothing was due, or it was skipped) must not hold the
+      // breaker half-open for ever: the next one goes after the same delay.
+      state = "half-open";
+      probeAt = nowMs + delay;
+      return "probe";
+    },
+    failed(source, nowMs) {
+      if (state === "half-open") {
+        open(nowMs);
+        return { opened: false };
+      }
+      if (state === "open") return { opened: false };
+      failing.add(source);
+      if (failing.size < threshold) return { opened: false };
+      failing.clear();
+      delay = options.firstProbeMs;
+      openSince = nowMs;
+      opens++;
+      open(nowMs);
+      return { opened: true };
+    },
+    succeeded(nowMs) {
+      failing.clear();
+      if (state === "closed") return { closed: false, downMs: 0 };
+      const downMs = nowMs - (openSince ?? nowMs);
+      state = "closed";
+      openSince = undefined;
+      delay = options.firstProbeMs;
+      return { closed: true, downMs };
+    },
+    snapshot: () => ({
+      state,
+      opens,
+      openSince,
+      probeAt: state === "closed" ? undefined : probeAt,
+    }),
+  };
+}
