@@ -6,6 +6,7 @@
  */
 import type { Logger } from "pino";
 import type { MetaStore } from "../store/types.js";
+import { isStoreWriteError } from "../store/writeErrors.js";
 import { errorSummary } from "./errors.js";
 import { parseRateState, type RateState } from "./rate.js";
 import type { Schedule } from "./schedule.js";
@@ -48,6 +49,8 @@ export function createRateKeeper(meta: MetaStore, schedule: Schedule, logger: Lo
       try {
         await meta.set(ratesMetaKey, JSON.stringify(compact));
       } catch (err) {
+        // A store that cannot write is logged once by its tracker; the rates are saved next time.
+        if (isStoreWriteError(err)) return;
         logger.warn({ err: errorSummary(err) }, "could not store the change rates");
       }
     },
