@@ -6,9 +6,7 @@ import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
-import { resolveLocale } from "../src/i18n/index.js";
-import { answerPlay } from "../src/play/answer.js";
-import { sendPlayOnce } from "../src/play/send.js";
+import { playFromCommand } from "../src/play/answer.js";
 import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
 import { deferByPublicOption } from "./options.js";
 
@@ -61,7 +59,6 @@ export default {
   data,
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
-    const locale = resolveLocale(interaction.locale);
     const o = interaction.options;
     const game = games.find((g) => g === o.getString("game", true));
     const rawType = o.getString("type");
@@ -74,20 +71,10 @@ export default {
     if (!(session > 0)) throw new UserError({ key: "common.sessionPositive" });
     const account = await requireAccount(ctx, interaction.user.id);
     // The keyholder's own bearer, dom=1: the tracker decides whether they are this session's dom.
-    const outcome = await sendPlayOnce(
-      { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
-      {
-        id: interaction.id,
-        kind: "dom",
-        userId: interaction.user.id,
-        panelId: null,
-        game,
-        session,
-        type: type ?? null,
-      },
-      account.token,
-      { game, dom: true, session, ...(game === "link" && { type }) },
-    );
-    await answerPlay(interaction, game, outcome, locale);
+    await playFromCommand(interaction, ctx, account.token, {
+      kind: "dom",
+      type: type ?? null,
+      request: { game, dom: true, session, ...(game === "link" && { type }) },
+    });
   },
 } satisfies Command;

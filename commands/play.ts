@@ -7,9 +7,7 @@ import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
-import { resolveLocale } from "../src/i18n/index.js";
-import { answerPlay } from "../src/play/answer.js";
-import { sendPlayOnce } from "../src/play/send.js";
+import { playFromCommand } from "../src/play/answer.js";
 import { resolveSession } from "../src/subscriptions/start.js";
 import { deferByPublicOption } from "./options.js";
 
@@ -49,7 +47,6 @@ export default {
   data,
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
-    const locale = resolveLocale(interaction.locale);
     const game = interaction.options.getString("game", true) === "luck" ? "luck" : "dice";
     const account = await requireAccount(ctx, interaction.user.id);
     const session = await resolveSession(
@@ -59,21 +56,11 @@ export default {
     );
     if (session === null) throw new UserError({ key: "play.noActiveSession" });
     // The wearer plays their own game: their bearer, dom=0 (the tracker checks ownership).
-    const outcome = await sendPlayOnce(
-      { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
-      {
-        id: interaction.id,
-        kind: "play",
-        userId: interaction.user.id,
-        panelId: null,
-        game,
-        session,
-        type: null,
-      },
-      account.token,
-      { game, dom: false, session },
-    );
-    await answerPlay(interaction, game, outcome, locale);
+    await playFromCommand(interaction, ctx, account.token, {
+      kind: "play",
+      type: null,
+      request: { game, dom: false, session },
+    });
   },
   autocomplete: autocompleteSession,
 } satisfies Command;
