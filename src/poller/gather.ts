@@ -37,10 +37,6 @@ export async function gatherChannelParts(
     if (polled === undefined) continue;
     for (const sub of source.subs) {
       try {
-        if (sub.session === null && !source.knownActive) {
-          // A follower's old session got its last read: the next cycle may switch.
-          ctx.finalPolled.add(`${sub.id}:${source.session}`);
-        }
         const found = detectNew(sub, sub.filters, polled.items);
         const games = detectGames(sub, polled.gameChanges);
         if (found.next === null && games === undefined) continue;

@@ -1,16 +1,19 @@
 /**
  * The fetch stage: one source's read, after the ended-session rhythm and its
- * backoff allow it. Every read (or failed try) is reported to the schedule.
+ * backoff allow it (both answered by its schedule record). Every read (or
+ * failed try) is reported to the schedule.
  * After the histories, the games feed is read once for the source when one of
  * its subscriptions wants it (wantsGamesPoll); a failure of either read fails
  * the whole poll, so nothing advances and both are read again after the backoff.
  */
 import { gamesFetchFrom, gamesStateOf, wantsGamesPoll } from "../games/detect.js";
 import { fetchGameChanges } from "../games/fetch.js";
+import type { Subscription } from "../store/types.js";
 import type { GameChange, HistoryItem } from "../tracker/types.js";
 import { fetchFrom } from "./detect.js";
 import { fetchSourceItems } from "./fetch.js";
 import {
+  activeLookupKey,
   type CycleState,
   type Source,
   type SourceContext,
@@ -18,7 +21,7 @@ import {
   trackerRecovered,
 } from "./sources.js";
 
-/** Whether an ended session is due its rare read; checks the session when its info is stale. */
+/** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
   cycle: CycleState,
@@ -27,24 +30,14 @@ async function due(
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.mono();
-  let info = ctx.sessionInfo.get(source.key);
-  if (info === undefined || nowMs - info.checkedAt >= ctx.endedSessionIntervalMs) {
+  if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
     cycle.trackerRequests++;
     onRequest();
     const session = await ctx.tracker.session(source.token, source.session);
-    ctx.hasGamesChanges.set(source.key, session.hasGamesChanges);
     const ended = !session.active || session.end !== null;
-    // Just seen ending: one read right away for its last changes, then the rare rhythm.
-    const lastPolledAt = ended && info?.ended !== true ? undefined : info?.lastPolledAt;
-    info = { ended, checkedAt: nowMs, lastPolledAt };
-    ctx.sessionInfo.set(source.key, info);
-    ctx.schedule.setEnded(source.key, ended);
+    ctx.schedule.checked(source.key, nowMs, { ended, gamesChanges: session.hasGamesChanges });
   }
-  return (
-    !info.ended ||
-    info.lastPolledAt === undefined ||
-    nowMs - info.lastPolledAt >= ctx.endedSessionIntervalMs
-  );
+  return !ctx.schedule.endedWaits(source.key, nowMs);
 }
 
 export interface PolledSource {
@@ -54,11 +47,10 @@ export interface PolledSource {
   gameChanges: GameChange[] | undefined;
 }
 
-/** The subscriptions of `source` whose games feed is read this poll. */
-export function gamesSubs(ctx: SourceContext, source: Source) {
-  const known = ctx.hasGamesChanges.get(source.key);
+/** The subscriptions whose games feed is read this poll (`known`: the session's has_games_changes). */
+export function gamesSubs(subs: readonly Subscription[], known: boolean | undefined) {
   const session = known === undefined ? undefined : { hasGamesChanges: known };
-  return source.subs.filter((sub) => wantsGamesPoll(sub, session));
+  return subs.filter((sub) => wantsGamesPoll(sub, session));
 }
 
 /** The source's reads, or undefined when it was skipped or failed. */
@@ -93,7 +85,8 @@ export async function pollSource(
       onRequest,
       ctx.schedule.explain(source.key)?.estimated === false,
     );
-    const wanting = gamesSubs(ctx, source);
+    const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
+    const wanting = gamesSubs(source.subs, known);
     const gameChanges =
       wanting.length === 0
         ? undefined
@@ -107,12 +100,15 @@ export async function pollSource(
     ctx.schedule.polled(source.key, nowMs, { requests });
     const happened = [...fetched.items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
     ctx.schedule.observed(source.key, happened, ctx.now().getTime());
-    const info = ctx.sessionInfo.get(source.key);
-    if (info !== undefined) info.lastPolledAt = nowMs;
+    // A follower's session no longer running got its last read: the next tick may switch.
+    if (!source.knownActive) {
+      const followers = source.subs.filter((sub) => sub.session === null).map((sub) => sub.id);
+      ctx.schedule.finalReadDone(source.key, followers);
+    }
     trackerRecovered(ctx, source.key, fields);
     return { items: fetched.items, gameChanges };
   } catch (err) {
-    ctx.schedule.polled(source.key, nowMs, { requests });
+    ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
     trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
     return undefined;
   }
