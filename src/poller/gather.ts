@@ -6,10 +6,10 @@
  * once; what must be posted waits for its channel's outbox entry. How often a
  * source changes is learnt from what it read (poll.ts), not here.
  */
-import { detectNewGameChanges, gamesStateOf } from "../games/detect.js";
+import { gamesFeed } from "../feeds/games.js";
+import { historiesFeed } from "../feeds/histories.js";
 import type { Subscription } from "../store/types.js";
 import type { GameChange } from "../tracker/types.js";
-import { detectNew } from "./detect.js";
 import { errorSummary } from "./errors.js";
 import { applyAdvance, type ChannelPart } from "./outbox.js";
 import type { PolledSource } from "./poll.js";
@@ -24,7 +24,7 @@ export interface FetchedSource {
 /** A subscription's new game-rule changes; undefined when none (or the feed was not read). */
 function detectGames(sub: Subscription, changes: readonly GameChange[] | undefined) {
   if (changes === undefined || sub.games !== true) return undefined;
-  const found = detectNewGameChanges(gamesStateOf(sub), changes);
+  const found = gamesFeed.detect(sub, changes);
   return found.next === null ? undefined : { changes: found.deliver, next: found.next };
 }
 
@@ -37,7 +37,7 @@ export async function gatherChannelParts(
     if (polled === undefined) continue;
     for (const sub of source.subs) {
       try {
-        const found = detectNew(sub, sub.filters, polled.items);
+        const found = historiesFeed.detect(sub, polled.items);
         const games = detectGames(sub, polled.gameChanges);
         if (found.next === null && games === undefined) continue;
         if (found.deliver.length === 0 && games === undefined && found.next !== null) {
