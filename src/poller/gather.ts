@@ -10,7 +10,7 @@ import { gamesFeed } from "../feeds/games.js";
 import { historiesFeed } from "../feeds/histories.js";
 import type { Subscription } from "../store/types.js";
 import type { GameChange } from "../tracker/types.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { applyAdvance, type ChannelPart } from "./outbox.js";
 import type { PolledSource } from "./poll.js";
 import type { Source, SourceContext } from "./sources.js";

@@ -19,7 +19,7 @@ import {
   type DeliveryTally,
   type PollerMetrics,
 } from "./channels.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { createNonceWarning } from "./nonceWarning.js";

@@ -10,7 +10,7 @@ import type { Store, Subscription } from "../store/types.js";
 import { type Breaker, isSiteWide } from "../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
 

@@ -12,7 +12,7 @@ import { isStoreWriteError } from "../store/writeErrors.js";
 import type { Backoff } from "../util/backoff.js";
 import { channelKey, type DeliveryTally } from "./channels.js";
 import { censusKeys, type DueInput, pickDue } from "./due.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "./notices.js";
 import { channelLocale, type PostLocale } from "./locale.js";
