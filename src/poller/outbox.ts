@@ -112,7 +112,7 @@ export function channelGroups(parts: readonly ChannelPart[]): DeliveryGroup[] {
   }
   const result = [...groups.values()].map(({ group, items }) => ({
     ...group,
-    items: [...items.values()].sort((a, b) => a.happened.getTime() - b.happened.getTime()),
+    items: [...items.values()].sort(historiesFeed.compare),
   }));
   const oldest = (group: DeliveryGroup): number => group.items[0]?.happened.getTime() ?? 0;
   return result.sort((a, b) => oldest(a) - oldest(b));
