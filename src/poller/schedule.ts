@@ -79,7 +79,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
 
   const planned = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
   const dueAt = (t: Timing) => Math.min(planned(t), t.finalSince ?? Number.POSITIVE_INFINITY);
-  const isDue = (t: Timing, nowMs: number) => nowMs >= Math.max(dueAt(t), t.streak?.retryAt ?? 0);
+  /** When it is read next: its due time, or later while a fault streak holds it back. */
+  const readAt = (t: Timing) => Math.max(dueAt(t), t.streak?.retryAt ?? 0);
+  const isDue = (t: Timing, nowMs: number) => nowMs >= readAt(t);
   const priority = (t: Timing) =>
     t.lastPolledAt === undefined && t.finalSince === undefined
       ? t.firstSeenAt + t.intervalMs
@@ -143,7 +145,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       if (t === undefined) return undefined;
       const at = dueAt(t);
       // In a fault streak the backoff is why (the plan's due time may still come later).
-      if (t.streak !== undefined) return { at: Math.max(at, t.streak.retryAt), reason: "backoff" };
+      if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
       if (t.held !== undefined) return { at, reason: t.held };
       if (t.finalSince !== undefined) return { at, reason: "final read" };
       if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + options.endedIntervalMs)
@@ -299,7 +301,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     nextDueAt() {
       let next: number | undefined;
       for (const t of timings.values()) {
-        const at = dueAt(t);
+        const at = readAt(t);
         if (next === undefined || at < next) next = at;
       }
       return next;

@@ -112,7 +112,7 @@ export interface Schedule {
   lagMs(nowMs: number): number;
   /** Sources sharing the budget (running ones). */
   size(): number;
-  /** Earliest due time of any source, for the loop's next wake-up. */
+  /** Earliest nextReadAt of any source, for the loop's next wake-up. */
   nextDueAt(): number | undefined;
   /**
    * Order among due sources, lowest first: the due time plus a tenth of the interval (a source

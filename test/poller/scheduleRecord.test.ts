@@ -80,6 +80,15 @@ describe("one record per source: nextReadAt says when and why", () => {
     expect(s.endedWaits("a", t0 + 2000 + hour)).toBe(false);
   });
 
+  it("the loop wakes at the earliest nextReadAt, a backoff included", () => {
+    const s = schedule();
+    s.census(["a"], t0, t0);
+    const info = s.failed("a", t0, 5 * minute);
+    expect(info.retryAt).toBeGreaterThan(t0 + minute);
+    expect(s.nextReadAt("a")).toEqual({ at: info.retryAt, reason: "backoff" });
+    expect(s.nextDueAt()).toBe(info.retryAt);
+  });
+
   it("keeps a member's last lookup, and has_games_changes from it until the session's own check", () => {
     const s = createSchedule({ intervalMs: minute, endedIntervalMs: hour, budgetPerMinute: 100 });
     s.census(["active:u"], t0, t0);
