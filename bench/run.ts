@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildDeliveryMessages } from "../src/format/delivery.js";
 import { silentLogger } from "../src/log.js";
-import { detectNew } from "../src/poller/detect.js";
+import { detectNew } from "../src/feeds/historyDetect.js";
 import { createPoller } from "../src/poller/poller.js";
 import { createTokenCipher } from "../src/store/crypto.js";
 import { openStore } from "../src/store/keyvStore.js";

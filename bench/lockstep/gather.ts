@@ -5,8 +5,8 @@
  * once; what must be posted waits for its channel's outbox entry.
  */
 import type { HistoryItem } from "../../src/tracker/types.js";
-import { detectNew } from "../../src/poller/detect.js";
-import { errorSummary } from "../../src/poller/errors.js";
+import { detectNew } from "../../src/feeds/historyDetect.js";
+import { errorSummary } from "../../src/util/errorSummary.js";
 import { applyAdvance, type ChannelPart } from "../../src/poller/outbox.js";
 import type { Source, SourceContext } from "./sources.js";
 

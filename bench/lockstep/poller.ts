@@ -24,7 +24,7 @@ import {
   type DeliveryTally,
   type PollerMetrics,
 } from "../../src/poller/channels.js";
-import { errorSummary } from "../../src/poller/errors.js";
+import { errorSummary } from "../../src/util/errorSummary.js";
 import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "../../src/poller/notices.js";
 import { createOutboxEntry } from "../../src/poller/outbox.js";

@@ -12,9 +12,9 @@ import {
   type TrackerClient,
 } from "../../src/tracker/types.js";
 import type { Backoff } from "../../src/util/backoff.js";
-import { fetchFrom } from "../../src/poller/detect.js";
-import { errorSummary } from "../../src/poller/errors.js";
-import { fetchSourceItems } from "../../src/poller/fetch.js";
+import { fetchFrom } from "../../src/feeds/historyDetect.js";
+import { errorSummary } from "../../src/util/errorSummary.js";
+import { fetchSourceItems } from "../../src/feeds/historyFetch.js";
 import { mapLimit } from "../../src/util/limit.js";
 
 export interface Source {

@@ -1,5 +1,5 @@
 /**
- * Pure "what is new" logic for the games feed, the twin of src/poller/detect.ts. Game-rule
+ * Pure "what is new" logic for the games feed, the history feed's is src/feeds/historyDetect.ts. Game-rule
  * changes carry an `id`, so identity is the id; `happened` has second precision and two
  * writers may commit out of order, so a subscription remembers the newest handled `happened`
  * (its games watermark) and the ids it handled within `gamesLateWindowSeconds` before it.

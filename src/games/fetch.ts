@@ -1,7 +1,7 @@
 /**
  * The games feed's request chain for one source: every page from `from` on. The feed's
  * order (`happened` DESC, `id` DESC) makes its paging stable, so no boundary re-read is
- * needed (unlike histories, src/poller/fetch.ts); normalizeGameChanges drops any repeat.
+ * needed (unlike histories, src/feeds/historyFetch.ts); normalizeGameChanges drops any repeat.
  */
 import { pageLimit, walkPages } from "../util/pages.js";
 import type { GameChange, TrackerClient } from "../tracker/types.js";

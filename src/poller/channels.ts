@@ -9,7 +9,8 @@
 import type { Logger } from "pino";
 import type { OutboxEntry, PauseReason, Store } from "../store/types.js";
 import type { Backoff } from "../util/backoff.js";
-import { classifyDeliveryError, type DeliveryFailure, errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
+import { classifyDeliveryError, type DeliveryFailure } from "./errors.js";
 import { notifyOwners, pauseSubscriptions } from "./notices.js";
 import type { NonceWarning } from "./nonceWarning.js";
 import { applyAdvance } from "./outbox.js";

@@ -1,10 +1,9 @@
 /**
  * The due stage: which subscriptions and active-session lookups this tick
  * takes up. Each subscription maps to schedule keys (its session read; for a
- * follower also its member's lookup); what is due comes from schedule.ts,
- * most overdue first, at most `limit` keys a tick so a backlog is worked off
- * in small steps (new subscriptions, retries and freed channels get a look
- * in between).
+ * follower also its member's lookup); which of them this tick reads is the
+ * schedule's pick (schedule.ts): due, not held back by busy channels, most
+ * overdue first, at most its per-tick cap.
  */
 import type { Subscription } from "../store/types.js";
 import type { Schedule } from "./schedule.js";
@@ -28,40 +27,38 @@ export function censusKeys(
   return keys;
 }
 
+export interface DueInput {
+  /** Active subscriptions. */
+  subs: readonly Subscription[];
+  /** Channels with posts pending or in flight: they take nothing new this tick. */
+  busy: ReadonlySet<string>;
+  extraLookups: readonly string[];
+}
+
 export interface DueOptions {
   /** A whole lockstep pass (runCycle): everything counts as due. */
   force: boolean;
-  limit: number;
+  /** Overrides the schedule's per-tick cap (a probe of the tracker reads one source). */
+  limit?: number;
 }
 
 export function pickDue(
   schedule: Schedule,
-  subs: readonly Subscription[],
-  extraLookups: readonly string[],
+  input: DueInput,
   nowMs: number,
   options: DueOptions,
 ): PlanInput {
+  const subs = input.subs.filter((sub) => !input.busy.has(sub.channelId));
   const followers = new Set(subs.filter((s) => s.session === null).map((s) => s.userId));
-  const lookupUsers = new Set([...followers, ...extraLookups]);
+  const lookupUsers = new Set([...followers, ...input.extraLookups]);
   if (options.force) return { subs, lookups: lookupUsers };
-  const due: Array<{ key: string; at: number }> = [];
-  const consider = (key: string) => {
-    if (schedule.isDue(key, nowMs)) due.push({ key, at: schedule.priority(key) });
-  };
-  const seen = new Set<string>();
-  for (const sub of subs) {
-    for (const key of keysOf(sub)) {
-      if (!seen.has(key)) consider(key);
-      seen.add(key);
-    }
+  const candidates = input.subs.flatMap((sub) =>
+    keysOf(sub).map((key) => ({ key, busy: input.busy.has(sub.channelId) })),
+  );
+  for (const userId of input.extraLookups) {
+    candidates.push({ key: activeLookupKey(userId), busy: false });
   }
-  for (const userId of extraLookups) {
-    const key = activeLookupKey(userId);
-    if (!seen.has(key)) consider(key);
-    seen.add(key);
-  }
-  due.sort((a, b) => a.at - b.at);
-  const taken = new Set(due.slice(0, Math.max(1, options.limit)).map((d) => d.key));
+  const taken = schedule.pick(candidates, nowMs, options.limit);
   return {
     subs: subs.filter((sub) => keysOf(sub).some((key) => taken.has(key))),
     lookups: new Set([...lookupUsers].filter((userId) => taken.has(activeLookupKey(userId)))),

@@ -6,11 +6,11 @@
  * once; what must be posted waits for its channel's outbox entry. How often a
  * source changes is learnt from what it read (poll.ts), not here.
  */
-import { detectNewGameChanges, gamesStateOf } from "../games/detect.js";
+import { gamesFeed } from "../feeds/games.js";
+import { historiesFeed } from "../feeds/histories.js";
 import type { Subscription } from "../store/types.js";
 import type { GameChange } from "../tracker/types.js";
-import { detectNew } from "./detect.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { applyAdvance, type ChannelPart } from "./outbox.js";
 import type { PolledSource } from "./poll.js";
 import type { Source, SourceContext } from "./sources.js";
@@ -24,7 +24,7 @@ export interface FetchedSource {
 /** A subscription's new game-rule changes; undefined when none (or the feed was not read). */
 function detectGames(sub: Subscription, changes: readonly GameChange[] | undefined) {
   if (changes === undefined || sub.games !== true) return undefined;
-  const found = detectNewGameChanges(gamesStateOf(sub), changes);
+  const found = gamesFeed.detect(sub, changes);
   return found.next === null ? undefined : { changes: found.deliver, next: found.next };
 }
 
@@ -37,11 +37,7 @@ export async function gatherChannelParts(
     if (polled === undefined) continue;
     for (const sub of source.subs) {
       try {
-        if (sub.session === null && !source.knownActive) {
-          // A follower's old session got its last read: the next cycle may switch.
-          ctx.finalPolled.add(`${sub.id}:${source.session}`);
-        }
-        const found = detectNew(sub, sub.filters, polled.items);
+        const found = historiesFeed.detect(sub, polled.items);
         const games = detectGames(sub, polled.gameChanges);
         if (found.next === null && games === undefined) continue;
         if (found.deliver.length === 0 && games === undefined && found.next !== null) {

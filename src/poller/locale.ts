@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { PostLocale } from "../discord/postLocale.js";
 import type { Locale } from "../i18n/index.js";
 import type { Subscription } from "../store/types.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 
 export type { PostLocale };
 

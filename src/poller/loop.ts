@@ -6,7 +6,7 @@
  */
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 
 export interface LoopDeps {
   clock: Clock;

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { type Locale, type MessageKey, t } from "../i18n/index.js";
 import type { LocaleStore } from "../store/locales.js";
 import type { PauseReason, Store, Subscription } from "../store/types.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 
 const noticeKeys = {
   token_invalid: "notices.tokenInvalid",

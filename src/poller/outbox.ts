@@ -5,8 +5,15 @@
  */
 import { createHash } from "node:crypto";
 import { buildDeliveryMessages, type DeliveryGroup } from "../format/delivery.js";
-import { type GamesAdvance, gamesStateOf, mergeGamesState } from "../games/detect.js";
-import { addGamesToGroups, type GamesPart, gameChangeKey } from "../games/parts.js";
+import {
+  addGamesToGroups,
+  type GamesAdvance,
+  type GamesPart,
+  gamesFeed,
+  gamesStateOf,
+  mergeGamesState,
+} from "../feeds/games.js";
+import { historiesFeed } from "../feeds/histories.js";
 import type { Locale } from "../i18n/index.js";
 import type {
   OutboxEntry,
@@ -22,7 +29,7 @@ import {
   secondOf,
   watermarkMs,
   withinWindow,
-} from "./detect.js";
+} from "../feeds/historyDetect.js";
 
 /** Discord's limit for `nonce`. */
 export const maxNonceLength = 25;
@@ -63,8 +70,8 @@ function gamesParts(parts: readonly ChannelPart[]): GamesPart[] {
 /** Every line's identity, in message order (the nonces hash these). */
 function lineKeys(groups: readonly DeliveryGroup[]): string[] {
   return groups.flatMap((group) => [
-    ...group.items.map(historyItemKey),
-    ...(group.gameChanges ?? []).map(gameChangeKey),
+    ...group.items.map(historiesFeed.key),
+    ...(group.gameChanges ?? []).map(gamesFeed.key),
   ]);
 }
 
@@ -105,7 +112,7 @@ export function channelGroups(parts: readonly ChannelPart[]): DeliveryGroup[] {
   }
   const result = [...groups.values()].map(({ group, items }) => ({
     ...group,
-    items: [...items.values()].sort((a, b) => a.happened.getTime() - b.happened.getTime()),
+    items: [...items.values()].sort(historiesFeed.compare),
   }));
   const oldest = (group: DeliveryGroup): number => group.items[0]?.happened.getTime() ?? 0;
   return result.sort((a, b) => oldest(a) - oldest(b));

@@ -1,16 +1,18 @@
 /**
  * The fetch stage: one source's read, after the ended-session rhythm and its
- * backoff allow it. Every read (or failed try) is reported to the schedule.
- * After the histories, the games feed is read once for the source when one of
- * its subscriptions wants it (wantsGamesPoll); a failure of either read fails
- * the whole poll, so nothing advances and both are read again after the backoff.
+ * backoff allow it (both answered by its schedule record). Every read (or
+ * failed try) is reported to the schedule.
+ * The source's feeds (src/feeds) are read in turn, each once for the subscriptions that read
+ * it: the histories, then the game-rule changes when a subscription wants them; a failure of
+ * either read fails the whole poll, so nothing advances and both are read again after the
+ * backoff.
  */
-import { gamesFetchFrom, gamesStateOf, wantsGamesPoll } from "../games/detect.js";
-import { fetchGameChanges } from "../games/fetch.js";
+import type { Feed, FeedRead, SessionHints } from "../feeds/feed.js";
+import { gamesFeed } from "../feeds/games.js";
+import { historiesFeed } from "../feeds/histories.js";
 import type { GameChange, HistoryItem } from "../tracker/types.js";
-import { fetchFrom } from "./detect.js";
-import { fetchSourceItems } from "./fetch.js";
 import {
+  activeLookupKey,
   type CycleState,
   type Source,
   type SourceContext,
@@ -18,7 +20,7 @@ import {
   trackerRecovered,
 } from "./sources.js";
 
-/** Whether an ended session is due its rare read; checks the session when its info is stale. */
+/** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
   cycle: CycleState,
@@ -27,24 +29,14 @@ async function due(
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.mono();
-  let info = ctx.sessionInfo.get(source.key);
-  if (info === undefined || nowMs - info.checkedAt >= ctx.endedSessionIntervalMs) {
+  if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
     cycle.trackerRequests++;
     onRequest();
     const session = await ctx.tracker.session(source.token, source.session);
-    ctx.hasGamesChanges.set(source.key, session.hasGamesChanges);
     const ended = !session.active || session.end !== null;
-    // Just seen ending: one read right away for its last changes, then the rare rhythm.
-    const lastPolledAt = ended && info?.ended !== true ? undefined : info?.lastPolledAt;
-    info = { ended, checkedAt: nowMs, lastPolledAt };
-    ctx.sessionInfo.set(source.key, info);
-    ctx.schedule.setEnded(source.key, ended);
+    ctx.schedule.checked(source.key, nowMs, { ended, gamesChanges: session.hasGamesChanges });
   }
-  return (
-    !info.ended ||
-    info.lastPolledAt === undefined ||
-    nowMs - info.lastPolledAt >= ctx.endedSessionIntervalMs
-  );
+  return !ctx.schedule.endedWaits(source.key, nowMs);
 }
 
 export interface PolledSource {
@@ -54,11 +46,18 @@ export interface PolledSource {
   gameChanges: GameChange[] | undefined;
 }
 
-/** The subscriptions of `source` whose games feed is read this poll. */
-export function gamesSubs(ctx: SourceContext, source: Source) {
-  const known = ctx.hasGamesChanges.get(source.key);
-  const session = known === undefined ? undefined : { hasGamesChanges: known };
-  return source.subs.filter((sub) => wantsGamesPoll(sub, session));
+/** One feed's read for the source; undefined when none of its subscriptions reads the feed. */
+async function readFeed<Item extends { happened: Date }>(
+  ctx: SourceContext,
+  feed: Feed<Item, unknown>,
+  source: Source,
+  hints: SessionHints | undefined,
+  request: Omit<FeedRead, "from" | "token" | "session">,
+): Promise<Item[] | undefined> {
+  const readers = feed.readers(source.subs, hints);
+  if (readers.length === 0) return undefined;
+  const { token, session } = source;
+  return feed.read(ctx.tracker, { ...request, token, session, from: feed.since(readers) });
 }
 
 /** The source's reads, or undefined when it was skipped or failed. */
@@ -79,40 +78,28 @@ export async function pollSource(
   try {
     // The state check costs a request too: the schedule plans with what a poll really costs.
     if (!(await due(ctx, cycle, source, () => requests++))) return undefined;
-    const from = fetchFrom(source.subs.map((sub) => sub.watermark));
     cycle.sourcesPolled++;
     const onRequest = () => {
       cycle.trackerRequests++;
       requests++;
     };
-    const fetched = await fetchSourceItems(
-      ctx.tracker,
-      source.token,
-      source.session,
-      from,
-      onRequest,
-      ctx.schedule.explain(source.key)?.estimated === false,
-    );
-    const wanting = gamesSubs(ctx, source);
-    const gameChanges =
-      wanting.length === 0
-        ? undefined
-        : await fetchGameChanges(
-            ctx.tracker,
-            source.token,
-            source.session,
-            gamesFetchFrom(wanting.map((sub) => gamesStateOf(sub).gamesWatermark)),
-            onRequest,
-          );
+    const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
+    const hints = known === undefined ? undefined : { hasGamesChanges: known };
+    const wide = ctx.schedule.explain(source.key)?.estimated === false;
+    const items = (await readFeed(ctx, historiesFeed, source, hints, { onRequest, wide })) ?? [];
+    const gameChanges = await readFeed(ctx, gamesFeed, source, hints, { onRequest });
     ctx.schedule.polled(source.key, nowMs, { requests });
-    const happened = [...fetched.items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
+    const happened = [...items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
     ctx.schedule.observed(source.key, happened, ctx.now().getTime());
-    const info = ctx.sessionInfo.get(source.key);
-    if (info !== undefined) info.lastPolledAt = nowMs;
+    // A follower's session no longer running got its last read: the next tick may switch.
+    if (!source.knownActive) {
+      const followers = source.subs.filter((sub) => sub.session === null).map((sub) => sub.id);
+      ctx.schedule.finalReadDone(source.key, followers);
+    }
     trackerRecovered(ctx, source.key, fields);
-    return { items: fetched.items, gameChanges };
+    return { items, gameChanges };
   } catch (err) {
-    ctx.schedule.polled(source.key, nowMs, { requests });
+    ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
     trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
     return undefined;
   }

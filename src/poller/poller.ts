@@ -19,7 +19,7 @@ import {
   type DeliveryTally,
   type PollerMetrics,
 } from "./channels.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import type { PostLocale } from "./locale.js";
 import { createLoop } from "./loop.js";
 import { createNonceWarning } from "./nonceWarning.js";
@@ -28,7 +28,7 @@ import { createLimiter } from "../util/limit.js";
 import { createBreaker } from "../tracker/breaker.js";
 import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
-import { activeLookupKey, type SessionInfo, type SourceContext, sourceKey } from "./sources.js";
+import { activeLookupKey, type SourceContext, sourceKey } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
 import {
   describeCheck,
@@ -127,6 +127,10 @@ export function createPoller(deps: PollerDeps): Poller {
     budgetPerMinute,
     maxBackoffMs,
     random,
+    // About two seconds of the budget a tick, so a backlog is worked off in small steps.
+    perTick: Number.isFinite(budgetPerMinute)
+      ? Math.ceil(budgetPerMinute / 30) + deps.concurrency
+      : Number.MAX_SAFE_INTEGER,
   });
   const rates = createRateKeeper(store.meta, schedule, logger);
   // Probes start after a few seconds and slow to one an interval: the tracker's return is
@@ -158,12 +162,7 @@ export function createPoller(deps: PollerDeps): Poller {
     mono,
     breaker,
     concurrency: deps.concurrency,
-    endedSessionIntervalMs: deps.endedSessionIntervalMs ?? 60 * 60_000,
-    finalPolled: new Set<string>(),
-    sessionInfo: new Map<string, SessionInfo>(),
     schedule,
-    running: new Map(),
-    hasGamesChanges: new Map(),
     onActiveSessions: deps.onActiveSessions,
   };
   let stopping = false;
@@ -210,16 +209,12 @@ export function createPoller(deps: PollerDeps): Poller {
     postLocale: deps.postLocale,
     rates,
   };
-  // About two seconds of the budget a tick, so a backlog is worked off in small steps.
-  const tickLimit = Number.isFinite(budgetPerMinute)
-    ? Math.ceil(budgetPerMinute / 30) + deps.concurrency
-    : Number.MAX_SAFE_INTEGER;
 
   async function cycle(force: boolean, awaitDeliveries: boolean): Promise<CycleReport> {
     const startedAt = performance.now();
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
     const state = newCycleState();
-    const launched = await runTick(tickDeps, state, tally, { force, limit: tickLimit });
+    const launched = await runTick(tickDeps, state, tally, { force });
     if (awaitDeliveries) await Promise.all(launched);
     deps.metrics?.pollCycle?.(performance.now() - startedAt);
     return {

@@ -7,7 +7,7 @@
 import type { Logger } from "pino";
 import type { MetaStore } from "../store/types.js";
 import { isStoreWriteError } from "../store/writeErrors.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { parseRateState, type RateState } from "./rate.js";
 import type { Schedule } from "./schedule.js";
 

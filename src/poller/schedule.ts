@@ -11,34 +11,34 @@
  * Ended sessions are read hourly and count for that little.
  *
  * One record per source owns all of it: rate estimate, interval and reason, fault streak
- * (backoff), ended flag, last read. nextReadAt(key) is the answer to "when is this read next,
- * and why"; isDue() is that answer against the clock. The whole tracker being down is the
+ * (backoff), ended flag and its hourly state check, a pending final read, last read, and what
+ * held it back this tick (its channels busy, or the per-tick cap). nextReadAt(key) is the
+ * answer to "when is this read next, and why"; isDue() is that answer against the clock, and
+ * pick() is the due stage (which due sources this tick takes up, at most `perTick`). The whole tracker being down is the
  * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
  * makes every source due at once (allDueNow).
  */
-import { backoffDelay, type FailureInfo, maxRetryAfterMs, type Streak } from "../util/backoff.js";
+import { backoffDelay, maxRetryAfterMs, type Streak } from "../util/backoff.js";
 import { allocate } from "./allocate.js";
 import { observe, type RateState, rateOf } from "./rate.js";
+import type {
+  DueReason,
+  HeldReason,
+  LookupResult,
+  Schedule,
+  ScheduleOptions,
+} from "./scheduleTypes.js";
 
-export type DueReason = "base" | "quiet" | "overloaded" | "ended";
-
-/** Why a source is read when it is: its plan, or a fault streak holding it back. */
-export type ReadReason = DueReason | "backoff";
-
-export interface ScheduleOptions {
-  intervalMs: number;
-  endedIntervalMs: number;
-  /** Requests per minute the plan may use for polls. */
-  budgetPerMinute: number;
-  /** Share of the budget polls may plan for; the rest is for members waiting on commands and slack. Default 0.8. */
-  headroom?: number;
-  /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
-  maxStretch?: number;
-  /** Cap of a source's own backoff after failures. Default 15 min. */
-  maxBackoffMs?: number;
-  /** 0 <= random() < 1, for the backoff's jitter. */
-  random?: () => number;
-}
+export type {
+  Candidate,
+  DueReason,
+  Explanation,
+  HeldReason,
+  LookupResult,
+  ReadReason,
+  Schedule,
+  ScheduleOptions,
+} from "./scheduleTypes.js";
 
 interface Timing {
   firstSeenAt: number;
@@ -51,69 +51,17 @@ interface Timing {
   reason: DueReason;
   /** A fault streak of this source's own (a 400, a timeout before the breaker opened...). */
   streak: (Streak & { retryAt: number; cause: string | undefined }) | undefined;
-}
-
-export interface Explanation {
-  intervalMs: number;
-  reason: DueReason;
-  dueAt: number;
-  /** Estimated changes per hour. */
-  changesPerHour: number;
-  /** Whether the rate comes from the source's own items (false: the prior). */
-  estimated: boolean;
-}
-
-export interface Schedule {
-  /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
-  census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
-  /** Due by its plan and not held back by a backoff. */
-  isDue(key: string, nowMs: number): boolean;
-  /**
-   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
-   * /healthz and /metrics use. Undefined for a source the schedule does not know.
-   */
-  nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
-  /** Not held back by a backoff (a forced pass reads everything else). */
-  ready(key: string, nowMs: number): boolean;
-  /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
-  failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
-  /** A successful read ends its streak; returns the streak when there was one. */
-  succeeded(key: string): Streak | undefined;
-  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
-  forgive(cause: string): void;
-  /** Failures of the current streak (0 outside one). */
-  failures(key: string): number;
-  /** Records a read (or a failed try) and the requests it cost. */
-  polled(key: string, nowMs: number, outcome: { requests: number }): void;
-  /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
-  observed(key: string, happened: readonly number[], wallMs: number): void;
-  /** Marks a source ended (hourly) or running again. */
-  setEnded(key: string, ended: boolean): void;
-  /** Polls `key` at the next chance (a session just switched). */
-  dueNow(key: string): void;
-  /** Every source is due at once (the tracker is back after an outage). */
-  allDueNow(): void;
-  explain(key: string): Explanation | undefined;
-  /** The longest planned interval of a running source (the effective interval). */
-  effectiveIntervalMs(): number;
-  /** How far behind its due time the most overdue source is (0 when none is). */
-  lagMs(nowMs: number): number;
-  /** Sources sharing the budget (running ones). */
-  size(): number;
-  /** Earliest due time of any source, for the loop's next wake-up. */
-  nextDueAt(): number | undefined;
-  /**
-   * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
-   * checked every 15 min bears a late minute better than one checked every minute, so behind
-   * schedule the busy ones go first); for a source never read, its first sighting plus its
-   * interval, so a first sweep over many new sources does not hold back the busy ones found
-   * (and after a restart, the stored rates put the busy ones first in that sweep).
-   */
-  priority(key: string): number;
-  /** The rate states worth keeping over a restart, by key. */
-  rates(): Record<string, RateState>;
-  /** Rate states read back after a restart (for keys not estimated yet). */
-  restore(rates: Readonly<Record<string, RateState>>): void;
+  /** A read asked for out of plan (since then): a session that just stopped running. */
+  finalSince: number | undefined;
+  /** Subscriptions (followers) that got their last read of this no longer running session. */
+  finalReadBy: Set<string>;
+  /** Due but not taken up by the last pick. */
+  held: HeldReason | undefined;
+  /** The last state check of the session (ended? game changes?), monotonic ms. */
+  checkedAt: number | undefined;
+  gamesChanges: boolean | undefined;
+  /** For an active-session lookup: what the last one found. */
+  lookup: LookupResult | undefined;
 }
 
 export function createSchedule(options: ScheduleOptions): Schedule {
@@ -129,7 +77,15 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   const restored = new Map<string, RateState>();
   let longest = base;
 
-  const dueAt = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
+  const planned = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
+  const dueAt = (t: Timing) => Math.min(planned(t), t.finalSince ?? Number.POSITIVE_INFINITY);
+  /** When it is read next: its due time, or later while a fault streak holds it back. */
+  const readAt = (t: Timing) => Math.max(dueAt(t), t.streak?.retryAt ?? 0);
+  const isDue = (t: Timing, nowMs: number) => nowMs >= readAt(t);
+  const priority = (t: Timing) =>
+    t.lastPolledAt === undefined && t.finalSince === undefined
+      ? t.firstSeenAt + t.intervalMs
+      : dueAt(t) + t.intervalMs / 10;
 
   function replan(wallMs: number): void {
     let budgetPerMs = (options.budgetPerMinute * headroom) / 60_000;
@@ -169,6 +125,12 @@ export function createSchedule(options: ScheduleOptions): Schedule {
           intervalMs: base,
           reason: "base",
           streak: undefined,
+          finalSince: undefined,
+          finalReadBy: new Set(),
+          held: undefined,
+          checkedAt: undefined,
+          gamesChanges: undefined,
+          lookup: undefined,
         });
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
@@ -176,16 +138,39 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
-      return t === undefined || nowMs >= Math.max(dueAt(t), t.streak?.retryAt ?? 0);
+      return t === undefined || isDue(t, nowMs);
     },
     nextReadAt(key) {
       const t = timings.get(key);
       if (t === undefined) return undefined;
-      const planned = dueAt(t);
+      const at = dueAt(t);
       // In a fault streak the backoff is why (the plan's due time may still come later).
-      if (t.streak !== undefined)
-        return { at: Math.max(planned, t.streak.retryAt), reason: "backoff" };
-      return { at: planned, reason: t.reason };
+      if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
+      if (t.held !== undefined) return { at, reason: t.held };
+      if (t.finalSince !== undefined) return { at, reason: "final read" };
+      if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + options.endedIntervalMs)
+        return { at, reason: "state check due" };
+      return { at, reason: t.reason };
+    },
+    pick(candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) {
+      const busy = new Map<string, boolean>();
+      for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
+      const due: Array<{ key: string; t: Timing | undefined }> = [];
+      for (const [key, allBusy] of busy) {
+        const t = timings.get(key);
+        if (t !== undefined && !isDue(t, nowMs)) continue;
+        // Its channels take nothing new: it stays due and is read as soon as one is free.
+        if (allBusy) {
+          if (t !== undefined) t.held = "channel busy";
+        } else due.push({ key, t });
+      }
+      due.sort((a, b) => (a.t ? priority(a.t) : 0) - (b.t ? priority(b.t) : 0));
+      const taken = new Set<string>();
+      for (const [i, { key, t }] of due.entries()) {
+        if (i < Math.max(1, limit)) taken.add(key);
+        if (t !== undefined) t.held = taken.has(key) ? undefined : "queued";
+      }
+      return taken;
     },
     ready(key, nowMs) {
       const retryAt = timings.get(key)?.streak?.retryAt;
@@ -219,8 +204,56 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       if (t === undefined) return;
       t.lastPolledAt = nowMs;
+      t.held = undefined;
+      // A failed final read stays pending: the backoff says when it is tried again.
+      if (outcome.ok !== false) t.finalSince = undefined;
       if (outcome.requests > 0) t.cost = 0.8 * t.cost + 0.2 * outcome.requests;
     },
+    finalRead(key, nowMs) {
+      const t = timings.get(key);
+      if (t !== undefined && t.finalSince === undefined) t.finalSince = nowMs;
+    },
+    hadFinalRead: (key, subscriptionId) =>
+      timings.get(key)?.finalReadBy.has(subscriptionId) ?? false,
+    finalReadDone(key, subscriptionIds) {
+      const t = timings.get(key);
+      if (t !== undefined) for (const id of subscriptionIds) t.finalReadBy.add(id);
+    },
+    stateCheckDue(key, nowMs) {
+      const checkedAt = timings.get(key)?.checkedAt;
+      return checkedAt === undefined || nowMs - checkedAt >= options.endedIntervalMs;
+    },
+    checked(key, nowMs, state) {
+      const t = timings.get(key);
+      if (t === undefined) return;
+      // Just seen ending: one read right away for its last changes, then the hourly rhythm.
+      if (state.ended && !t.ended) t.finalSince = nowMs;
+      t.checkedAt = nowMs;
+      t.gamesChanges = state.gamesChanges;
+      t.ended = state.ended;
+      if (state.ended) {
+        t.intervalMs = options.endedIntervalMs;
+        t.reason = "ended";
+      }
+    },
+    endedWaits(key, nowMs) {
+      const t = timings.get(key);
+      if (t === undefined || !t.ended || t.finalSince !== undefined) return false;
+      return t.lastPolledAt !== undefined && nowMs - t.lastPolledAt < options.endedIntervalMs;
+    },
+    lookedUp(key, result) {
+      const t = timings.get(key);
+      const before = t?.lookup;
+      if (t !== undefined) t.lookup = result;
+      for (const [sessionKey, games] of result.games) {
+        const s = timings.get(sessionKey);
+        if (s !== undefined) s.gamesChanges = games;
+      }
+      return before;
+    },
+    runningOf: (key) => timings.get(key)?.lookup?.running,
+    gamesChangesOf: (key, lookupKey) =>
+      timings.get(key)?.gamesChanges ?? timings.get(lookupKey)?.lookup?.games.get(key),
     observed(key, happened, wallMs) {
       const t = timings.get(key);
       if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
@@ -263,15 +296,12 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     },
     priority(key) {
       const t = timings.get(key);
-      if (t === undefined) return 0;
-      return t.lastPolledAt === undefined
-        ? t.firstSeenAt + t.intervalMs
-        : dueAt(t) + t.intervalMs / 10;
+      return t === undefined ? 0 : priority(t);
     },
     nextDueAt() {
       let next: number | undefined;
       for (const t of timings.values()) {
-        const at = dueAt(t);
+        const at = readAt(t);
         if (next === undefined || at < next) next = at;
       }
       return next;

@@ -1,15 +1,16 @@
 /**
  * Sources: one (user, session) a cycle reads once, however many
  * subscriptions share it. Planning resolves accounts and active sessions;
- * polling applies the ended-session rhythm, then fetches. A source's backoff lives in its
- * schedule record (schedule.ts), like everything about when it is read.
+ * polling checks an ended session's state when due, then fetches. Everything about when a
+ * source is read (backoff, ended rhythm, pending final read, a member's last lookup) lives in
+ * its schedule record (schedule.ts); the stages share no state of their own.
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import { type Breaker, isSiteWide } from "../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import { errorSummary } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
 
@@ -26,12 +27,6 @@ export interface Source {
   final: boolean;
 }
 
-export interface SessionInfo {
-  ended: boolean;
-  checkedAt: number;
-  lastPolledAt: number | undefined;
-}
-
 export interface SourceContext {
   store: Store;
   tracker: TrackerClient;
@@ -43,15 +38,7 @@ export interface SourceContext {
   /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
   breaker: Breaker;
   concurrency: number;
-  endedSessionIntervalMs: number;
-  /** `${subscriptionId}:${session}` of followers whose old session got its last read. */
-  finalPolled: Set<string>;
-  sessionInfo: Map<string, SessionInfo>;
   schedule: Schedule;
-  /** Running sessions of each member at their last active-session lookup, latest first. */
-  running: Map<string, number[]>;
-  /** `has_games_changes` of each source key, from its last session read or active lookup. */
-  hasGamesChanges: Map<string, boolean>;
   /** Called after each successful active-session lookup (role sync listens). */
   onActiveSessions?:
     | ((userId: string, activeSessionIds: readonly number[]) => void | Promise<void>)
@@ -233,7 +220,7 @@ export async function planSources(
       }
       const running = input.lookups.has(userId)
         ? await lookUpActive(ctx, cycle, userId, account.token)
-        : ctx.running.get(userId);
+        : ctx.schedule.runningOf(activeLookupKey(userId));
       if (running === undefined) return;
       const newest = running[0];
       for (const sub of userSubs.filter((s) => s.session === null)) {
@@ -242,9 +229,10 @@ export async function planSources(
           add(sub, current, account, { knownActive: true });
         } else if (
           current !== null &&
-          !ctx.finalPolled.has(`${sub.id}:${current}`) &&
+          !ctx.schedule.hadFinalRead(sourceKey(userId, current), sub.id) &&
           ctx.schedule.failures(sourceKey(userId, current)) < maxFinalReadFailures
         ) {
+          ctx.schedule.finalRead(sourceKey(userId, current), ctx.mono());
           add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
           const switched = await switchSession(ctx, sub, newest);
@@ -269,23 +257,21 @@ async function lookUpActive(
   const nowMs = ctx.mono();
   if (!ctx.schedule.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
   let running: number[];
+  let games: Map<string, boolean>;
   try {
     cycle.trackerRequests++;
     const sessions = (await ctx.tracker.sessions(token, { active: true })).items;
-    for (const session of sessions) {
-      ctx.hasGamesChanges.set(sourceKey(userId, session.id), session.hasGamesChanges);
-    }
+    games = new Map(sessions.map((s) => [sourceKey(userId, s.id), s.hasGamesChanges]));
     running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
-    ctx.schedule.polled(key, nowMs, { requests: 1 });
+    ctx.schedule.polled(key, nowMs, { requests: 1, ok: false });
     trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
-  const before = ctx.running.get(userId);
+  const before = ctx.schedule.lookedUp(key, { running, games });
   // A switch of the running sessions is this source's change (the first lookup is no switch).
-  const switched = before !== undefined && before.join() !== running.join();
-  ctx.running.set(userId, running);
+  const switched = before !== undefined && before.running.join() !== running.join();
   ctx.schedule.polled(key, nowMs, { requests: 1 });
   ctx.schedule.observed(key, switched ? [ctx.now().getTime()] : [], ctx.now().getTime());
   try {

@@ -2,17 +2,17 @@
  * One tick of the poller, in the order data flows: resend what is pending,
  * what is due (due.ts, schedule.ts), fetch (poll.ts), detect (gather.ts),
  * queue per channel and send (channels.ts). A channel with posts pending or
- * in flight takes no new posts this tick: its sources stay due and are read
- * again as soon as it is free, so what arrived meanwhile goes out together
- * in its next message.
+ * in flight takes no new posts this tick: its sources stay due (held: "channel
+ * busy" in their schedule record) and are read again as soon as it is free, so
+ * what arrived meanwhile goes out together in its next message.
  */
 import type { Logger } from "pino";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { isStoreWriteError } from "../store/writeErrors.js";
 import type { Backoff } from "../util/backoff.js";
 import { channelKey, type DeliveryTally } from "./channels.js";
-import { censusKeys, pickDue } from "./due.js";
-import { errorSummary } from "./errors.js";
+import { censusKeys, type DueInput, pickDue } from "./due.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { gatherChannelParts } from "./gather.js";
 import { pauseAccounts } from "./notices.js";
 import { channelLocale, type PostLocale } from "./locale.js";
@@ -43,8 +43,6 @@ export interface TickDeps {
 
 export interface TickOptions {
   force: boolean;
-  /** Most schedule keys taken up in one tick. */
-  limit: number;
 }
 
 export function newCycleState(): CycleState {
@@ -82,8 +80,7 @@ async function resendPending(
 /** Stages 1-2: what is due, and its reads. */
 async function dueAndFetch(
   deps: TickDeps,
-  subs: readonly Subscription[],
-  extra: readonly string[],
+  input: DueInput,
   state: CycleState,
   options: TickOptions,
 ) {
@@ -93,11 +90,9 @@ async function dueAndFetch(
   const gate = ctx.breaker.admit(nowMs);
   if (gate === "wait") return [];
   const picking = gate === "probe" ? { force: false, limit: 1 } : options;
-  const input = pickDue(ctx.schedule, subs, extra, nowMs, picking);
-  const planned = await planSources(ctx, input, state);
-  const sources = planned.filter(
-    (s) => picking.force || s.final || ctx.schedule.isDue(s.key, ctx.mono()),
-  );
+  const planned = await planSources(ctx, pickDue(ctx.schedule, input, nowMs, picking), state);
+  // A session seen no longer running was made due by planning (its final read).
+  const sources = planned.filter((s) => picking.force || ctx.schedule.isDue(s.key, ctx.mono()));
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
     polled: await pollSource(ctx, source, state),
@@ -144,8 +139,12 @@ export async function runTick(
     await deps.rates.load();
     deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.mono(), deps.ctx.now().getTime());
     const busy = await resendPending(deps, allSubs, tally, launched);
-    const free = active.filter((sub) => !busy.has(sub.channelId));
-    const fetched = await dueAndFetch(deps, free, extra, state, options);
+    const fetched = await dueAndFetch(
+      deps,
+      { subs: active, busy, extraLookups: extra },
+      state,
+      options,
+    );
     const paused = await pauseAccounts(
       deps.store,
       state,

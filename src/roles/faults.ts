@@ -6,7 +6,7 @@
 import { escapeMarkdown } from "discord.js";
 import { t } from "../i18n/index.js";
 import type { Logger } from "../log.js";
-import { errorSummary } from "../poller/errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import type { RoleConfig, RoleMember, RoleProblem, RoleStore } from "../store/roleTypes.js";
 import { DiscordCodes, type RoleApi, type RoleApiError, type RoleIssue } from "./api.js";
 import { configLocale } from "./plan.js";

@@ -4,7 +4,7 @@
  * Only roles in a member's `given` list are ever removed here.
  */
 import type { Logger } from "../log.js";
-import { errorSummary } from "../poller/errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import type { RoleConfig, RoleMember, RoleStore } from "../store/roleTypes.js";
 import { roleMemberKey } from "../store/roleTypes.js";
 import { DiscordCodes, type RoleApi, RoleApiError } from "./api.js";

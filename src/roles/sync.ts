@@ -7,7 +7,7 @@
  * or after a restart) and then kept up to date from the bot's own changes.
  */
 import type { Logger } from "../log.js";
-import { errorSummary } from "../poller/errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import type { RoleConfig, RoleMember, RoleStore, ShownState } from "../store/roleTypes.js";
 import { roleMemberKey } from "../store/roleTypes.js";
 import { type RoleApi, RoleApiError } from "./api.js";

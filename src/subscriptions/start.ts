@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { secondOf, windowStart, withinWindow } from "../poller/detect.js";
+import { secondOf, windowStart, withinWindow } from "../feeds/historyDetect.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
 import {
   type HistoryItem,

@@ -5,7 +5,7 @@ import {
   fetchFrom,
   matchesFilters,
   normalizeFetched,
-} from "../../src/poller/detect.js";
+} from "../../src/feeds/historyDetect.js";
 import { type HistoryItem, historyItemKey } from "../../src/tracker/types.js";
 
 const t0 = Date.parse("2026-02-10T10:00:00.000Z");

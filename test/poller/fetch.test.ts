@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fetchSourceItems, pageLimit } from "../../src/poller/fetch.js";
+import { fetchSourceItems, pageLimit } from "../../src/feeds/historyFetch.js";
 import { createTrackerClient } from "../../src/tracker/client.js";
 import { TrackerUnexpectedResponseError } from "../../src/tracker/errors.js";
 import type { HistoriesPage, TrackerClient } from "../../src/tracker/types.js";

@@ -2,8 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeGamesState } from "../../src/games/detect.js";
 import { applyAdvance, type ChannelPart, createOutboxEntry } from "../../src/poller/outbox.js";
-import { gamesSubs } from "../../src/poller/poll.js";
-import type { Source, SourceContext } from "../../src/poller/sources.js";
+import { gamesFeed } from "../../src/feeds/games.js";
 import type { Subscription } from "../../src/store/types.js";
 import type { GameChange, HistoryItem } from "../../src/tracker/types.js";
 import { createMemoryStore } from "./memoryStore.js";
@@ -151,18 +150,13 @@ describe("applyAdvance with a games state", () => {
   });
 });
 
-describe("gamesSubs (which subscriptions make a source read the games feed)", () => {
-  const source = (subs: Subscription[]) => ({ key: "u1:7", subs }) as Source;
-  const ctx = (known?: boolean) =>
-    ({
-      hasGamesChanges: new Map(known === undefined ? [] : [["u1:7", known]]),
-    }) as SourceContext;
+describe("gamesFeed.readers (which subscriptions make a source read the games feed)", () => {
   it("only games:true, and not when the session reports no game changes", () => {
     const on = subscription();
     const off = subscription({ id: "s2", games: false });
-    expect(gamesSubs(ctx(), source([on, off]))).toEqual([on]);
-    expect(gamesSubs(ctx(true), source([on, off]))).toEqual([on]);
-    expect(gamesSubs(ctx(false), source([on, off]))).toEqual([]);
-    expect(gamesSubs(ctx(), source([off]))).toEqual([]);
+    expect(gamesFeed.readers([on, off], undefined)).toEqual([on]);
+    expect(gamesFeed.readers([on, off], { hasGamesChanges: true })).toEqual([on]);
+    expect(gamesFeed.readers([on, off], { hasGamesChanges: false })).toEqual([]);
+    expect(gamesFeed.readers([off], undefined)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { detectNew, normalizeFetched } from "../../src/poller/detect.js";
+import { detectNew, normalizeFetched } from "../../src/feeds/historyDetect.js";
 import { startingStateFor } from "../../src/subscriptions/start.js";
 import { createTrackerClient } from "../../src/tracker/client.js";
 import type { HistoryItem, TrackerClient } from "../../src/tracker/types.js";

@@ -8,7 +8,7 @@
  */
 import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
 import { pageLimit, walkPages } from "../util/pages.js";
-import { normalizeFetched, secondOf } from "./detect.js";
+import { normalizeFetched, secondOf } from "./historyDetect.js";
 
 export { pageLimit };
 

@@ -1,0 +1,129 @@
+/** The schedule's interface (schedule.ts implements it): its one record per source answers "when is this read next, and why". */
+import type { FailureInfo, Streak } from "../util/backoff.js";
+import type { RateState } from "./rate.js";
+
+export type DueReason = "base" | "quiet" | "overloaded" | "ended";
+
+/** Why a due source waits although it is due: its channels are busy, or the tick was full. */
+export type HeldReason = "channel busy" | "queued";
+
+/**
+ * Why a source is read when it is: its plan, a fault streak holding it back, a hold of this
+ * tick, a final read (a session that just stopped running), or the hourly state check.
+ */
+export type ReadReason = DueReason | HeldReason | "backoff" | "final read" | "state check due";
+
+export interface ScheduleOptions {
+  intervalMs: number;
+  endedIntervalMs: number;
+  /** Requests per minute the plan may use for polls. */
+  budgetPerMinute: number;
+  /** Share of the budget polls may plan for; the rest is for members waiting on commands and slack. Default 0.8. */
+  headroom?: number;
+  /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
+  maxStretch?: number;
+  /** Cap of a source's own backoff after failures. Default 15 min. */
+  maxBackoffMs?: number;
+  /** 0 <= random() < 1, for the backoff's jitter. */
+  random?: () => number;
+  /** Most due sources one tick takes up (a backlog is worked off in small steps). Default: no cap. */
+  perTick?: number;
+}
+
+/** A member's running sessions at the last active-session lookup, and `has_games_changes` by source key. */
+export interface LookupResult {
+  running: number[];
+  games: ReadonlyMap<string, boolean>;
+}
+
+export interface Candidate {
+  key: string;
+  /** Every subscription of the key posts to a channel that takes nothing new this tick. */
+  busy: boolean;
+}
+
+export interface Explanation {
+  intervalMs: number;
+  reason: DueReason;
+  dueAt: number;
+  /** Estimated changes per hour. */
+  changesPerHour: number;
+  /** Whether the rate comes from the source's own items (false: the prior). */
+  estimated: boolean;
+}
+
+export interface Schedule {
+  /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
+  census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
+  /** Due by its plan and not held back by a backoff. */
+  isDue(key: string, nowMs: number): boolean;
+  /**
+   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
+   * /healthz and /metrics use. Undefined for a source the schedule does not know.
+   */
+  nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
+  /** Not held back by a backoff (a forced pass reads everything else). */
+  ready(key: string, nowMs: number): boolean;
+  /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
+  failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
+  /** A successful read ends its streak; returns the streak when there was one. */
+  succeeded(key: string): Streak | undefined;
+  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
+  forgive(cause: string): void;
+  /** Failures of the current streak (0 outside one). */
+  failures(key: string): number;
+  /**
+   * The due stage: of these candidates, the due ones not held back by busy channels, most
+   * overdue first, at most `limit` (default `perTick`); the others due are marked held.
+   */
+  pick(candidates: Iterable<Candidate>, nowMs: number, limit?: number): Set<string>;
+  /** Records a read (or a failed try, ok false) and the requests it cost; a read ends a pending final read. */
+  polled(key: string, nowMs: number, outcome: { requests: number; ok?: boolean }): void;
+  /** A session seen no longer running: one read at the next chance, for its last changes. */
+  finalRead(key: string, nowMs: number): void;
+  /** Whether `subscriptionId` got its final read of this source (then it may switch). */
+  hadFinalRead(key: string, subscriptionId: string): boolean;
+  /** These followers got their final read of `key`. */
+  finalReadDone(key: string, subscriptionIds: readonly string[]): void;
+  /** Whether the session's state must be checked before its read (hourly). */
+  stateCheckDue(key: string, nowMs: number): boolean;
+  /** The state check's answer: a session just seen ending gets one read at once, then hourly. */
+  checked(key: string, nowMs: number, state: { ended: boolean; gamesChanges: boolean }): void;
+  /** An ended session read within the hour waits (no pending final read). */
+  endedWaits(key: string, nowMs: number): boolean;
+  /** An active-session lookup's result; returns the previous one. */
+  lookedUp(key: string, result: LookupResult): LookupResult | undefined;
+  /** A member's running sessions at their last lookup (by the lookup's key). */
+  runningOf(key: string): number[] | undefined;
+  /** `has_games_changes` of a session, from its state check or its member's lookup. */
+  gamesChangesOf(key: string, lookupKey: string): boolean | undefined;
+  /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
+  observed(key: string, happened: readonly number[], wallMs: number): void;
+  /** Marks a source ended (hourly) or running again. */
+  setEnded(key: string, ended: boolean): void;
+  /** Polls `key` at the next chance (a session just switched). */
+  dueNow(key: string): void;
+  /** Every source is due at once (the tracker is back after an outage). */
+  allDueNow(): void;
+  explain(key: string): Explanation | undefined;
+  /** The longest planned interval of a running source (the effective interval). */
+  effectiveIntervalMs(): number;
+  /** How far behind its due time the most overdue source is (0 when none is). */
+  lagMs(nowMs: number): number;
+  /** Sources sharing the budget (running ones). */
+  size(): number;
+  /** Earliest nextReadAt of any source, for the loop's next wake-up. */
+  nextDueAt(): number | undefined;
+  /**
+   * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
+   * checked every 15 min bears a late minute better than one checked every minute, so behind
+   * schedule the busy ones go first); for a source never read, its first sighting plus its
+   * interval, so a first sweep over many new sources does not hold back the busy ones found
+   * (and after a restart, the stored rates put the busy ones first in that sweep).
+   */
+  priority(key: string): number;
+  /** The rate states worth keeping over a restart, by key. */
+  rates(): Record<string, RateState>;
+  /** Rate states read back after a restart (for keys not estimated yet). */
+  restore(rates: Readonly<Record<string, RateState>>): void;
+}
