@@ -147,9 +147,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       // In a fault streak the backoff is why (the plan's due time may still come later).
       if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
       if (t.held !== undefined) return { at, reason: t.held };
-      if (t.finalSince !== undefined) return { at, reason: "final read" };
+      if (t.finalSince !== undefined) return { at, reason: "finalRead" };
       if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + options.endedIntervalMs)
-        return { at, reason: "state check due" };
+        return { at, reason: "stateCheck" };
       return { at, reason: t.reason };
     },
     pick(candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) {
@@ -161,7 +161,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (t !== undefined && !isDue(t, nowMs)) continue;
         // Its channels take nothing new: it stays due and is read as soon as one is free.
         if (allBusy) {
-          if (t !== undefined) t.held = "channel busy";
+          if (t !== undefined) t.held = "channelBusy";
         } else due.push({ key, t });
       }
       due.sort((a, b) => (a.t ? priority(a.t) : 0) - (b.t ? priority(b.t) : 0));

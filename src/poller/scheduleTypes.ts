@@ -5,13 +5,13 @@ import type { RateState } from "./rate.js";
 export type DueReason = "base" | "quiet" | "overloaded" | "ended";
 
 /** Why a due source waits although it is due: its channels are busy, or the tick was full. */
-export type HeldReason = "channel busy" | "queued";
+export type HeldReason = "channelBusy" | "queued";
 
 /**
  * Why a source is read when it is: its plan, a fault streak holding it back, a hold of this
  * tick, a final read (a session that just stopped running), or the hourly state check.
  */
-export type ReadReason = DueReason | HeldReason | "backoff" | "final read" | "state check due";
+export type ReadReason = DueReason | HeldReason | "backoff" | "finalRead" | "stateCheck";
 
 export interface ScheduleOptions {
   intervalMs: number;

@@ -41,7 +41,7 @@ describe("one record per source: nextReadAt says when and why", () => {
       t0 + minute,
     );
     expect([...taken]).toEqual(["b"]);
-    expect(s.nextReadAt("a")).toEqual({ at: t0 + minute, reason: "channel busy" });
+    expect(s.nextReadAt("a")).toEqual({ at: t0 + minute, reason: "channelBusy" });
     expect(s.isDue("a", t0 + minute)).toBe(true);
     s.polled("a", t0 + 2 * minute, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 3 * minute, reason: "base" });
@@ -50,7 +50,7 @@ describe("one record per source: nextReadAt says when and why", () => {
   it("a final read is due at once, stays pending after a failure, and ends with a read", () => {
     const s = schedule();
     s.finalRead("a", t0 + 1000);
-    expect(s.nextReadAt("a")).toEqual({ at: t0 + 1000, reason: "final read" });
+    expect(s.nextReadAt("a")).toEqual({ at: t0 + 1000, reason: "finalRead" });
     expect(s.isDue("a", t0 + 1000)).toBe(true);
     s.polled("a", t0 + 1000, { requests: 1, ok: false });
     expect(s.nextReadAt("a")?.at).toBe(t0 + 1000);
@@ -69,7 +69,7 @@ describe("one record per source: nextReadAt says when and why", () => {
     expect(s.gamesChangesOf("a", "active:u")).toBe(false);
     expect(s.endedWaits("a", t0 + 2000)).toBe(false);
     s.checked("a", t0 + 2000, { ended: true, gamesChanges: false });
-    expect(s.nextReadAt("a")).toEqual({ at: t0 + 2000, reason: "final read" });
+    expect(s.nextReadAt("a")).toEqual({ at: t0 + 2000, reason: "finalRead" });
     expect(s.endedWaits("a", t0 + 2000)).toBe(false);
     s.polled("a", t0 + 2000, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 2000 + hour, reason: "ended" });
