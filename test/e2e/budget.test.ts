@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createScaledClock } from "../fakes/clock.js";
-import { type Harness, linkMember, startHarness } from "./harness.js";
+import { type Harness, linkMember, startHarness, subscribeSession } from "./harness.js";
 import { botPosts, postedSchedules } from "./posts.js";
 
 let h: Harness | undefined;
@@ -27,16 +27,7 @@ async function followSessions(harness: Harness, members: number, perMember: numb
     for (let s = 0; s < perMember; s++) {
       const session = harness.tracker.addSession(token, { active: true });
       sessions.push(session);
-      const handle = await harness.discord.interact
-        .chatInput({
-          userId,
-          guildId: harness.guildId,
-          channelId: harness.channelId,
-          name: "subscribe",
-          options: { session },
-        })
-        .waitFor("edit");
-      expect(handle.original?.content).toMatch(/Subscribed/);
+      await subscribeSession(harness, userId, session);
     }
   }
   return sessions;

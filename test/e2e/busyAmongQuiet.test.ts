@@ -14,7 +14,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createScaledClock } from "../fakes/clock.js";
-import { type Harness, linkMember, startHarness } from "./harness.js";
+import { type Harness, linkMember, startHarness, subscribeSession } from "./harness.js";
 import { postedSchedules } from "./posts.js";
 
 let h: Harness | undefined;
@@ -27,19 +27,6 @@ const intervalMs = 10_000;
 const boundMs = 3 * intervalMs;
 const schedule = (i: number) => Date.UTC(2027, 0, 1) + i * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function subscribe(harness: Harness, userId: string, session: number) {
-  const handle = await harness.discord.interact
-    .chatInput({
-      userId,
-      guildId: harness.guildId,
-      channelId: harness.channelId,
-      name: "subscribe",
-      options: { session },
-    })
-    .waitFor("edit", 20_000);
-  expect(handle.original?.content).toMatch(/Subscribed/);
-}
 
 describe("a busy session among quiet ones under a small budget", () => {
   it("gets its items posted within 3 intervals from its first read, each once", async () => {
@@ -71,7 +58,7 @@ describe("a busy session among quiet ones under a small budget", () => {
     };
     for (let k = 12; k >= 1; k--) change(clock.now() - k * 5000);
     const before = next;
-    await subscribe(harness, userId, busy);
+    await subscribeSession(harness, userId, busy, 20_000);
     // 18 quiet sessions (nothing in their history): 19 sources every 10 s would be 114 requests
     // a minute, the plan has 32 (80 % of 40); all at 15 intervals would fit.
     const sessions = [busy];
@@ -79,7 +66,7 @@ describe("a busy session among quiet ones under a small budget", () => {
       for (let i = 0; i < 6; i++) {
         const session = harness.tracker.addSession(member.token, { active: true });
         sessions.push(session);
-        await subscribe(harness, member.userId, session);
+        await subscribeSession(harness, member.userId, session, 20_000);
       }
     }
     // Past the poller's first sweep (each session read once after /subscribe's read): the

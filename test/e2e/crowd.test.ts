@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, startHarness, subscribeSession } from "./harness.js";
 import { botPosts, postedLines } from "./posts.js";
 
 let h: Harness;
@@ -24,16 +24,7 @@ it("posts one new item from each of 60 members' subscriptions into one channel w
       nick: `member${i}`,
       linkedAt: new Date().toISOString(),
     });
-    const handle = await h.discord.interact
-      .chatInput({
-        userId,
-        guildId: h.guildId,
-        channelId: h.channelId,
-        name: "subscribe",
-        options: { session },
-      })
-      .waitFor("edit");
-    expect(handle.original?.content).toMatch(/Subscribed/);
+    await subscribeSession(h, userId, session);
   }
   const hitsBefore = h.discord.rateLimitHits;
   const added = Date.now();

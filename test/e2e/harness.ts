@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { PermissionFlagsBits } from "discord.js";
+import { expect } from "vitest";
 import { type Bot, startBot } from "../../src/bot.js";
 import type { Clock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
@@ -158,4 +159,24 @@ export async function linkMember(h: Harness, userId: string, token: string) {
   });
   await submit.waitFor("edit");
   return submit;
+}
+
+/** Subscribes the harness channel to `session` through the real /subscribe; expects it to succeed. */
+export async function subscribeSession(
+  h: Harness,
+  userId: string,
+  session: number,
+  timeoutMs = 5000,
+) {
+  const handle = await h.discord.interact
+    .chatInput({
+      userId,
+      guildId: h.guildId,
+      channelId: h.channelId,
+      name: "subscribe",
+      options: { session },
+    })
+    .waitFor("edit", timeoutMs);
+  expect(handle.original?.content).toMatch(/Subscribed/);
+  return handle;
 }
