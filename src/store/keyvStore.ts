@@ -192,7 +192,12 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   }
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+/** Rejects with `onTimeout()` when `work` has not settled within `ms` (the one timeout helper). */
+export async function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), ms);
