@@ -125,21 +125,10 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     roles: createRoleStore(roleCollections),
     plays,
     writeHealth: backend.writeHealth,
-    async probeWrite() {
-      await withTimeout(
-        metaKeyv.set("health:write", new Date().toISOString()),
-        pingTimeoutMs,
-        () => {
-          return new StoreUnavailableError(`database did not write within ${pingTimeoutMs} ms`);
-        },
-      );
-    },
-    async ping() {
-      // A real query: keyv runs throwOnErrors, so a failed get rejects.
-      await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {
-        return new StoreUnavailableError(`database did not answer within ${pingTimeoutMs} ms`);
-      });
-    },
+    // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
+    probeWrite: () =>
+      answerWithin(metaKeyv.set("health:write", new Date().toISOString()), "write", pingTimeoutMs),
+    ping: () => answerWithin(metaKeyv.get("ping"), "answer", pingTimeoutMs),
     close() {
       closing ??= (async () => {
         // Let queued writes land before the connection goes away.
@@ -190,6 +179,14 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
       cause: err,
     });
   }
+}
+
+async function answerWithin(work: Promise<unknown>, verb: string, ms: number): Promise<void> {
+  await withTimeout(
+    work,
+    ms,
+    () => new StoreUnavailableError(`database did not ${verb} within ${ms} ms`),
+  );
 }
 
 /** Rejects with `onTimeout()` when `work` has not settled within `ms` (the one timeout helper). */
