@@ -169,7 +169,7 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
       loadPlayCollections(backend, logger),
       // An earlier run's UI state: expired rows deleted (nobody may read them again), the
       // rest carried over onto this run's monotonic clock.
-      backend.list("ui").then((entries) => uiState.adopt(entries)),
+      uiState.adopt(),
     ]);
     return { subscriptions, outbox, roleCollections, playCollections };
   } catch (err) {

@@ -34,8 +34,8 @@ const uiRecord = z.object({
 type UiRecord = z.infer<typeof uiRecord>;
 
 export interface UiState extends UiStateStore {
-  /** At open: takes over an earlier run's records (listed), deleting the expired and broken. */
-  adopt(entries: ListedEntry[]): Promise<void>;
+  /** At open: takes over an earlier run's records, deleting the expired and broken. */
+  adopt(): Promise<void>;
 }
 
 export function createUiState(
@@ -152,9 +152,9 @@ export function createUiState(
       await remove(dead);
       return live.length;
     },
-    async adopt(entries) {
+    async adopt() {
       const stale: string[] = [];
-      for (const entry of entries) {
+      for (const entry of await list()) {
         const record = "value" in entry ? uiRecord.safeParse(entry.value) : undefined;
         const ms = record?.success ? left(record.data) : 0;
         if (record?.success && ms > 0) await write(entry.key, record.data.value, ms);
