@@ -1,9 +1,10 @@
 /** The Store on keyv: wires the namespaces together and owns the connection's life. */
+import type { Keyv } from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
-import { loadCollection } from "./collection.js";
+import { type CachedCollection, loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
 import { createPlayStore, loadPlayCollections } from "./plays.js";
 import { createRoleStore, loadRoleCollections } from "./roles.js";
@@ -81,42 +82,15 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     logger,
   });
   const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
-  let closing: Promise<void> | undefined;
-
-  const subscriptionStore: SubscriptionStore = {
-    get: async (id) => subscriptions.get(id),
-    list: async () => subscriptions.values(),
-    listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
-    listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
-    put: (subscription) => subscriptions.put(subscription),
-    update: (id, change) => subscriptions.update(id, change),
-    delete: (id) => subscriptions.delete(id),
-    deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
-  };
-
-  const outboxStore: OutboxStore = {
-    list: async () => outbox.values(),
-    put: (entry) => outbox.put(entry),
-    delete: (id) => outbox.delete(id),
-  };
-
   const metaKeyv = backend.keyv("meta");
-  const meta: MetaStore = {
-    async get(key) {
-      const value = await metaKeyv.get<unknown>(key);
-      return typeof value === "string" ? value : undefined;
-    },
-    async set(key, value) {
-      await metaKeyv.set(key, value);
-    },
-  };
+  let closing: Promise<void> | undefined;
 
   return {
     accounts,
-    subscriptions: subscriptionStore,
-    outbox: outboxStore,
+    subscriptions: subscriptionStoreOf(subscriptions),
+    outbox: outboxStoreOf(outbox),
     uiState,
-    meta,
+    meta: metaStoreOf(metaKeyv),
     locales: createLocaleStore({
       keyv: backend.keyv("locales"),
       list: () => backend.list("locales"),
@@ -144,6 +118,39 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
         await backend.close();
       })();
       return closing;
+    },
+  };
+}
+
+function subscriptionStoreOf(subscriptions: CachedCollection<Subscription>): SubscriptionStore {
+  return {
+    get: async (id) => subscriptions.get(id),
+    list: async () => subscriptions.values(),
+    listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
+    listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
+    put: (subscription) => subscriptions.put(subscription),
+    update: (id, change) => subscriptions.update(id, change),
+    delete: (id) => subscriptions.delete(id),
+    deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
+  };
+}
+
+function outboxStoreOf(outbox: CachedCollection<OutboxEntry>): OutboxStore {
+  return {
+    list: async () => outbox.values(),
+    put: (entry) => outbox.put(entry),
+    delete: (id) => outbox.delete(id),
+  };
+}
+
+function metaStoreOf(metaKeyv: Keyv): MetaStore {
+  return {
+    async get(key) {
+      const value = await metaKeyv.get<unknown>(key);
+      return typeof value === "string" ? value : undefined;
+    },
+    async set(key, value) {
+      await metaKeyv.set(key, value);
     },
   };
 }
