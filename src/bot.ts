@@ -63,6 +63,63 @@ export async function startBot(
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
+  const { roleSync, votePanels, poller } = wireServices(
+    { config, logger, store, tracker, client, now, clock },
+    metrics,
+  );
+  wireMetrics(metrics, { store, client, poller, budget });
+
+  try {
+    await within(
+      `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
+      startupLimitsMs.discord,
+      loginDiscord(client, discordToken),
+    );
+  } catch (err) {
+    void client.destroy();
+    wallStepGuard.stop();
+    await Promise.allSettled([tracker.close(), store.close()]);
+    throw err;
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
+  const applicationId = await registerCommands(client, config, store, logger);
+
+  poller.start();
+  votePanels.start();
+  await logReady(config, store, logger, applicationId);
+  const health = await within(
+    `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
+    startupLimitsMs.health,
+    startHealth(config, logger, { metrics, store, client, poller }),
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    client,
+    store,
+    metrics,
+    healthPort: health?.port,
+    stop() {
+      stopping ??= (async () => {
+        logger.info("shutting down");
+        await poller.stop();
+        votePanels.stop();
+        wallStepGuard.stop();
+        await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+        await health?.close();
+        await client.destroy();
+        await tracker.close();
+        await store.close();
+        logger.info("stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Context, commands, role sync, vote panels and the poller, wired to each other (none started). */
+function wireServices(base: CoreParts, metrics: Metrics) {
+  const { config, logger, store, tracker, client, now, clock } = base;
   const discord = discordDelivery(client);
   const roleSync = createRoleSync({
     store: store.roles,
@@ -77,13 +134,7 @@ export async function startBot(
     guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
   });
   const ctx: BotContext = {
-    config,
-    logger,
-    store,
-    tracker,
-    client,
-    now,
-    clock,
+    ...base,
     sessionCache: createSessionCache(60_000, () => clock.now()),
     postLocale,
     roleSync,
@@ -119,25 +170,21 @@ export async function startBot(
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);
-  wireMetrics(metrics, { store, client, poller, budget });
+  return { roleSync, votePanels, poller };
+}
 
-  try {
-    await within(
-      `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
-      startupLimitsMs.discord,
-      loginDiscord(client, discordToken),
-    );
-  } catch (err) {
-    void client.destroy();
-    wallStepGuard.stop();
-    await Promise.allSettled([tracker.close(), store.close()]);
-    throw err;
-  }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
-  const applicationId = await registerCommands(client, config, store, logger);
+/** What startBot builds before the services: the part of the command context every service shares. */
+type CoreParts = Pick<
+  BotContext,
+  "config" | "logger" | "store" | "tracker" | "client" | "now" | "clock"
+>;
 
-  poller.start();
-  votePanels.start();
+async function logReady(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  applicationId: string | undefined,
+): Promise<void> {
   logger.info(
     {
       pollIntervalSeconds: config.POLL_INTERVAL_SECONDS,
@@ -148,34 +195,6 @@ export async function startBot(
     },
     "ready: polling the tracker; invite the bot with the invite URL (members add it to their account with the userInstall URL)",
   );
-  const health = await within(
-    `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
-    startupLimitsMs.health,
-    startHealth(config, logger, { metrics, store, client, poller }),
-  );
-
-  let stopping: Promise<void> | undefined;
-  return {
-    client,
-    store,
-    metrics,
-    healthPort: health?.port,
-    stop() {
-      stopping ??= (async () => {
-        logger.info("shutting down");
-        await poller.stop();
-        votePanels.stop();
-        wallStepGuard.stop();
-        await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
-        await health?.close();
-        await client.destroy();
-        await tracker.close();
-        await store.close();
-        logger.info("stopped");
-      })();
-      return stopping;
-    },
-  };
 }
 
 /** Registers the slash commands (globally or in COMMAND_GUILD_ID); returns the application id. */

@@ -1,15 +1,16 @@
 import { mkdtempSync, rmdirSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { sqlitePathOf } from "./databaseUrl.js";
 
 /**
  * The folder that holds the SQLite file, and so the generated encryption key:
  * the two must be backed up together. Other stores keep the key in ./data.
  */
 export function dataDirFor(databaseUrl: string, cwd: string = process.cwd()): string {
-  const match = /^sqlite:\/\/(.+)$/i.exec(databaseUrl);
-  if (!match?.[1]) return path.resolve(cwd, "data");
-  return path.dirname(path.resolve(cwd, match[1]));
+  const file = sqlitePathOf(databaseUrl);
+  if (!file) return path.resolve(cwd, "data");
+  return path.dirname(path.resolve(cwd, file));
 }
 
 /** The data folder cannot be used; the message names DATABASE_URL and the folder. */

@@ -20,6 +20,11 @@ export function schemeOf(databaseUrl: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):\/\//i.exec(databaseUrl)?.[1]?.toLowerCase();
 }
 
+/** The file a sqlite:// URL names (relative to the working folder unless absolute); else undefined. */
+export function sqlitePathOf(databaseUrl: string): string | undefined {
+  return /^sqlite:\/\//i.test(databaseUrl) ? databaseUrl.slice("sqlite://".length) : undefined;
+}
+
 /** Problems with the URL's form alone (no file system access); empty when fine. */
 export function databaseUrlProblems(databaseUrl: string): string[] {
   const scheme = schemeOf(databaseUrl);
@@ -34,7 +39,7 @@ export function databaseUrlProblems(databaseUrl: string): string[] {
     ];
   }
   if (scheme !== "sqlite") return [];
-  const file = databaseUrl.slice("sqlite://".length);
+  const file = sqlitePathOf(databaseUrl) ?? "";
   if (file.trim() === "")
     return [`DATABASE_URL sqlite:// needs a file path, e.g. ${databaseUrlExample}`];
   if (file.endsWith("/"))

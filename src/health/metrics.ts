@@ -1,7 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { SubscriptionStatus } from "../store/types.js";
-
-export type TrackerEndpoint = "histories" | "sessions" | "session" | "stats" | "games_changes";
+import type { TrackerEndpoint } from "../tracker/errors.js";
 
 /** What the tracker client's `onRequest` hook reports for every request. */
 export interface TrackerRequestInfo {

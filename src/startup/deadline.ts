@@ -3,6 +3,7 @@
  * mount, a gateway that never says READY) ends the start with a message naming
  * what it waited for, instead of a silent process.
  */
+import { withTimeout } from "../store/keyvStore.js";
 import { StartupError } from "./discord.js";
 
 /** Generous limits: a slow disk or a busy Discord still fits, a hang does not. */
@@ -13,20 +14,10 @@ export const startupLimitsMs = {
   health: 10_000,
 } as const;
 
-export async function within<T>(what: string, limitMs: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new StartupError(`gave up after ${Math.round(limitMs / 1000)} s waiting for ${what}`),
-        ),
-      limitMs,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function within<T>(what: string, limitMs: number, work: Promise<T>): Promise<T> {
+  return withTimeout(
+    work,
+    limitMs,
+    () => new StartupError(`gave up after ${Math.round(limitMs / 1000)} s waiting for ${what}`),
+  );
 }

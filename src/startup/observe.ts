@@ -76,7 +76,7 @@ export async function startHealth(
  * at most every `everyMs` (a scraper or HEALTHCHECK may ask often); every
  * other write of the bot reports to the same tracker in between.
  */
-export function throttledWriteCheck(
+function throttledWriteCheck(
   store: HealthAwareStore,
   everyMs = 5_000,
   waitMs = 1_500,

@@ -27,9 +27,7 @@ export function createBudgetedTracker(
     baseUrl: config.TRACKER_API_URL,
     timeoutMs: config.TRACKER_TIMEOUT_SECONDS * 1000,
     logger,
-    // metrics.ts (another branch's file) lists the endpoints without "games" yet; prom-client takes
-    // any label value, so the play POSTs are counted under endpoint="games" all the same.
-    onRequest: (info) => metrics.trackerRequest(info as Parameters<Metrics["trackerRequest"]>[0]),
+    onRequest: (info) => metrics.trackerRequest(info),
     budget,
   });
   return { tracker, budget };

@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import { ensureDataFolder } from "../dataDir.js";
-import { adapterPackages, schemeOf } from "../databaseUrl.js";
+import { adapterPackages, schemeOf, sqlitePathOf } from "../databaseUrl.js";
 import { systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
@@ -78,7 +78,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
 async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   // @keyv/sqlite strips "sqlite://" and opens the rest as a path, relative to
   // the working directory unless absolute; it does not create the folder.
-  const relative = options.databaseUrl.replace(/^sqlite:\/\//i, "");
+  const relative = sqlitePathOf(options.databaseUrl) ?? "";
   if (relative === "") throw new StoreConfigError("DATABASE_URL sqlite:// needs a file path");
   const file = resolve(relative);
   await ensureDataFolder(dirname(file));

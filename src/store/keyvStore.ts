@@ -1,9 +1,10 @@
 /** The Store on keyv: wires the namespaces together and owns the connection's life. */
+import type { Keyv } from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { type Backend, openBackend } from "./backend.js";
-import { loadCollection } from "./collection.js";
+import { type CachedCollection, loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
 import { createPlayStore, loadPlayCollections } from "./plays.js";
 import { createRoleStore, loadRoleCollections } from "./roles.js";
@@ -81,42 +82,15 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     logger,
   });
   const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
-  let closing: Promise<void> | undefined;
-
-  const subscriptionStore: SubscriptionStore = {
-    get: async (id) => subscriptions.get(id),
-    list: async () => subscriptions.values(),
-    listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
-    listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
-    put: (subscription) => subscriptions.put(subscription),
-    update: (id, change) => subscriptions.update(id, change),
-    delete: (id) => subscriptions.delete(id),
-    deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
-  };
-
-  const outboxStore: OutboxStore = {
-    list: async () => outbox.values(),
-    put: (entry) => outbox.put(entry),
-    delete: (id) => outbox.delete(id),
-  };
-
   const metaKeyv = backend.keyv("meta");
-  const meta: MetaStore = {
-    async get(key) {
-      const value = await metaKeyv.get<unknown>(key);
-      return typeof value === "string" ? value : undefined;
-    },
-    async set(key, value) {
-      await metaKeyv.set(key, value);
-    },
-  };
+  let closing: Promise<void> | undefined;
 
   return {
     accounts,
-    subscriptions: subscriptionStore,
-    outbox: outboxStore,
+    subscriptions: subscriptionStoreOf(subscriptions),
+    outbox: outboxStoreOf(outbox),
     uiState,
-    meta,
+    meta: metaStoreOf(metaKeyv),
     locales: createLocaleStore({
       keyv: backend.keyv("locales"),
       list: () => backend.list("locales"),
@@ -125,21 +99,10 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     roles: createRoleStore(roleCollections),
     plays,
     writeHealth: backend.writeHealth,
-    async probeWrite() {
-      await withTimeout(
-        metaKeyv.set("health:write", new Date().toISOString()),
-        pingTimeoutMs,
-        () => {
-          return new StoreUnavailableError(`database did not write within ${pingTimeoutMs} ms`);
-        },
-      );
-    },
-    async ping() {
-      // A real query: keyv runs throwOnErrors, so a failed get rejects.
-      await withTimeout(metaKeyv.get("ping"), pingTimeoutMs, () => {
-        return new StoreUnavailableError(`database did not answer within ${pingTimeoutMs} ms`);
-      });
-    },
+    // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
+    probeWrite: () =>
+      answerWithin(metaKeyv.set("health:write", new Date().toISOString()), "write", pingTimeoutMs),
+    ping: () => answerWithin(metaKeyv.get("ping"), "answer", pingTimeoutMs),
     close() {
       closing ??= (async () => {
         // Let queued writes land before the connection goes away.
@@ -155,6 +118,39 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
         await backend.close();
       })();
       return closing;
+    },
+  };
+}
+
+function subscriptionStoreOf(subscriptions: CachedCollection<Subscription>): SubscriptionStore {
+  return {
+    get: async (id) => subscriptions.get(id),
+    list: async () => subscriptions.values(),
+    listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
+    listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
+    put: (subscription) => subscriptions.put(subscription),
+    update: (id, change) => subscriptions.update(id, change),
+    delete: (id) => subscriptions.delete(id),
+    deleteByUser: (userId) => subscriptions.deleteWhere((s) => s.userId === userId),
+  };
+}
+
+function outboxStoreOf(outbox: CachedCollection<OutboxEntry>): OutboxStore {
+  return {
+    list: async () => outbox.values(),
+    put: (entry) => outbox.put(entry),
+    delete: (id) => outbox.delete(id),
+  };
+}
+
+function metaStoreOf(metaKeyv: Keyv): MetaStore {
+  return {
+    async get(key) {
+      const value = await metaKeyv.get<unknown>(key);
+      return typeof value === "string" ? value : undefined;
+    },
+    async set(key, value) {
+      await metaKeyv.set(key, value);
     },
   };
 }
@@ -180,7 +176,7 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
       loadPlayCollections(backend, logger),
       // An earlier run's UI state: expired rows deleted (nobody may read them again), the
       // rest carried over onto this run's monotonic clock.
-      backend.list("ui").then((entries) => uiState.adopt(entries)),
+      uiState.adopt(),
     ]);
     return { subscriptions, outbox, roleCollections, playCollections };
   } catch (err) {
@@ -192,7 +188,20 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   }
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+async function answerWithin(work: Promise<unknown>, verb: string, ms: number): Promise<void> {
+  await withTimeout(
+    work,
+    ms,
+    () => new StoreUnavailableError(`database did not ${verb} within ${ms} ms`),
+  );
+}
+
+/** Rejects with `onTimeout()` when `work` has not settled within `ms` (the one timeout helper). */
+export async function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), ms);

@@ -34,8 +34,8 @@ const uiRecord = z.object({
 type UiRecord = z.infer<typeof uiRecord>;
 
 export interface UiState extends UiStateStore {
-  /** At open: takes over an earlier run's records (listed), deleting the expired and broken. */
-  adopt(entries: ListedEntry[]): Promise<void>;
+  /** At open: takes over an earlier run's records, deleting the expired and broken. */
+  adopt(): Promise<void>;
 }
 
 export function createUiState(
@@ -47,21 +47,20 @@ export function createUiState(
   const run = randomUUID();
   /** This run's deadlines, so that records nobody reads again are deleted all the same. */
   const deadlines = new Map<string, number>();
-  /** Records the database refused to write, with their monotonic deadlines. */
-  const held = new Map<string, { value: unknown; until: number }>();
-
-  function fromMemory(key: string): { value: unknown } | undefined {
-    const entry = held.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.until > clock.now()) return entry;
-    held.delete(key);
-    return undefined;
-  }
+  const held = createHeldRecords(clock);
 
   /** Milliseconds left; an earlier run's record by the wall clock, capped at its TTL. */
   function left(record: UiRecord): number {
     if (record.run === run) return record.until - clock.now();
     return Math.min(record.ttlMs, record.wallUntil - clock.wall());
+  }
+
+  /** A stored row's value and the milliseconds it has left; undefined when expired or broken. */
+  function alive(raw: unknown): { value: unknown; ms: number } | undefined {
+    const record = uiRecord.safeParse(raw);
+    if (!record.success) return undefined;
+    const ms = left(record.data);
+    return ms > 0 ? { value: record.data.value, ms } : undefined;
   }
 
   async function write(key: string, value: unknown, ttlMs: number): Promise<void> {
@@ -71,8 +70,7 @@ export function createUiState(
       await keyv.set(key, record);
     } catch (err) {
       if (!isStoreWriteError(err)) throw err;
-      if (held.size >= maxHeldInMemory) held.delete(held.keys().next().value as string);
-      held.set(key, { value: structuredClone(value), until });
+      held.hold(key, value, until);
       return;
     }
     held.delete(key);
@@ -100,13 +98,11 @@ export function createUiState(
 
   /** Every row, parsed: live ones with their value, and the keys of expired or broken ones. */
   async function listAll() {
-    const live: { key: string; value: unknown }[] = [];
     const dead: string[] = [];
-    for (const [key, entry] of held) if (fromMemory(key)) live.push({ key, value: entry.value });
+    const live = held.live();
     for (const entry of await list()) {
-      const record = "value" in entry ? uiRecord.safeParse(entry.value) : undefined;
-      if (record?.success && left(record.data) > 0)
-        live.push({ key: entry.key, value: record.data.value });
+      const record = "value" in entry ? alive(entry.value) : undefined;
+      if (record) live.push({ key: entry.key, value: record.value });
       else dead.push(entry.key);
     }
     return { live, dead };
@@ -114,12 +110,12 @@ export function createUiState(
 
   return {
     async get<T>(key: string): Promise<T | undefined> {
-      const kept = fromMemory(key);
+      const kept = held.get(key);
       if (kept !== undefined) return kept.value as T;
       const raw = await keyv.get<unknown>(key);
       if (raw === undefined || raw === null) return undefined;
-      const record = uiRecord.safeParse(raw);
-      if (record.success && left(record.data) > 0) return record.data.value as T;
+      const record = alive(raw);
+      if (record) return record.value as T;
       await remove([key]);
       return undefined;
     },
@@ -152,15 +148,40 @@ export function createUiState(
       await remove(dead);
       return live.length;
     },
-    async adopt(entries) {
+    async adopt() {
       const stale: string[] = [];
-      for (const entry of entries) {
-        const record = "value" in entry ? uiRecord.safeParse(entry.value) : undefined;
-        const ms = record?.success ? left(record.data) : 0;
-        if (record?.success && ms > 0) await write(entry.key, record.data.value, ms);
+      for (const entry of await list()) {
+        const record = "value" in entry ? alive(entry.value) : undefined;
+        if (record) await write(entry.key, record.value, record.ms);
         else stale.push(entry.key);
       }
       await remove(stale);
+    },
+  };
+}
+
+/** Records the database refused to write, with their monotonic deadlines. */
+function createHeldRecords(clock: Clock) {
+  const held = new Map<string, { value: unknown; until: number }>();
+  const get = (key: string): { value: unknown } | undefined => {
+    const entry = held.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.until > clock.now()) return entry;
+    held.delete(key);
+    return undefined;
+  };
+  return {
+    get,
+    hold(key: string, value: unknown, until: number): void {
+      if (held.size >= maxHeldInMemory) held.delete(held.keys().next().value as string);
+      held.set(key, { value: structuredClone(value), until });
+    },
+    delete: (key: string): boolean => held.delete(key),
+    /** The unexpired ones (expired ones are dropped on the way). */
+    live(): { key: string; value: unknown }[] {
+      const live: { key: string; value: unknown }[] = [];
+      for (const [key, entry] of held) if (get(key)) live.push({ key, value: entry.value });
+      return live;
     },
   };
 }
