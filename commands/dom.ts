@@ -8,7 +8,7 @@ import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { playFromCommand } from "../src/play/answer.js";
 import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
-import { deferByPublicOption } from "./options.js";
+import { checkSession, deferByPublicOption } from "./options.js";
 
 const data = {
   name: "dom",
@@ -68,7 +68,7 @@ export default {
       throw new UserError({ key: "common.invalidOption", vars: { option: "game" } });
     if (game === "link" && type === undefined) throw new UserError({ key: "play.typeRequired" });
     if (game !== "link" && rawType !== null) throw new UserError({ key: "play.typeOnlyForLink" });
-    if (!(session > 0)) throw new UserError({ key: "common.sessionPositive" });
+    checkSession(session);
     const account = await requireAccount(ctx, interaction.user.id);
     // The keyholder's own bearer, dom=1: the tracker decides whether they are this session's dom.
     await playFromCommand(interaction, ctx, account.token, {
