@@ -7,7 +7,7 @@ import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { playFromCommand } from "../src/play/answer.js";
-import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
+import { playGames, voteTypes } from "../src/tracker/play.js";
 import { checkSession, deferByPublicOption } from "./options.js";
 
 const data = {
@@ -53,16 +53,14 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const games: readonly PlayGame[] = ["dice", "luck", "link"];
-
 export default {
   data,
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const o = interaction.options;
-    const game = games.find((g) => g === o.getString("game", true));
+    const game = playGames.find((g) => g === o.getString("game", true));
     const rawType = o.getString("type");
-    const type = voteTypes.find((v) => v === rawType) as VoteType | undefined;
+    const type = voteTypes.find((v) => v === rawType);
     const session = o.getInteger("session", true);
     if (game === undefined)
       throw new UserError({ key: "common.invalidOption", vars: { option: "game" } });
