@@ -32,7 +32,7 @@ export async function playFromCommand(
 }
 
 /** A result goes where the member asked (`public`); anything else only to them. */
-export async function answerPlay(
+async function answerPlay(
   interaction: ChatInputCommandInteraction,
   game: PlayGame,
   outcome: PlayOutcome,
