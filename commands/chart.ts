@@ -9,7 +9,7 @@ import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js";
-import { checkSession, deferByPublicOption } from "./options.js";
+import { checkSession, deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "chart",
@@ -39,12 +39,9 @@ const data = {
       required: false,
       max_length: 40,
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the chart to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -8,7 +8,7 @@ import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { playFromCommand } from "../src/play/answer.js";
 import { playGames, voteTypes } from "../src/tracker/play.js";
-import { checkSession, deferByPublicOption } from "./options.js";
+import { checkSession, deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "dom",
@@ -44,12 +44,9 @@ const data = {
         { name: "rand", value: "rand" },
       ],
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the result to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -58,6 +58,15 @@ export function checkSession<T extends number | null>(session: T): T {
   return session;
 }
 
+/** The `public` option, its description given in full (the catalogue checks it word for word). */
+export const publicOption = ({ description }: { description: string }) =>
+  ({
+    name: "public",
+    description,
+    type: ApplicationCommandOptionType.Boolean,
+    required: false,
+  }) as const;
+
 /** For commands with a `public` option: the answer is public only when `public:true` was given. */
 export const deferByPublicOption = (interaction: ChatInputCommandInteraction): DeferMode =>
   interaction.options.getBoolean("public") ? "public" : "ephemeral";
