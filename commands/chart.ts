@@ -5,12 +5,11 @@ import {
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
-import { UserError } from "../src/discord/errors.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { loadChartData, renderChartMessage } from "../src/pictures/chartReply.js";
-import { deferByPublicOption } from "./options.js";
+import { checkSession, deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "chart",
@@ -40,12 +39,9 @@ const data = {
       required: false,
       max_length: 40,
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the chart to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -54,11 +50,7 @@ export default {
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
-    const session = interaction.options.getInteger("session") ?? undefined;
-    // Discord enforces min_value, but clients lie.
-    if (session !== undefined && (!Number.isSafeInteger(session) || session <= 0)) {
-      throw new UserError({ key: "chart.badSession" });
-    }
+    const session = checkSession(interaction.options.getInteger("session")) ?? undefined;
     const { from, to } = readTimeWindow(interaction.options, ctx.now());
     const account = await requireAccount(ctx, interaction.user.id);
     const chart = await loadChartData(ctx, {

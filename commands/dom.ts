@@ -7,8 +7,8 @@ import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { playFromCommand } from "../src/play/answer.js";
-import { type PlayGame, type VoteType, voteTypes } from "../src/tracker/play.js";
-import { deferByPublicOption } from "./options.js";
+import { playGames, voteTypes } from "../src/tracker/play.js";
+import { checkSession, deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "dom",
@@ -44,31 +44,26 @@ const data = {
         { name: "rand", value: "rand" },
       ],
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the result to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-const games: readonly PlayGame[] = ["dice", "luck", "link"];
 
 export default {
   data,
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
     const o = interaction.options;
-    const game = games.find((g) => g === o.getString("game", true));
+    const game = playGames.find((g) => g === o.getString("game", true));
     const rawType = o.getString("type");
-    const type = voteTypes.find((v) => v === rawType) as VoteType | undefined;
+    const type = voteTypes.find((v) => v === rawType);
     const session = o.getInteger("session", true);
     if (game === undefined)
       throw new UserError({ key: "common.invalidOption", vars: { option: "game" } });
     if (game === "link" && type === undefined) throw new UserError({ key: "play.typeRequired" });
     if (game !== "link" && rawType !== null) throw new UserError({ key: "play.typeOnlyForLink" });
-    if (!(session > 0)) throw new UserError({ key: "common.sessionPositive" });
+    checkSession(session);
     const account = await requireAccount(ctx, interaction.user.id);
     // The keyholder's own bearer, dom=1: the tracker decides whether they are this session's dom.
     await playFromCommand(interaction, ctx, account.token, {

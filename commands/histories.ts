@@ -22,7 +22,7 @@ import {
 } from "../src/histories/view.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
-import { deferByPublicOption, filterOptions, optionError } from "./options.js";
+import { deferByPublicOption, filterOptions, optionError, publicOption } from "./options.js";
 
 const data = {
   name: "histories",
@@ -61,12 +61,9 @@ const data = {
       min_value: 1,
       max_value: 25,
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the answer to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
     {
       name: "games",
       description: "List the changes of the session's game rules instead (dice, link game, luck)",

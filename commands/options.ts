@@ -51,6 +51,22 @@ export function optionError(issues: readonly { path: readonly PropertyKey[] }[])
   return new UserError({ key: "common.invalidOption", vars: { option } });
 }
 
+/** A `session` option's value: a positive whole number (Discord checks min_value, but clients lie). */
+export function checkSession<T extends number | null>(session: T): T {
+  if (session !== null && !(Number.isSafeInteger(session) && session > 0))
+    throw new UserError({ key: "common.sessionPositive" });
+  return session;
+}
+
+/** The `public` option, its description given in full (the catalogue checks it word for word). */
+export const publicOption = ({ description }: { description: string }) =>
+  ({
+    name: "public",
+    description,
+    type: ApplicationCommandOptionType.Boolean,
+    required: false,
+  }) as const;
+
 /** For commands with a `public` option: the answer is public only when `public:true` was given. */
 export const deferByPublicOption = (interaction: ChatInputCommandInteraction): DeferMode =>
   interaction.options.getBoolean("public") ? "public" : "ephemeral";

@@ -9,7 +9,7 @@ import { everywhere } from "../src/discord/installs.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { playFromCommand } from "../src/play/answer.js";
 import { resolveSession } from "../src/subscriptions/start.js";
-import { deferByPublicOption } from "./options.js";
+import { deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "play",
@@ -34,12 +34,9 @@ const data = {
       autocomplete: true,
       min_value: 1,
     },
-    {
-      name: "public",
+    publicOption({
       description: "Show the result to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

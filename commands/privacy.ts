@@ -1,11 +1,11 @@
 import {
   ApplicationCommandOptionType,
   AttachmentBuilder,
-  escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
+import { inert } from "../src/format/untrusted.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { buildPrivacyReport } from "../src/privacy/report.js";
 
@@ -34,9 +34,10 @@ export default {
       userId: interaction.user.id,
       source: {
         store: ctx.store,
+        // A server's name is text people typed: inert like every other such text.
         guildName: (id) => {
           const name = ctx.client.guilds.cache.get(id)?.name;
-          return name === undefined ? undefined : escapeMarkdown(name);
+          return name === undefined ? undefined : inert(name, 100);
         },
       },
       locale,

@@ -1,25 +1,19 @@
-import {
-  ApplicationCommandOptionType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { requireAccount } from "../src/discord/accounts.js";
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";
-import { deferByPublicOption } from "./options.js";
+import { deferByPublicOption, publicOption } from "./options.js";
 
 const data = {
   name: "stats",
   description: "Show your Chastity Tracker stats with a lock ticker",
   ...everywhere,
   options: [
-    {
-      name: "public",
+    publicOption({
       description: "Show your stats to everyone in the channel (default: only you)",
-      type: ApplicationCommandOptionType.Boolean,
-      required: false,
-    },
+    }),
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

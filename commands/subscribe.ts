@@ -12,7 +12,7 @@ import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { gamesStartingState } from "../src/games/detect.js";
-import { resolveLocale, t, translator } from "../src/i18n/index.js";
+import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import type { Subscription, SubscriptionFilters, SubscriptionStore } from "../src/store/types.js";
 import {
   newSubscriptionId,
@@ -102,13 +102,12 @@ export default {
     const { session, filters, to, games } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
     const target = await resolveTarget(interaction, to);
-    const channel = { id: target.channelId };
 
     const subs = ctx.store.subscriptions;
     const mine = await subs.listByUser(interaction.user.id);
     const same = mine.find(
       (s) =>
-        s.channelId === channel.id &&
+        s.channelId === target.channelId &&
         s.session === session &&
         sameFilters(s.filters, filters) &&
         (s.games ?? false) === games,
@@ -119,7 +118,7 @@ export default {
       return;
     }
     // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
-    const paused = mine.filter((s) => s.channelId === channel.id && s.status === "paused");
+    const paused = mine.filter((s) => s.channelId === target.channelId && s.status === "paused");
     if (!same) await checkLimits(ctx, mine, target);
 
     // Reading the newest page also proves the token works and the session is the caller's.
@@ -136,20 +135,9 @@ export default {
       subscription = (await resume(subs, same.id)) ?? same;
     } else {
       subscription = {
-        id: newSubscriptionId(),
-        guildId: target.guildId,
-        channelId: channel.id,
-        target: target.kind,
-        userId: interaction.user.id,
-        session,
-        filters,
-        createdAt: now,
-        status: "active",
-        pausedReason: null,
-        pausedAt: null,
+        ...newSubscription(interaction.user.id, target, session, filters, now),
         currentSession,
         ...start,
-        lastPostAt: null,
         ...(games && { games, ...gamesStart }),
       };
       await subs.put(subscription);
@@ -158,30 +146,74 @@ export default {
       {
         userId: interaction.user.id,
         guildId: interaction.guildId,
-        channelId: channel.id,
+        channelId: target.channelId,
         subscriptionId: subscription.id,
         resumed: Boolean(same),
       },
       "subscription saved",
     );
-    const tr = translator(locale);
-    const lines = [
-      tr(same ? "subscriptions.resumedSubscription" : "subscriptions.subscribed", {
-        id: subscription.id,
-        where,
-      }),
-    ];
-    if (resumedIds.length > 0)
-      lines.push(
-        tr("subscriptions.alsoResumed", { ids: resumedIds.map((id) => `\`${id}\``).join(", ") }),
-      );
-    if (session === null && currentSession === null)
-      lines.push(tr("subscriptions.noActiveSession"));
-    lines.push(tr("subscriptions.howToStop"));
-    await interaction.editReply(lines.join("\n"));
+    const reply = confirmation(locale, {
+      subscription,
+      where,
+      resumed: Boolean(same),
+      resumedIds,
+      noActiveSession: session === null && currentSession === null,
+    });
+    await interaction.editReply(reply);
   },
   autocomplete: autocompleteSession,
 } satisfies Command;
+
+/** The fields of a new, active subscription that do not depend on the tracker's answers. */
+function newSubscription(
+  userId: string,
+  target: ResolvedTarget,
+  session: number | null,
+  filters: SubscriptionFilters,
+  now: string,
+) {
+  return {
+    id: newSubscriptionId(),
+    guildId: target.guildId,
+    channelId: target.channelId,
+    target: target.kind,
+    userId,
+    session,
+    filters,
+    createdAt: now,
+    status: "active" as const,
+    pausedReason: null,
+    pausedAt: null,
+    lastPostAt: null,
+  };
+}
+
+/** The reply to a saved subscription: what was saved or resumed, and how to stop it. */
+function confirmation(
+  locale: Locale,
+  r: {
+    subscription: Subscription;
+    where: string;
+    resumed: boolean;
+    resumedIds: readonly string[];
+    noActiveSession: boolean;
+  },
+): string {
+  const tr = translator(locale);
+  const lines = [
+    tr(r.resumed ? "subscriptions.resumedSubscription" : "subscriptions.subscribed", {
+      id: r.subscription.id,
+      where: r.where,
+    }),
+  ];
+  if (r.resumedIds.length > 0)
+    lines.push(
+      tr("subscriptions.alsoResumed", { ids: r.resumedIds.map((id) => `\`${id}\``).join(", ") }),
+    );
+  if (r.noActiveSession) lines.push(tr("subscriptions.noActiveSession"));
+  lines.push(tr("subscriptions.howToStop"));
+  return lines.join("\n");
+}
 
 /** A new subscription must fit the member's and the server's limits (resuming one always may). */
 async function checkLimits(

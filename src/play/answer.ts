@@ -4,7 +4,7 @@ import { reply } from "../discord/router.js";
 import { type Locale, resolveLocale } from "../i18n/index.js";
 import type { PlayGame, PlayRequest, VoteType } from "../tracker/play.js";
 import { outcomeText } from "./reply.js";
-import { type PlayOutcome, sendPlayOnce } from "./send.js";
+import { type PlayOutcome, sendDepsOf, sendPlayOnce } from "./send.js";
 
 /** A play a slash command asked for (/play, /dom): recorded, sent at most once, answered. */
 export async function playFromCommand(
@@ -15,7 +15,7 @@ export async function playFromCommand(
 ): Promise<void> {
   const { game, session } = play.request;
   const outcome = await sendPlayOnce(
-    { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
+    sendDepsOf(ctx),
     {
       id: interaction.id,
       kind: play.kind,
@@ -32,7 +32,7 @@ export async function playFromCommand(
 }
 
 /** A result goes where the member asked (`public`); anything else only to them. */
-export async function answerPlay(
+async function answerPlay(
   interaction: ChatInputCommandInteraction,
   game: PlayGame,
   outcome: PlayOutcome,

@@ -20,7 +20,7 @@ import { votesEnabled } from "./settings.js";
 
 type Where = ChatInputCommandInteraction<"cached"> | ModalSubmitInteraction<"cached">;
 
-export const pasteButtonId = (channelId: string) => `votes:paste:${channelId}`;
+const pasteButtonId = (channelId: string) => `votes:paste:${channelId}`;
 export const pasteModalId = (channelId: string) => `votes:pasted:${channelId}`;
 
 /** Posts a panel in `channelId`; `pasted` is the link the member pasted, if any. */

@@ -14,7 +14,7 @@ import type { PlayAttempt, VotePanel } from "../store/plays.js";
 import type { PanelClosedReason } from "../store/playSchemas.js";
 import type { VoteType } from "../tracker/play.js";
 
-export const tallyWindowMs = 24 * 60 * 60_000;
+const tallyWindowMs = 24 * 60 * 60_000;
 const openColor = 0x5865f2;
 const closedColor = 0x99aab5;
 
@@ -34,8 +34,8 @@ export function tallyOf(votes: readonly PlayAttempt[], nowMs: number): Tally {
   };
 }
 
-export const voteButtonId = (panelId: string, type: VoteType) => `votes:v:${panelId}:${type}`;
-export const closeButtonId = (panelId: string) => `votes:close:${panelId}`;
+const voteButtonId = (panelId: string, type: VoteType) => `votes:v:${panelId}:${type}`;
+const closeButtonId = (panelId: string) => `votes:close:${panelId}`;
 
 const buttonKeys = {
   add: "play.buttonAdd",

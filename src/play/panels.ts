@@ -14,7 +14,7 @@ import type { Store } from "../store/types.js";
 import { linkTokenFrom } from "../tracker/linkGame.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
-import { createPanelEditor } from "./panelEditor.js";
+import { createPanelEditor, type PanelEditor } from "./panelEditor.js";
 
 export interface VotePanelsDeps {
   store: Store;
@@ -51,79 +51,23 @@ export interface VotePanels {
 }
 
 export function createVotePanels(deps: VotePanelsDeps): VotePanels {
-  const { store, logger } = deps;
-  const plays = store.plays;
   const checkEveryMs = deps.checkEveryMs ?? 10 * 60_000;
-  const editor = createPanelEditor({ ...deps, plays, editEveryMs: deps.editEveryMs ?? 5_000 });
+  const editor = createPanelEditor({
+    ...deps,
+    plays: deps.store.plays,
+    editEveryMs: deps.editEveryMs ?? 5_000,
+  });
   const { close, refreshSoon } = editor;
+  const check = (panelId: string) => checkPanel(deps, editor, panelId);
   let sweep: NodeJS.Timeout | undefined;
 
-  async function check(panelId: string): Promise<void> {
-    const panel = await plays.getPanel(panelId);
-    if (panel?.status !== "open") return;
-    const owner = await store.accounts.get(panel.ownerId);
-    if (!owner) return void (await close(panelId, "unlinked"));
-    try {
-      const session = await deps.tracker.session(owner.token, panel.session);
-      if (!session.active || session.end !== null) return void (await close(panelId, "ended"));
-      const now = linkTokenFrom((await deps.tracker.stats(owner.token)).linkGame);
-      // Only a readable link that differs proves the token changed; a pasted one cannot be re-read.
-      if (now !== undefined && now !== plays.panelToken(panel)) await close(panelId, "token");
-      else if (session.scheduledEnd?.toISOString() !== (panel.scheduledEnd ?? undefined)) {
-        const scheduledEnd = session.scheduledEnd?.toISOString() ?? null;
-        await plays.updatePanel(panelId, (p) => ({ ...p, scheduledEnd }));
-        refreshSoon(panelId);
-      }
-    } catch (err) {
-      logger.info({ err, panelId }, "vote panel check failed; tried again later");
-    }
-  }
-
-  async function sweepOnce(): Promise<void> {
-    try {
-      const open = await plays.listPanels((p) => p.status === "open");
-      for (const p of open) await check(p.id);
-      // Votes older than the tally window and any cooldown are no longer needed.
-      const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
-      const before = new Date(deps.now().getTime() - keepMs).toISOString();
-      await plays.prune(before);
-      // A closed panel (and its encrypted link token) is kept only as long as its votes.
-      const stale = await plays.listPanels((p) => p.status === "closed" && p.createdAt < before);
-      for (const p of stale) await plays.deletePanel(p.id);
-    } catch (err) {
-      logger.warn({ err }, "vote panel sweep failed; tried again later");
-    }
-  }
-
   return {
-    async open(input) {
-      const panel: NewPanel = {
-        ...input,
-        id: randomBytes(6).toString("base64url"),
-        messageId: null,
-        status: "open",
-        closedReason: null,
-        createdAt: deps.now().toISOString(),
-      };
-      await plays.putPanel(panel);
-      const stored = (await plays.getPanel(panel.id)) as VotePanel;
-      let messageId: string;
-      try {
-        messageId = await editor.post(stored);
-      } catch (err) {
-        // Not posted: no panel (nor its token) is kept, and the member may try again.
-        await plays.deletePanel(panel.id);
-        throw err;
-      }
-      const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId }));
-      logger.info({ panelId: panel.id, channelId: panel.channelId }, "vote panel opened");
-      return posted ?? stored;
-    },
+    open: (input) => openPanel(deps, editor, input),
     refreshSoon,
     close: (panelId, reason) => close(panelId, reason),
     async closeWhere(match, reason, forget = false) {
       let closed = 0;
-      for (const p of await plays.listPanels(match))
+      for (const p of await deps.store.plays.listPanels(match))
         if ((await close(p.id, reason, forget)) || forget) closed++;
       return closed;
     },
@@ -131,7 +75,7 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
     start() {
       if (checkEveryMs <= 0 || sweep) return;
       // Background: a member waiting on a command goes first in the request budget.
-      sweep = setInterval(() => void asBackground(sweepOnce), checkEveryMs);
+      sweep = setInterval(() => void asBackground(() => sweepOnce(deps, check)), checkEveryMs);
       sweep.unref();
     },
     stop() {
@@ -140,4 +84,83 @@ export function createVotePanels(deps: VotePanelsDeps): VotePanels {
       editor.stop();
     },
   };
+}
+
+/** Stores the panel, posts it and keeps its message id; not posted, nothing is kept. */
+async function openPanel(
+  deps: VotePanelsDeps,
+  editor: PanelEditor,
+  input: Parameters<VotePanels["open"]>[0],
+): Promise<VotePanel> {
+  const plays = deps.store.plays;
+  const panel: NewPanel = {
+    ...input,
+    id: randomBytes(6).toString("base64url"),
+    messageId: null,
+    status: "open",
+    closedReason: null,
+    createdAt: deps.now().toISOString(),
+  };
+  await plays.putPanel(panel);
+  const stored = (await plays.getPanel(panel.id)) as VotePanel;
+  let messageId: string;
+  try {
+    messageId = await editor.post(stored);
+  } catch (err) {
+    // Not posted: no panel (nor its token) is kept, and the member may try again.
+    await plays.deletePanel(panel.id);
+    throw err;
+  }
+  const posted = await plays.updatePanel(panel.id, (p) => ({ ...p, messageId }));
+  deps.logger.info({ panelId: panel.id, channelId: panel.channelId }, "vote panel opened");
+  return posted ?? stored;
+}
+
+/** Closes the panel when its owner unlinked, the session ended or the link token changed. */
+async function checkPanel(
+  deps: VotePanelsDeps,
+  editor: PanelEditor,
+  panelId: string,
+): Promise<void> {
+  const { store, tracker } = deps;
+  const plays = store.plays;
+  const panel = await plays.getPanel(panelId);
+  if (panel?.status !== "open") return;
+  const owner = await store.accounts.get(panel.ownerId);
+  if (!owner) return void (await editor.close(panelId, "unlinked"));
+  try {
+    const session = await tracker.session(owner.token, panel.session);
+    if (!session.active || session.end !== null) return void (await editor.close(panelId, "ended"));
+    const now = linkTokenFrom((await tracker.stats(owner.token)).linkGame);
+    // Only a readable link that differs proves the token changed; a pasted one cannot be re-read.
+    if (now !== undefined && now !== plays.panelToken(panel)) await editor.close(panelId, "token");
+    else if (session.scheduledEnd?.toISOString() !== (panel.scheduledEnd ?? undefined)) {
+      const scheduledEnd = session.scheduledEnd?.toISOString() ?? null;
+      await plays.updatePanel(panelId, (p) => ({ ...p, scheduledEnd }));
+      editor.refreshSoon(panelId);
+    }
+  } catch (err) {
+    deps.logger.info({ err, panelId }, "vote panel check failed; tried again later");
+  }
+}
+
+/** Checks every open panel, then drops votes and closed panels past the tally window. */
+async function sweepOnce(
+  deps: VotePanelsDeps,
+  check: (panelId: string) => Promise<void>,
+): Promise<void> {
+  const plays = deps.store.plays;
+  try {
+    const open = await plays.listPanels((p) => p.status === "open");
+    for (const p of open) await check(p.id);
+    // Votes older than the tally window and any cooldown are no longer needed.
+    const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
+    const before = new Date(deps.now().getTime() - keepMs).toISOString();
+    await plays.prune(before);
+    // A closed panel (and its encrypted link token) is kept only as long as its votes.
+    const stale = await plays.listPanels((p) => p.status === "closed" && p.createdAt < before);
+    for (const p of stale) await plays.deletePanel(p.id);
+  } catch (err) {
+    deps.logger.warn({ err }, "vote panel sweep failed; tried again later");
+  }
 }

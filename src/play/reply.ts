@@ -22,7 +22,7 @@ const gameKeys = {
 const formatMultiplier = (value: number, locale: Locale) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 
-export function resultText(game: PlayGame, result: PlayResult, locale: Locale): string {
+function resultText(game: PlayGame, result: PlayResult, locale: Locale): string {
   const tr = translator(locale);
   const amount = formatDuration(result.seconds, locale);
   const lines = [

@@ -3,6 +3,7 @@
  * recorded. The record's id is the interaction's id, so Discord re-sending the interaction
  * finds it and nothing is sent; a restart in between leaves it "unknown" (store start-up).
  */
+import type { BotContext } from "../discord/context.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {
@@ -34,6 +35,14 @@ export interface SendDeps {
   logger: Logger;
   now: () => Date;
 }
+
+/** What a play needs from the bot's context. */
+export const sendDepsOf = (ctx: BotContext): SendDeps => ({
+  plays: ctx.store.plays,
+  tracker: ctx.tracker,
+  logger: ctx.logger,
+  now: ctx.now,
+});
 
 export type NewAttempt = Omit<
   PlayAttempt,

@@ -12,12 +12,13 @@ import { resolveLocale, t } from "../i18n/index.js";
 import type { VotePanel } from "../store/plays.js";
 import {
   TrackerAuthError,
+  type TrackerError,
   TrackerForbiddenError,
   TrackerRateLimitError,
 } from "../tracker/errors.js";
 import type { VoteType } from "../tracker/play.js";
 import { outcomeText } from "./reply.js";
-import { sendPlayOnce } from "./send.js";
+import { sendDepsOf, sendPlayOnce } from "./send.js";
 import { votesEnabled } from "./settings.js";
 
 /** The voter's bearer, or undefined when they have none or it could be the wearer's own. */
@@ -54,7 +55,7 @@ export async function handleVote(
   const token = ctx.store.plays.panelToken(panel);
   const cooldownMs = ctx.config.VOTE_COOLDOWN_MINUTES * 60_000;
   const outcome = await sendPlayOnce(
-    { plays: ctx.store.plays, tracker: ctx.tracker, logger: ctx.logger, now: ctx.now },
+    sendDepsOf(ctx),
     {
       id: interaction.id,
       kind: "vote",
@@ -80,11 +81,12 @@ export async function handleVote(
     votes?.refreshSoon(panel.id);
   }
   // A refusal may mean the session ended or the token changed: ask the wearer's side once.
-  const voterProblem =
-    outcome.kind === "refused" &&
-    (outcome.error instanceof TrackerRateLimitError ||
-      ((outcome.error instanceof TrackerAuthError ||
-        outcome.error instanceof TrackerForbiddenError) &&
-        bearer !== undefined));
-  if (outcome.kind === "refused" && !voterProblem) await votes?.check(panel.id);
+  if (outcome.kind === "refused" && !voterProblem(outcome.error, bearer !== undefined))
+    await votes?.check(panel.id);
+}
+
+/** A refusal about the voter (rate limit, their own token), which says nothing about the panel. */
+function voterProblem(err: TrackerError, withOwnBearer: boolean): boolean {
+  if (err instanceof TrackerRateLimitError) return true;
+  return withOwnBearer && (err instanceof TrackerAuthError || err instanceof TrackerForbiddenError);
 }

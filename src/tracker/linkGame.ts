@@ -36,11 +36,13 @@ export function linkTokenFrom(text: string | null | undefined): string | undefin
 /** Which vote buttons the session's link-game rules allow; all when the rules are not readable. */
 export function linkRulesFrom(games: unknown): { add: boolean; sub: boolean } {
   const all = { add: true, sub: true };
-  if (typeof games !== "object" || games === null) return all;
-  const link = (games as Record<string, unknown>).link ?? (games as Record<string, unknown>).LINK;
-  if (typeof link !== "object" || link === null) return all;
-  const amount = (value: unknown) => (value === undefined ? undefined : Number(value));
-  const add = amount((link as Record<string, unknown>).addint);
-  const sub = amount((link as Record<string, unknown>).subint);
-  return { add: add === undefined || !(add === 0), sub: sub === undefined || !(sub === 0) };
+  if (!isObject(games)) return all;
+  const link = games.link ?? games.LINK;
+  if (!isObject(link)) return all;
+  // Only an amount that reads as zero turns its button off.
+  const allowed = (value: unknown) => value === undefined || Number(value) !== 0;
+  return { add: allowed(link.addint), sub: allowed(link.subint) };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;

@@ -1,7 +1,6 @@
 /** /chart auf Deutsch. */
 export const chart = {
   noSessions: "Du hast noch keine Sessions bei Chastity Tracker, es gibt also nichts zu zeichnen.",
-  badSession: "Die Session muss eine positive Zahl sein.",
   sourceOTHER: "Sonstige",
   legendStart: "Start",
   legendDom_one: "durch Dom ({{count}})",

@@ -1,7 +1,6 @@
 /** /chart: the command, its embed, the picture and its alt text. */
 export const chart = {
   noSessions: "You have no sessions on Chastity Tracker yet, so there is nothing to draw.",
-  badSession: "The session must be a positive number.",
   sourceOTHER: "Other",
   legendStart: "Start",
   legendDom_one: "by dom ({{count}})",

@@ -1,7 +1,6 @@
 /** /chart en español. */
 export const chart = {
   noSessions: "Aún no tienes sesiones en Chastity Tracker, así que no hay nada que dibujar.",
-  badSession: "La sesión debe ser un número positivo.",
   sourceOTHER: "Otro",
   legendStart: "Inicio",
   legendDom_one: "por dom ({{count}})",

@@ -1,7 +1,6 @@
 /** /chart en français. */
 export const chart = {
   noSessions: "Tu n'as encore aucune session sur Chastity Tracker : il n'y a rien à tracer.",
-  badSession: "La session doit être un nombre positif.",
   sourceOTHER: "Autre",
   legendStart: "Début",
   legendDom_one: "par dom ({{count}})",

@@ -1,7 +1,6 @@
 /** /chart in het Nederlands. */
 export const chart = {
   noSessions: "Je hebt nog geen sessies op Chastity Tracker, er valt dus niets te tekenen.",
-  badSession: "De sessie moet een positief getal zijn.",
   sourceOTHER: "Overig",
   legendStart: "Start",
   legendDom_one: "door dom ({{count}})",
