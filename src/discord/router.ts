@@ -74,6 +74,8 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
  * about a member who never linked or who unlinked (their interactions carry their locale).
  */
 async function rememberLanguage(ctx: BotContext, userId: string, locale: Locale): Promise<void> {
+  // The language store caches what it holds: an unchanged language costs no account read.
+  if ((await ctx.store.locales.member(userId)) === locale) return;
   if ((await ctx.store.accounts.summary(userId)) === undefined) return;
   await ctx.store.locales.recordMember(userId, locale);
 }
