@@ -18,7 +18,7 @@
  * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
  * makes every source due at once (allDueNow).
  */
-import { backoffDelay, maxRetryAfterMs, type Streak } from "../util/backoff.js";
+import { nextStreak, type TaggedStreak } from "../util/backoff.js";
 import { allocate } from "./allocate.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 import type {
@@ -50,7 +50,7 @@ interface Timing {
   intervalMs: number;
   reason: DueReason;
   /** A fault streak of this source's own (a 400, a timeout before the breaker opened...). */
-  streak: (Streak & { retryAt: number; cause: string | undefined }) | undefined;
+  streak: TaggedStreak | undefined;
   /** A read asked for out of plan (since then): a session that just stopped running. */
   finalSince: number | undefined;
   /** Subscriptions (followers) that got their last read of this no longer running session. */
@@ -179,15 +179,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     failed(key, nowMs, retryAfterMs, cause) {
       const t = timings.get(key);
       const previous = t?.streak;
-      const failures = (previous?.failures ?? 0) + 1;
-      let delay = backoffDelay(failures, backoffOptions);
-      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
-        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
-      }
-      const retryAt = nowMs + delay;
-      if (t !== undefined)
-        t.streak = { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause };
-      return { first: previous === undefined, failures, retryAt };
+      const streak = nextStreak(previous, nowMs, backoffOptions, retryAfterMs, cause);
+      if (t !== undefined) t.streak = streak;
+      return { first: previous === undefined, failures: streak.failures, retryAt: streak.retryAt };
     },
     succeeded(key) {
       const t = timings.get(key);
