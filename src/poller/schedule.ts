@@ -252,14 +252,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
     },
-    setEnded(key, ended) {
-      const t = timings.get(key);
-      if (t !== undefined) t.ended = ended;
-    },
-    dueNow(key) {
-      const t = timings.get(key);
-      if (t !== undefined) t.lastPolledAt = undefined;
-    },
     allDueNow() {
       for (const t of timings.values()) t.lastPolledAt = undefined;
     },
