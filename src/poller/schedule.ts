@@ -22,9 +22,11 @@ import { nextStreak, type TaggedStreak } from "../util/backoff.js";
 import { allocate } from "./allocate.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 import type {
+  Candidate,
   DueReason,
   HeldReason,
   LookupResult,
+  ReadReason,
   Schedule,
   ScheduleOptions,
 } from "./scheduleTypes.js";
@@ -64,10 +66,116 @@ interface Timing {
   lookup: LookupResult | undefined;
 }
 
+const planned = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
+const dueAt = (t: Timing) => Math.min(planned(t), t.finalSince ?? Number.POSITIVE_INFINITY);
+/** When it is read next: its due time, or later while a fault streak holds it back. */
+const readAt = (t: Timing) => Math.max(dueAt(t), t.streak?.retryAt ?? 0);
+const isDue = (t: Timing, nowMs: number) => nowMs >= readAt(t);
+const priority = (t: Timing) =>
+  t.lastPolledAt === undefined && t.finalSince === undefined
+    ? t.firstSeenAt + t.intervalMs
+    : dueAt(t) + t.intervalMs / 10;
+
+function newTiming(nowMs: number, intervalMs: number, rate: RateState | undefined): Timing {
+  return {
+    firstSeenAt: nowMs,
+    lastPolledAt: undefined,
+    rate,
+    cost: 1,
+    ended: false,
+    intervalMs,
+    reason: "base",
+    streak: undefined,
+    finalSince: undefined,
+    finalReadBy: new Set(),
+    held: undefined,
+    checkedAt: undefined,
+    gamesChanges: undefined,
+    lookup: undefined,
+  };
+}
+
+interface PlanOptions {
+  base: number;
+  endedIntervalMs: number;
+  budgetPerMinute: number;
+  headroom: number;
+  maxStretch: number;
+}
+
+/** Sets every record's interval and reason; returns the longest interval of a running source. */
+function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number): number {
+  let budgetPerMs = (o.budgetPerMinute * o.headroom) / 60_000;
+  const running: Timing[] = [];
+  for (const t of timings) {
+    if (t.ended) {
+      t.intervalMs = o.endedIntervalMs;
+      t.reason = "ended";
+      budgetPerMs -= t.cost / o.endedIntervalMs;
+    } else running.push(t);
+  }
+  const plan = allocate(
+    running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
+    { baseMs: o.base, maxStretch: o.maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
+  );
+  let longest = o.base;
+  running.forEach((t, i) => {
+    t.intervalMs = Math.round(plan.intervals[i] as number);
+    t.reason =
+      t.intervalMs <= o.base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
+    longest = Math.max(longest, t.intervalMs);
+  });
+  return longest;
+}
+
+/** Why the source is read when it is (see Schedule.nextReadAt). */
+function readReason(t: Timing, endedIntervalMs: number): { at: number; reason: ReadReason } {
+  const at = dueAt(t);
+  // In a fault streak the backoff is why (the plan's due time may still come later).
+  if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
+  if (t.held !== undefined) return { at, reason: t.held };
+  if (t.finalSince !== undefined) return { at, reason: "finalRead" };
+  if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + endedIntervalMs)
+    return { at, reason: "stateCheck" };
+  return { at, reason: t.reason };
+}
+
+/** The due stage (see Schedule.pick); marks the due ones it leaves as held. */
+function takeDue(
+  timings: ReadonlyMap<string, Timing>,
+  candidates: Iterable<Candidate>,
+  nowMs: number,
+  limit: number,
+): Set<string> {
+  const busy = new Map<string, boolean>();
+  for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
+  const due: Array<{ key: string; t: Timing | undefined }> = [];
+  for (const [key, allBusy] of busy) {
+    const t = timings.get(key);
+    if (t !== undefined && !isDue(t, nowMs)) continue;
+    // Its channels take nothing new: it stays due and is read as soon as one is free.
+    if (allBusy) {
+      if (t !== undefined) t.held = "channelBusy";
+    } else due.push({ key, t });
+  }
+  due.sort((a, b) => (a.t ? priority(a.t) : 0) - (b.t ? priority(b.t) : 0));
+  const taken = new Set<string>();
+  for (const [i, { key, t }] of due.entries()) {
+    if (i < Math.max(1, limit)) taken.add(key);
+    if (t !== undefined) t.held = taken.has(key) ? undefined : "queued";
+  }
+  return taken;
+}
+
 export function createSchedule(options: ScheduleOptions): Schedule {
-  const headroom = options.headroom ?? 0.8;
-  const maxStretch = options.maxStretch ?? 15;
   const base = options.intervalMs;
+  const plan: PlanOptions = {
+    base,
+    endedIntervalMs: options.endedIntervalMs,
+    budgetPerMinute: options.budgetPerMinute,
+    headroom: options.headroom ?? 0.8,
+    maxStretch: options.maxStretch ?? 15,
+  };
   const backoffOptions = {
     baseMs: base,
     maxMs: options.maxBackoffMs ?? 15 * 60_000,
@@ -77,64 +185,15 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   const restored = new Map<string, RateState>();
   let longest = base;
 
-  const planned = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
-  const dueAt = (t: Timing) => Math.min(planned(t), t.finalSince ?? Number.POSITIVE_INFINITY);
-  /** When it is read next: its due time, or later while a fault streak holds it back. */
-  const readAt = (t: Timing) => Math.max(dueAt(t), t.streak?.retryAt ?? 0);
-  const isDue = (t: Timing, nowMs: number) => nowMs >= readAt(t);
-  const priority = (t: Timing) =>
-    t.lastPolledAt === undefined && t.finalSince === undefined
-      ? t.firstSeenAt + t.intervalMs
-      : dueAt(t) + t.intervalMs / 10;
-
-  function replan(wallMs: number): void {
-    let budgetPerMs = (options.budgetPerMinute * headroom) / 60_000;
-    const running: Timing[] = [];
-    for (const t of timings.values()) {
-      if (t.ended) {
-        t.intervalMs = options.endedIntervalMs;
-        t.reason = "ended";
-        budgetPerMs -= t.cost / options.endedIntervalMs;
-      } else running.push(t);
-    }
-    const plan = allocate(
-      running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
-      { baseMs: base, maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
-    );
-    longest = base;
-    running.forEach((t, i) => {
-      t.intervalMs = Math.round(plan.intervals[i] as number);
-      t.reason =
-        t.intervalMs <= base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
-      longest = Math.max(longest, t.intervalMs);
-    });
-  }
-
   return {
     census(keys, nowMs, wallMs) {
       const seen = new Set<string>();
       for (const key of keys) {
         seen.add(key);
-        if (timings.has(key)) continue;
-        timings.set(key, {
-          firstSeenAt: nowMs,
-          lastPolledAt: undefined,
-          rate: restored.get(key),
-          cost: 1,
-          ended: false,
-          intervalMs: base,
-          reason: "base",
-          streak: undefined,
-          finalSince: undefined,
-          finalReadBy: new Set(),
-          held: undefined,
-          checkedAt: undefined,
-          gamesChanges: undefined,
-          lookup: undefined,
-        });
+        if (!timings.has(key)) timings.set(key, newTiming(nowMs, base, restored.get(key)));
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
-      replan(wallMs);
+      longest = replan(timings.values(), plan, wallMs);
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
@@ -142,36 +201,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     },
     nextReadAt(key) {
       const t = timings.get(key);
-      if (t === undefined) return undefined;
-      const at = dueAt(t);
-      // In a fault streak the backoff is why (the plan's due time may still come later).
-      if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
-      if (t.held !== undefined) return { at, reason: t.held };
-      if (t.finalSince !== undefined) return { at, reason: "finalRead" };
-      if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + options.endedIntervalMs)
-        return { at, reason: "stateCheck" };
-      return { at, reason: t.reason };
+      return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
     },
-    pick(candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) {
-      const busy = new Map<string, boolean>();
-      for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
-      const due: Array<{ key: string; t: Timing | undefined }> = [];
-      for (const [key, allBusy] of busy) {
-        const t = timings.get(key);
-        if (t !== undefined && !isDue(t, nowMs)) continue;
-        // Its channels take nothing new: it stays due and is read as soon as one is free.
-        if (allBusy) {
-          if (t !== undefined) t.held = "channelBusy";
-        } else due.push({ key, t });
-      }
-      due.sort((a, b) => (a.t ? priority(a.t) : 0) - (b.t ? priority(b.t) : 0));
-      const taken = new Set<string>();
-      for (const [i, { key, t }] of due.entries()) {
-        if (i < Math.max(1, limit)) taken.add(key);
-        if (t !== undefined) t.held = taken.has(key) ? undefined : "queued";
-      }
-      return taken;
-    },
+    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) =>
+      takeDue(timings, candidates, nowMs, limit),
     ready(key, nowMs) {
       const retryAt = timings.get(key)?.streak?.retryAt;
       return retryAt === undefined || nowMs >= retryAt;
