@@ -11,8 +11,6 @@ import type { SubscriptionFilters } from "../store/types.js";
 import { type HistoryItem, historyItemKey } from "../tracker/types.js";
 import { secondOf, watermarkMs } from "../util/watermark.js";
 
-export { secondOf, watermarkMs };
-
 export interface DeliveryState {
   watermark: string | null;
   seenAtWatermark: readonly string[];

@@ -8,7 +8,8 @@
  */
 import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
 import { pageLimit, walkPages } from "../util/pages.js";
-import { normalizeFetched, secondOf } from "./historyDetect.js";
+import { secondOf } from "../util/watermark.js";
+import { normalizeFetched } from "./historyDetect.js";
 
 export { pageLimit };
 

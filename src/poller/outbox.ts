@@ -23,13 +23,8 @@ import type {
   SubscriptionAdvance,
 } from "../store/types.js";
 import { type GameChange, type HistoryItem, historyItemKey } from "../tracker/types.js";
-import {
-  type AdvancedState,
-  type DeliveryState,
-  secondOf,
-  watermarkMs,
-  withinWindow,
-} from "../feeds/historyDetect.js";
+import { type AdvancedState, type DeliveryState, withinWindow } from "../feeds/historyDetect.js";
+import { secondOf, watermarkMs } from "../util/watermark.js";
 
 /** Discord's limit for `nonce`. */
 export const maxNonceLength = 25;

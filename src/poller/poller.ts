@@ -28,9 +28,10 @@ import { createLimiter } from "../util/limit.js";
 import { createBreaker } from "../tracker/breaker.js";
 import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
-import { activeLookupKey, type SourceContext, sourceKey } from "./sources.js";
+import type { SourceContext } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
 import {
+  backoffUntil,
   describeCheck,
   type CheckInterval,
   type SchedulerStatus,
@@ -287,24 +288,13 @@ export function createPoller(deps: PollerDeps): Poller {
     runCycle: () => exclusive(() => cycle(true, true)),
     runDue: () => exclusive(() => cycle(false, true)),
     flushOutbox: () => exclusive(() => flush(true)),
-    backoffUntil(subscription) {
-      const keys: string[] = [];
-      if (subscription.currentSession !== null) {
-        keys.push(sourceKey(subscription.userId, subscription.currentSession));
-      }
-      if (subscription.session === null) keys.push(activeLookupKey(subscription.userId));
-      const nowMs = clock.now();
-      const until = Math.max(
-        channelBackoff.retryAt(channelKey(subscription.channelId)) ?? 0,
-        breaker.snapshot().probeAt ?? 0,
-        ...keys.map((key) => {
-          const next = schedule.nextReadAt(key);
-          return next?.reason === "backoff" ? next.at : 0;
-        }),
-      );
-      // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
-      return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;
-    },
+    backoffUntil: (subscription) =>
+      backoffUntil(
+        schedule,
+        [channelBackoff.retryAt(channelKey(subscription.channelId)), breaker.snapshot().probeAt],
+        clock,
+        subscription,
+      ),
     checkInterval: (subscription) => describeCheck(schedule, deps.intervalMs, subscription),
     status: () => ({
       effectiveIntervalMs: schedule.effectiveIntervalMs(),

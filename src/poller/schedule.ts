@@ -18,16 +18,21 @@
  * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
  * makes every source due at once (allDueNow).
  */
-import { backoffDelay, maxRetryAfterMs, type Streak } from "../util/backoff.js";
-import { allocate } from "./allocate.js";
+import { nextStreak } from "../util/backoff.js";
 import { observe, type RateState, rateOf } from "./rate.js";
-import type {
-  DueReason,
-  HeldReason,
-  LookupResult,
-  Schedule,
-  ScheduleOptions,
-} from "./scheduleTypes.js";
+import {
+  dueAt,
+  isDue,
+  newTiming,
+  type PlanOptions,
+  priority,
+  readAt,
+  readReason,
+  replan,
+  takeDue,
+  type Timing,
+} from "./scheduleRecord.js";
+import type { Schedule, ScheduleOptions } from "./scheduleTypes.js";
 
 export type {
   Candidate,
@@ -40,34 +45,15 @@ export type {
   ScheduleOptions,
 } from "./scheduleTypes.js";
 
-interface Timing {
-  firstSeenAt: number;
-  lastPolledAt: number | undefined;
-  rate: RateState | undefined;
-  /** Requests one poll of this source costs (moving average). */
-  cost: number;
-  ended: boolean;
-  intervalMs: number;
-  reason: DueReason;
-  /** A fault streak of this source's own (a 400, a timeout before the breaker opened...). */
-  streak: (Streak & { retryAt: number; cause: string | undefined }) | undefined;
-  /** A read asked for out of plan (since then): a session that just stopped running. */
-  finalSince: number | undefined;
-  /** Subscriptions (followers) that got their last read of this no longer running session. */
-  finalReadBy: Set<string>;
-  /** Due but not taken up by the last pick. */
-  held: HeldReason | undefined;
-  /** The last state check of the session (ended? game changes?), monotonic ms. */
-  checkedAt: number | undefined;
-  gamesChanges: boolean | undefined;
-  /** For an active-session lookup: what the last one found. */
-  lookup: LookupResult | undefined;
-}
-
 export function createSchedule(options: ScheduleOptions): Schedule {
-  const headroom = options.headroom ?? 0.8;
-  const maxStretch = options.maxStretch ?? 15;
   const base = options.intervalMs;
+  const plan: PlanOptions = {
+    base,
+    endedIntervalMs: options.endedIntervalMs,
+    budgetPerMinute: options.budgetPerMinute,
+    headroom: options.headroom ?? 0.8,
+    maxStretch: options.maxStretch ?? 15,
+  };
   const backoffOptions = {
     baseMs: base,
     maxMs: options.maxBackoffMs ?? 15 * 60_000,
@@ -77,64 +63,15 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   const restored = new Map<string, RateState>();
   let longest = base;
 
-  const planned = (t: Timing) => (t.lastPolledAt === undefined ? 0 : t.lastPolledAt + t.intervalMs);
-  const dueAt = (t: Timing) => Math.min(planned(t), t.finalSince ?? Number.POSITIVE_INFINITY);
-  /** When it is read next: its due time, or later while a fault streak holds it back. */
-  const readAt = (t: Timing) => Math.max(dueAt(t), t.streak?.retryAt ?? 0);
-  const isDue = (t: Timing, nowMs: number) => nowMs >= readAt(t);
-  const priority = (t: Timing) =>
-    t.lastPolledAt === undefined && t.finalSince === undefined
-      ? t.firstSeenAt + t.intervalMs
-      : dueAt(t) + t.intervalMs / 10;
-
-  function replan(wallMs: number): void {
-    let budgetPerMs = (options.budgetPerMinute * headroom) / 60_000;
-    const running: Timing[] = [];
-    for (const t of timings.values()) {
-      if (t.ended) {
-        t.intervalMs = options.endedIntervalMs;
-        t.reason = "ended";
-        budgetPerMs -= t.cost / options.endedIntervalMs;
-      } else running.push(t);
-    }
-    const plan = allocate(
-      running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
-      { baseMs: base, maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
-    );
-    longest = base;
-    running.forEach((t, i) => {
-      t.intervalMs = Math.round(plan.intervals[i] as number);
-      t.reason =
-        t.intervalMs <= base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
-      longest = Math.max(longest, t.intervalMs);
-    });
-  }
-
   return {
     census(keys, nowMs, wallMs) {
       const seen = new Set<string>();
       for (const key of keys) {
         seen.add(key);
-        if (timings.has(key)) continue;
-        timings.set(key, {
-          firstSeenAt: nowMs,
-          lastPolledAt: undefined,
-          rate: restored.get(key),
-          cost: 1,
-          ended: false,
-          intervalMs: base,
-          reason: "base",
-          streak: undefined,
-          finalSince: undefined,
-          finalReadBy: new Set(),
-          held: undefined,
-          checkedAt: undefined,
-          gamesChanges: undefined,
-          lookup: undefined,
-        });
+        if (!timings.has(key)) timings.set(key, newTiming(nowMs, base, restored.get(key)));
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
-      replan(wallMs);
+      longest = replan(timings.values(), plan, wallMs);
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
@@ -142,36 +79,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     },
     nextReadAt(key) {
       const t = timings.get(key);
-      if (t === undefined) return undefined;
-      const at = dueAt(t);
-      // In a fault streak the backoff is why (the plan's due time may still come later).
-      if (t.streak !== undefined) return { at: readAt(t), reason: "backoff" };
-      if (t.held !== undefined) return { at, reason: t.held };
-      if (t.finalSince !== undefined) return { at, reason: "finalRead" };
-      if (!t.ended && t.checkedAt !== undefined && at >= t.checkedAt + options.endedIntervalMs)
-        return { at, reason: "stateCheck" };
-      return { at, reason: t.reason };
+      return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
     },
-    pick(candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) {
-      const busy = new Map<string, boolean>();
-      for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
-      const due: Array<{ key: string; t: Timing | undefined }> = [];
-      for (const [key, allBusy] of busy) {
-        const t = timings.get(key);
-        if (t !== undefined && !isDue(t, nowMs)) continue;
-        // Its channels take nothing new: it stays due and is read as soon as one is free.
-        if (allBusy) {
-          if (t !== undefined) t.held = "channelBusy";
-        } else due.push({ key, t });
-      }
-      due.sort((a, b) => (a.t ? priority(a.t) : 0) - (b.t ? priority(b.t) : 0));
-      const taken = new Set<string>();
-      for (const [i, { key, t }] of due.entries()) {
-        if (i < Math.max(1, limit)) taken.add(key);
-        if (t !== undefined) t.held = taken.has(key) ? undefined : "queued";
-      }
-      return taken;
-    },
+    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) =>
+      takeDue(timings, candidates, nowMs, limit),
     ready(key, nowMs) {
       const retryAt = timings.get(key)?.streak?.retryAt;
       return retryAt === undefined || nowMs >= retryAt;
@@ -179,15 +90,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     failed(key, nowMs, retryAfterMs, cause) {
       const t = timings.get(key);
       const previous = t?.streak;
-      const failures = (previous?.failures ?? 0) + 1;
-      let delay = backoffDelay(failures, backoffOptions);
-      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
-        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
-      }
-      const retryAt = nowMs + delay;
-      if (t !== undefined)
-        t.streak = { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause };
-      return { first: previous === undefined, failures, retryAt };
+      const streak = nextStreak(previous, nowMs, backoffOptions, retryAfterMs, cause);
+      if (t !== undefined) t.streak = streak;
+      return { first: previous === undefined, failures: streak.failures, retryAt: streak.retryAt };
     },
     succeeded(key) {
       const t = timings.get(key);
@@ -257,14 +162,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     observed(key, happened, wallMs) {
       const t = timings.get(key);
       if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
-    },
-    setEnded(key, ended) {
-      const t = timings.get(key);
-      if (t !== undefined) t.ended = ended;
-    },
-    dueNow(key) {
-      const t = timings.get(key);
-      if (t !== undefined) t.lastPolledAt = undefined;
     },
     allDueNow() {
       for (const t of timings.values()) t.lastPolledAt = undefined;

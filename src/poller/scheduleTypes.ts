@@ -99,10 +99,6 @@ export interface Schedule {
   gamesChangesOf(key: string, lookupKey: string): boolean | undefined;
   /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
   observed(key: string, happened: readonly number[], wallMs: number): void;
-  /** Marks a source ended (hourly) or running again. */
-  setEnded(key: string, ended: boolean): void;
-  /** Polls `key` at the next chance (a session just switched). */
-  dueNow(key: string): void;
   /** Every source is due at once (the tracker is back after an outage). */
   allDueNow(): void;
   explain(key: string): Explanation | undefined;

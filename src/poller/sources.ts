@@ -204,7 +204,11 @@ export async function planSources(
 
   const byUser = new Map<string, Subscription[]>();
   for (const userId of input.lookups) byUser.set(userId, []);
-  for (const sub of input.subs) byUser.set(sub.userId, [...(byUser.get(sub.userId) ?? []), sub]);
+  for (const sub of input.subs) {
+    const userSubs = byUser.get(sub.userId);
+    if (userSubs === undefined) byUser.set(sub.userId, [sub]);
+    else userSubs.push(sub);
+  }
 
   await mapLimit([...byUser], ctx.concurrency, async ([userId, userSubs]) => {
     try {

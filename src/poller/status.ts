@@ -1,4 +1,5 @@
 /** What the scheduler tells `/subscriptions`, `/metrics` and `/healthz`. */
+import type { Clock } from "../clock.js";
 import type { Subscription } from "../store/types.js";
 import type { BreakerSnapshot, BreakerState } from "../tracker/breaker.js";
 import { keysOf } from "./due.js";
@@ -53,4 +54,26 @@ export function describeCheck(
     }
   }
   return slowest;
+}
+
+/**
+ * Until when a subscription waits on a backoff: its sources' fault streaks, and the waits
+ * it shares (`shared`: its channel's backoff, the breaker's next probe; monotonic ms).
+ */
+export function backoffUntil(
+  schedule: Schedule,
+  shared: readonly (number | undefined)[],
+  clock: Clock,
+  sub: Subscription,
+): Date | undefined {
+  const nowMs = clock.now();
+  const until = Math.max(
+    ...shared.map((at) => at ?? 0),
+    ...keysOf(sub).map((key) => {
+      const next = schedule.nextReadAt(key);
+      return next?.reason === "backoff" ? next.at : 0;
+    }),
+  );
+  // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
+  return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;
 }

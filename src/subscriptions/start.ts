@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { secondOf, windowStart, withinWindow } from "../feeds/historyDetect.js";
+import { windowStart, withinWindow } from "../feeds/historyDetect.js";
+import { secondOf } from "../util/watermark.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
 import {
   type HistoryItem,

@@ -246,16 +246,30 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     return run();
   }
 
+  /** A token that cannot be valid never reaches a header (nor the tracker). */
+  function checkToken(endpoint: TrackerEndpoint, token: string): void {
+    if (!plausibleToken.test(token)) {
+      throw new TrackerAuthError(
+        endpoint,
+        "invalid_token_format",
+        "The token has an invalid format.",
+      );
+    }
+  }
+
+  /** Reports a failed attempt (and a 429 to the budget); returns what the log lines say of it. */
+  function attemptFailed(endpoint: TrackerEndpoint, err: unknown, durationMs: number) {
+    const kind = err instanceof TrackerError ? err.kind : "unknown";
+    const status = err instanceof TrackerError ? err.status : undefined;
+    onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+    if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
+    return { kind, status };
+  }
+
   return {
     async get(endpoint, path, params, token, schema) {
       if (closing) throw new Error("tracker client is closed");
-      if (!plausibleToken.test(token)) {
-        throw new TrackerAuthError(
-          endpoint,
-          "invalid_token_format",
-          "The token has an invalid format.",
-        );
-      }
+      checkToken(endpoint, token);
       const query = params.toString();
       const url = `${base}${path}${query ? `?${query}` : ""}`;
       const priority = currentTrackerPriority();
@@ -273,10 +287,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
-          const kind = err instanceof TrackerError ? err.kind : "unknown";
-          const status = err instanceof TrackerError ? err.status : undefined;
-          onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
-          if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
+          const { kind, status } = attemptFailed(endpoint, err, durationMs);
           if (!isRetryable(err) || n >= options.retries || closing) {
             logger?.debug(
               { endpoint, kind, status, durationMs, attempt: n + 1 },
@@ -295,13 +306,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     },
     async post(endpoint, path, body, token, schema) {
       if (closing) throw new Error("tracker client is closed");
-      if (token !== undefined && !plausibleToken.test(token)) {
-        throw new TrackerAuthError(
-          endpoint,
-          "invalid_token_format",
-          "The token has an invalid format.",
-        );
-      }
+      if (token !== undefined) checkToken(endpoint, token);
       const url = `${base}${path}`;
       const json = JSON.stringify(body);
       const priority = currentTrackerPriority();
@@ -315,10 +320,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
-          const kind = err instanceof TrackerError ? err.kind : "unknown";
-          const status = err instanceof TrackerError ? err.status : undefined;
-          onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
-          if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
+          const { kind } = attemptFailed(endpoint, err, durationMs);
           // No idempotency key on the tracker: only a request that never left may go again.
           if (!failedBeforeSending(err) || n >= options.retries || closing) throw err;
           const delay = backoffDelay(n, options.retryBaseMs, Math.random);

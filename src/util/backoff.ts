@@ -49,8 +49,27 @@ export function backoffDelay(failures: number, options: BackoffOptions): number 
   return Math.round(Math.min(options.maxMs, jittered));
 }
 
+/** A streak with when it may be tried again and what caused its last failure. */
+export type TaggedStreak = Streak & { retryAt: number; cause: string | undefined };
+
+/** One more failure on top of `previous` (undefined: the first of a streak). */
+export function nextStreak(
+  previous: TaggedStreak | undefined,
+  nowMs: number,
+  options: BackoffOptions,
+  retryAfterMs?: number,
+  cause?: string,
+): TaggedStreak {
+  const failures = (previous?.failures ?? 0) + 1;
+  let delay = backoffDelay(failures, options);
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
+    delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
+  }
+  return { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt: nowMs + delay, cause };
+}
+
 export function createBackoff(options: BackoffOptions): Backoff {
-  const streaks = new Map<string, Streak & { retryAt: number; cause: string | undefined }>();
+  const streaks = new Map<string, TaggedStreak>();
   return {
     ready(key, nowMs) {
       const streak = streaks.get(key);
@@ -58,14 +77,9 @@ export function createBackoff(options: BackoffOptions): Backoff {
     },
     fail(key, nowMs, retryAfterMs, cause) {
       const previous = streaks.get(key);
-      const failures = (previous?.failures ?? 0) + 1;
-      let delay = backoffDelay(failures, options);
-      if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
-        delay = Math.max(delay, Math.min(retryAfterMs, maxRetryAfterMs));
-      }
-      const retryAt = nowMs + delay;
-      streaks.set(key, { failures, sinceMs: previous?.sinceMs ?? nowMs, retryAt, cause });
-      return { first: previous === undefined, failures, retryAt };
+      const streak = nextStreak(previous, nowMs, options, retryAfterMs, cause);
+      streaks.set(key, streak);
+      return { first: previous === undefined, failures: streak.failures, retryAt: streak.retryAt };
     },
     succeed(key) {
       const streak = streaks.get(key);

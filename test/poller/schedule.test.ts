@@ -97,7 +97,7 @@ describe("the schedule", () => {
 
   it("reads ended sessions hourly, and counts them for that little", () => {
     const { schedule, all } = planned(100, 90);
-    schedule.setEnded("s0", true);
+    schedule.checked("s0", t0, { ended: true, gamesChanges: false });
     schedule.census(all, t0, t0);
     expect(schedule.explain("s0")).toMatchObject({ intervalMs: 60 * minute, reason: "ended" });
     expect(schedule.size()).toBe(89);
@@ -108,7 +108,7 @@ describe("the schedule", () => {
     for (const key of all) schedule.polled(key, t0, { requests: 1 });
     expect(schedule.nextDueAt()).toBe(t0 + minute);
     expect(schedule.lagMs(t0 + minute + 5000)).toBe(5000);
-    schedule.dueNow("s1");
+    schedule.finalRead("s1", t0);
     expect(schedule.isDue("s1", t0 + 1)).toBe(true);
   });
 });
