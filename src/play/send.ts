@@ -18,9 +18,9 @@ import type { PlayRequest, PlayResult, TrackerPlayer } from "../tracker/play.js"
 
 export type PlayOutcome =
   | { kind: "done"; result: PlayResult }
-  /** The tracker said no (400/401/403/404/429): its word, nothing changed. */
+  /** The tracker said no (any 4xx in its error envelope, 401/403/404/429): nothing changed. */
   | { kind: "refused"; error: TrackerError }
-  /** Timeout, 5xx, an answer we cannot read: it may have been applied. */
+  /** Timeout, reset, 5xx, an answer we cannot read (a 4xx without the envelope): maybe applied. */
   | { kind: "unknown" }
   /** The connection failed before the request left: nothing was sent. */
   | { kind: "not_sent" }
