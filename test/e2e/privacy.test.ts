@@ -165,7 +165,7 @@ describe("/privacy", () => {
     const text = handle.original?.content ?? "";
     expect(text).toMatch(/Role sync in server Test server, set <t:\d+:f>/);
     expect(text).toMatch(/Post language in server Test server/);
-    expect(text).toMatch(/`\/privacy json:True`/);
+    expect(text).toMatch(/`\/privacy json:true`/);
     expect(text).toMatch(/No linked account/);
 
     // The DM with the bot is one of the contexts too.
