@@ -5,9 +5,9 @@ import {
 } from "discord.js";
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
-import { inert } from "../src/format/untrusted.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { buildPrivacyReport } from "../src/privacy/report.js";
+import { privacySourceOf } from "../src/privacy/sections.js";
 
 const data = {
   name: "privacy",
@@ -32,14 +32,7 @@ export default {
     const hint = withFile ? t(locale, "privacy.jsonAttached") : t(locale, "privacy.jsonHint");
     const report = await buildPrivacyReport({
       userId: interaction.user.id,
-      source: {
-        store: ctx.store,
-        // A server's name is text people typed: inert like every other such text.
-        guildName: (id) => {
-          const name = ctx.client.guilds.cache.get(id)?.name;
-          return name === undefined ? undefined : inert(name, 100);
-        },
-      },
+      source: privacySourceOf(ctx),
       locale,
       now: ctx.now(),
       maxLength: 2000 - hint.length - 2,

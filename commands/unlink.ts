@@ -2,6 +2,8 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js
 import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
+import { keptAfterUnlink } from "../src/privacy/moreSections.js";
+import { privacySourceOf } from "../src/privacy/sections.js";
 
 const data = {
   name: "unlink",
@@ -36,9 +38,13 @@ export default {
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);
+    // The agreed exception: server settings keep the admin who made them. Say so, by name.
+    const kept = await keptAfterUnlink(userId, privacySourceOf(ctx), locale);
     ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
+    const reply = (lines: string[]) =>
+      interaction.editReply({ content: lines.join("\n"), allowedMentions: { parse: [] } });
     if (!hadAccount && subscriptions === 0 && consents === 0) {
-      await interaction.editReply(t(locale, "link.unlinkNothing"));
+      await reply([t(locale, "link.unlinkNothing"), ...kept]);
       return;
     }
     const removed = [
@@ -48,8 +54,11 @@ export default {
         : undefined,
       t(locale, "link.unlinkSessions"),
     ].filter((x) => x !== undefined);
-    await interaction.editReply(
-      [t(locale, "link.unlinkRemoved", { what: removed.join(", ") }), ...roleLines].join("\n"),
-    );
+    const what = removed.join(", ");
+    await reply([
+      t(locale, kept.length > 0 ? "link.unlinkRemovedKept" : "link.unlinkRemoved", { what }),
+      ...roleLines,
+      ...kept,
+    ]);
   },
 } satisfies Command;

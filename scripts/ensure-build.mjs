@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const output = join(root, "dist", "src", "main.js");
@@ -15,6 +15,21 @@ const failedMarker = join(root, "dist", ".build-failed");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const sourceDirs = ["src", "commands"];
 const sourceFile = /\.[cm]?ts$/;
+
+/**
+ * The bot's own Node.js check (src/nodeVersion.ts, once built): an unsupported Node is refused
+ * in one line here too, before a build that is of no use and before `deploy-commands` loads
+ * discord.js. Without a build yet there is nothing to ask; start.js checks after the build.
+ */
+async function refuseUnsupportedNode() {
+  const helper = join(root, "dist", "src", "nodeVersion.js");
+  if (!existsSync(helper)) return;
+  const { nodeVersionProblem } = await import(pathToFileURL(helper).href);
+  const problem = nodeVersionProblem?.(process.versions.node);
+  if (problem === undefined) return;
+  console.error(problem);
+  process.exit(1);
+}
 
 function mtime(path) {
   try {
@@ -56,6 +71,7 @@ function staleReason() {
   return input === undefined ? undefined : `${input} changed since the last build`;
 }
 
+await refuseUnsupportedNode();
 const reason = staleReason();
 if (reason === undefined) process.exit(0);
 
@@ -81,6 +97,7 @@ const code = result.status ?? 1;
 if (result.error) console.error(`ensure-build: could not run tsc: ${result.error.message}`);
 if (code === 0) {
   rmSync(failedMarker, { force: true });
+  await refuseUnsupportedNode();
 } else if (existsSync(join(root, "dist"))) {
   writeFileSync(failedMarker, `tsc exited with ${code}\n`);
 }

@@ -26,6 +26,11 @@ export const redactPaths = [
 export interface LoggerSettings {
   level: string;
   pretty?: boolean;
+  /**
+   * Whether stdout is a terminal (default: it is asked): pretty logs are coloured only there,
+   * so `LOG_PRETTY=true` under systemd or in `docker logs` gives no escape codes in the journal.
+   */
+  terminal?: boolean;
   /** Where JSON lines go; tests pass a stream to capture them. */
   destination?: DestinationStream;
 }
@@ -42,7 +47,10 @@ export function createLogger(settings: LoggerSettings): Logger {
       ...options,
       transport: {
         target: "pino-pretty",
-        options: { colorize: true, translateTime: "SYS:standard" },
+        options: {
+          colorize: settings.terminal ?? process.stdout.isTTY === true,
+          translateTime: "SYS:standard",
+        },
       },
     });
   }

@@ -3,6 +3,7 @@
  * recorded. The record's id is the interaction's id, so Discord re-sending the interaction
  * finds it and nothing is sent; a restart in between leaves it "unknown" (store start-up).
  */
+import type { Clock } from "../clock.js";
 import type { BotContext } from "../discord/context.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
@@ -15,25 +16,28 @@ import {
 } from "../tracker/errors.js";
 import { failedBeforeSending } from "../tracker/http.js";
 import type { PlayRequest, PlayResult, TrackerPlayer } from "../tracker/play.js";
+import { runOf } from "../util/lastingDeadline.js";
 
 export type PlayOutcome =
   | { kind: "done"; result: PlayResult }
-  /** The tracker said no (400/401/403/404/429): its word, nothing changed. */
+  /** The tracker said no (any 4xx in its error envelope, 401/403/404/429): nothing changed. */
   | { kind: "refused"; error: TrackerError }
-  /** Timeout, 5xx, an answer we cannot read: it may have been applied. */
+  /** Timeout, reset, 5xx, an answer we cannot read (a 4xx without the envelope): maybe applied. */
   | { kind: "unknown" }
   /** The connection failed before the request left: nothing was sent. */
   | { kind: "not_sent" }
   /** This interaction was handled before (Discord re-sent it, or the bot restarted). */
   | { kind: "repeat"; existing: PlayAttempt }
-  /** The member voted on this panel within the cooldown. */
-  | { kind: "cooldown"; last: PlayAttempt };
+  /** The member voted on this panel within the cooldown, which ends `leftMs` from now. */
+  | { kind: "cooldown"; last: PlayAttempt; leftMs: number };
 
 export interface SendDeps {
   plays: PlayStore;
   tracker: TrackerPlayer;
   logger: Logger;
   now: () => Date;
+  /** Its monotonic reading goes with the attempt (the cooldown is judged on it in this run). */
+  clock: Clock;
 }
 
 /** What a play needs from the bot's context. */
@@ -42,11 +46,12 @@ export const sendDepsOf = (ctx: BotContext): SendDeps => ({
   tracker: ctx.tracker,
   logger: ctx.logger,
   now: ctx.now,
+  clock: ctx.clock,
 });
 
 export type NewAttempt = Omit<
   PlayAttempt,
-  "state" | "createdAt" | "seconds" | "scheduledEnd" | "multiplier"
+  "state" | "createdAt" | "run" | "mono" | "seconds" | "scheduledEnd" | "multiplier"
 >;
 
 /** Did the POST possibly reach the tracker and get applied? */
@@ -65,7 +70,7 @@ export async function sendPlayOnce(
   attempt: NewAttempt,
   bearer: string | undefined,
   request: PlayRequest,
-  cooldownSince?: Date,
+  cooldownLeft?: (vote: PlayAttempt) => number,
 ): Promise<PlayOutcome> {
   const { plays, logger } = deps;
   const refusal = await plays.begin(
@@ -73,14 +78,17 @@ export async function sendPlayOnce(
       ...attempt,
       state: "pending",
       createdAt: deps.now().toISOString(),
+      run: runOf(deps.clock),
+      mono: deps.clock.now(),
       seconds: null,
       scheduledEnd: null,
       multiplier: null,
     },
-    cooldownSince?.toISOString(),
+    cooldownLeft,
   );
   if (refusal?.reason === "exists") return { kind: "repeat", existing: refusal.existing };
-  if (refusal?.reason === "cooldown") return { kind: "cooldown", last: refusal.last };
+  if (refusal?.reason === "cooldown")
+    return { kind: "cooldown", last: refusal.last, leftMs: refusal.leftMs };
   const log = { attemptId: attempt.id, kind: attempt.kind, game: attempt.game };
   try {
     const result = await deps.tracker.play(bearer, request);

@@ -5,11 +5,12 @@
  * nothing at all.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
+import type { Clock } from "../clock.js";
 import type { BotContext } from "../discord/context.js";
 import { reply } from "../discord/router.js";
 import { discordTimestamp } from "../format/items.js";
 import { resolveLocale, t } from "../i18n/index.js";
-import type { VotePanel } from "../store/plays.js";
+import type { PlayAttempt, VotePanel } from "../store/plays.js";
 import {
   TrackerAuthError,
   type TrackerError,
@@ -19,6 +20,7 @@ import {
 import type { VoteType } from "../tracker/play.js";
 import { outcomeText } from "./reply.js";
 import { sendDepsOf, sendPlayOnce } from "./send.js";
+import { deadlineAfter, leftInThisRun } from "../util/lastingDeadline.js";
 import { votesEnabled } from "./settings.js";
 
 /** The voter's bearer, or undefined when they have none or it could be the wearer's own. */
@@ -67,10 +69,10 @@ export async function handleVote(
     },
     bearer,
     { game: "link", dom: false, token, type },
-    new Date(ctx.now().getTime() - cooldownMs),
+    (last) => cooldownLeft(ctx.clock, last, cooldownMs),
   );
   if (outcome.kind === "cooldown") {
-    const at = new Date(new Date(outcome.last.createdAt).getTime() + cooldownMs);
+    const at = new Date(ctx.clock.wall() + outcome.leftMs);
     return say(t(locale, "play.cooldown", { at: discordTimestamp(at, "R") }));
   }
   await say(outcomeText("link", outcome, locale, token));
@@ -83,6 +85,15 @@ export async function handleVote(
   // A refusal may mean the session ended or the token changed: ask the wearer's side once.
   if (outcome.kind === "refused" && !voterProblem(outcome.error, bearer !== undefined))
     await votes?.check(panel.id);
+}
+
+/**
+ * What is left of the cooldown a vote started: on this run's monotonic clock for a vote of this
+ * run (a wall-clock step moves it not), by its stored date, capped, for one before a restart.
+ */
+export function cooldownLeft(clock: Clock, vote: PlayAttempt, cooldownMs: number): number {
+  const start = { run: vote.run ?? "", mono: vote.mono ?? 0, wall: Date.parse(vote.createdAt) };
+  return leftInThisRun(clock, `vote:${vote.id}`, deadlineAfter(start, cooldownMs));
 }
 
 /** A refusal about the voter (rate limit, their own token), which says nothing about the panel. */

@@ -3,27 +3,55 @@
  * whose answer was lost and that goes out again after that may appear twice:
  * nothing can prevent it, but the admin should read why. Kept apart from the
  * sender so it stays one call there.
+ *
+ * The age is judged like every stored deadline (util/lastingDeadline.ts): an entry's window is
+ * moved onto this run's monotonic clock when the run first sees the entry (`seen`, or at the
+ * latest its first send), with what its stored wall date says is left (capped at the window);
+ * after that a wall-clock step neither hides an old post nor makes a fresh one look old.
  */
-import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import { type Clock, systemClock } from "../clock.js";
 import type { OutboxEntry } from "../store/types.js";
+import { deadlineAfter, leftInThisRun } from "../util/lastingDeadline.js";
 
 /** Discord's nonce memory is "a few minutes"; past this a resend may post twice. */
 export const defaultNonceWindowMs = 3 * 60_000;
 
-export type NonceWarning = (entry: OutboxEntry, index: number, now: Date) => void;
+export interface NonceWarning {
+  /**
+   * After Discord accepted message `index` of `entry`. `_now` (the caller's date) is not read:
+   * the age comes from the clock, on its monotonic reading.
+   */
+  (entry: OutboxEntry, index: number, _now?: Date): void;
+  /** Before the entry's first send in this run: its window starts counting on this run's clock. */
+  seen(entry: OutboxEntry): void;
+}
 
-export function createNonceWarning(logger: Logger, windowMs = defaultNonceWindowMs): NonceWarning {
+export function createNonceWarning(
+  logger: Logger,
+  windowMs = defaultNonceWindowMs,
+  clock: Clock = systemClock,
+): NonceWarning {
   // Once per channel per window: the first resend after an outage is the one at risk.
   const warnedAt = new Map<string, number>();
-  return (entry, index, now) => {
+  /** Milliseconds left of the entry's window; the first reading fixes it on this run's clock. */
+  const left = (entry: OutboxEntry) => {
+    // The outbox keeps no monotonic reading: its wall date is all any run has of it.
+    const created = { run: "", mono: 0, wall: Date.parse(entry.createdAt) };
+    return leftInThisRun(
+      clock,
+      `nonce:${entry.id}:${entry.createdAt}`,
+      deadlineAfter(created, windowMs),
+    );
+  };
+  const warn = (entry: OutboxEntry, index: number) => {
     // Only the first message not yet confirmed can have been posted without its answer.
     if (index !== entry.sent) return;
-    const ageMs = now.getTime() - Date.parse(entry.createdAt);
+    const ageMs = windowMs - left(entry);
     if (!(ageMs > windowMs)) return;
     const last = warnedAt.get(entry.channelId);
-    if (last !== undefined && performance.now() - last < windowMs) return;
-    warnedAt.set(entry.channelId, performance.now());
+    if (last !== undefined && clock.now() - last < windowMs) return;
+    warnedAt.set(entry.channelId, clock.now());
     logger.warn(
       {
         channelId: entry.channelId,
@@ -34,4 +62,5 @@ export function createNonceWarning(logger: Logger, windowMs = defaultNonceWindow
       "re-sent a post older than Discord's nonce memory: if its first try reached Discord before the outage, it may appear twice in this channel",
     );
   };
+  return Object.assign(warn, { seen: (entry: OutboxEntry) => void left(entry) });
 }

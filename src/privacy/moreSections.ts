@@ -6,6 +6,7 @@ import {
   language,
   orNone,
   type PrivacySection,
+  type PrivacySource,
   roleSync,
   server,
   subscriptions,
@@ -98,6 +99,19 @@ const serverSettings: PrivacySection<Setting[]> = {
     return [tr("privacy.settingsHeading"), ...lines, tr("privacy.settingsKept")];
   },
 };
+
+/**
+ * What `/unlink` leaves (the agreed exception: server settings that name the admin who made
+ * them), in the words `/privacy` uses for it; empty when nothing of the member stays.
+ */
+export async function keptAfterUnlink(
+  userId: string,
+  source: PrivacySource,
+  locale: Locale,
+): Promise<string[]> {
+  const settings = await serverSettings.collect(userId, source);
+  return settings.length === 0 ? [] : serverSettings.describe(settings, locale, source);
+}
 
 /**
  * Every section, in the order shown. A store that keeps member data appends its section here.

@@ -4,6 +4,8 @@
  * A new store that holds member data adds a section here (vote panels, for example), so the
  * report can never silently leave it out; test/e2e/privacy.test.ts lists what it expects.
  */
+import type { BotContext } from "../discord/context.js";
+import { inert } from "../format/untrusted.js";
 import { type Locale, type Translate, translator } from "../i18n/index.js";
 import type { Store } from "../store/types.js";
 import { describeFilters, describePause } from "../subscriptions/describe.js";
@@ -13,6 +15,17 @@ export interface PrivacySource {
   store: Store;
   /** A server's name for the text, when the bot knows it; the id otherwise. */
   guildName(guildId: string): string | undefined;
+}
+
+/** The bot's store, and server names as the bot sees them (inert: they are text people typed). */
+export function privacySourceOf(ctx: Pick<BotContext, "store" | "client">): PrivacySource {
+  return {
+    store: ctx.store,
+    guildName: (id) => {
+      const name = ctx.client.guilds.cache.get(id)?.name;
+      return name === undefined ? undefined : inert(name, 100);
+    },
+  };
 }
 
 export interface PrivacySection<T> {

@@ -18,6 +18,12 @@ export const playAttemptSchema = z.object({
   type: voteType.nullable(),
   /** ISO 8601 (wall clock: the cooldown and the tally must survive a restart). */
   createdAt: z.string(),
+  /**
+   * The run (util/lastingDeadline.ts) and its monotonic reading at `createdAt`: within that run
+   * the cooldown is judged on these, so a wall-clock step moves it not. Absent in older records.
+   */
+  run: z.string().optional(),
+  mono: z.number().optional(),
   /** pending: recorded, maybe sent; unknown: maybe applied, never sent again. */
   state: z.enum(attemptStates),
   /** Signed seconds the play changed, once done. */

@@ -22,7 +22,7 @@ export type { AttemptState } from "./playSchemas.js";
 /** Why begin() did not record the attempt. */
 export type BeginRefusal =
   | { reason: "exists"; existing: PlayAttempt }
-  | { reason: "cooldown"; last: PlayAttempt };
+  | { reason: "cooldown"; last: PlayAttempt; leftMs: number };
 
 /** A new panel as the caller builds it: the token in plain, sealed on the way in. */
 export type NewPanel = Omit<VotePanel, "token"> & { token: string };
@@ -30,10 +30,13 @@ export type NewPanel = Omit<VotePanel, "token"> & { token: string };
 export interface PlayStore {
   /**
    * Atomically records `attempt` as pending, unless one with its id exists or, for a vote with
-   * `cooldownSince`, the same member has a vote on the same panel that may have counted
-   * (pending, done or unknown) created at or after that instant.
+   * `cooldownLeft`, the same member has a vote on the same panel that may have counted
+   * (pending, done or unknown) whose cooldown has time left (`cooldownLeft(vote) > 0`).
    */
-  begin(attempt: PlayAttempt, cooldownSince?: string): Promise<BeginRefusal | undefined>;
+  begin(
+    attempt: PlayAttempt,
+    cooldownLeft?: (vote: PlayAttempt) => number,
+  ): Promise<BeginRefusal | undefined>;
   /** Writes the outcome; a record deleted meanwhile (by /unlink) stays deleted. */
   finish(id: string, outcome: Partial<PlayAttempt>): Promise<PlayAttempt | undefined>;
   get(id: string): Promise<PlayAttempt | undefined>;
@@ -96,21 +99,20 @@ export function createPlayStore(
   // begin() checks and writes in one step: two presses at once cannot both pass the check.
   const gate = createSerialQueue();
   return {
-    begin: (attempt, cooldownSince) =>
+    begin: (attempt, cooldownLeft) =>
       gate.run(async () => {
         const existing = attempts.get(attempt.id);
         if (existing) return { reason: "exists", existing } as const;
-        if (cooldownSince !== undefined && attempt.panelId !== null) {
-          const last = attempts
+        if (cooldownLeft !== undefined && attempt.panelId !== null) {
+          const cooling = attempts
             .values(
               (a) =>
-                a.panelId === attempt.panelId &&
-                a.userId === attempt.userId &&
-                mayHaveCounted(a) &&
-                a.createdAt >= cooldownSince,
+                a.panelId === attempt.panelId && a.userId === attempt.userId && mayHaveCounted(a),
             )
-            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-          if (last) return { reason: "cooldown", last } as const;
+            .map((last) => ({ last, leftMs: cooldownLeft(last) }))
+            .filter((c) => c.leftMs > 0)
+            .sort((a, b) => b.leftMs - a.leftMs)[0];
+          if (cooling) return { reason: "cooldown", ...cooling } as const;
         }
         await attempts.put({ ...attempt, state: "pending" });
         return undefined;

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Clock } from "../clock.js";
+import { deadlineIn, msLeft } from "../util/lastingDeadline.js";
 import type { ListedEntry } from "./backend.js";
 import type { UiStateStore } from "./types.js";
 import { isStoreWriteError } from "./writeErrors.js";
@@ -49,23 +50,19 @@ export function createUiState(
   const deadlines = new Map<string, number>();
   const held = createHeldRecords(clock);
 
-  /** Milliseconds left; an earlier run's record by the wall clock, capped at its TTL. */
-  function left(record: UiRecord): number {
-    if (record.run === run) return record.until - clock.now();
-    return Math.min(record.ttlMs, record.wallUntil - clock.wall());
-  }
-
   /** A stored row's value and the milliseconds it has left; undefined when expired or broken. */
   function alive(raw: unknown): { value: unknown; ms: number } | undefined {
     const record = uiRecord.safeParse(raw);
     if (!record.success) return undefined;
-    const ms = left(record.data);
+    // An earlier run's record by the wall clock, capped at its TTL.
+    const ms = msLeft(record.data, clock, run);
     return ms > 0 ? { value: record.data.value, ms } : undefined;
   }
 
   async function write(key: string, value: unknown, ttlMs: number): Promise<void> {
-    const until = clock.now() + ttlMs;
-    const record: UiRecord = { value, run, until, wallUntil: clock.wall() + ttlMs, ttlMs };
+    const deadline = deadlineIn(clock, run, ttlMs);
+    const until = deadline.until;
+    const record: UiRecord = { value, ...deadline };
     try {
       await keyv.set(key, record);
     } catch (err) {

@@ -42,7 +42,10 @@ export abstract class TrackerError extends Error {
   }
 }
 
-/** 400: the tracker refused the parameters. `trackerMessage` is its own text, safe to show. */
+/**
+ * 400, or any other 4xx (409, 422, ...) whose body is the tracker's error envelope: the tracker
+ * said no and applied nothing. `trackerMessage` is its own text, safe to show.
+ */
 export class TrackerValidationError extends TrackerError {
   readonly kind = "validation" as const;
   constructor(

@@ -144,6 +144,15 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     if (status === 429)
       return new TrackerRateLimitError(endpoint, parseRetryAfter(headers["retry-after"]));
     if (status >= 500) return new TrackerServerError(endpoint, status);
+    // Any other 4xx in the tracker's own error envelope (409 wait_time, 422, ...) is its
+    // definite no, whatever the code: nothing was applied. Without the envelope it is unreadable.
+    if (status >= 400 && err)
+      return new TrackerValidationError(
+        endpoint,
+        code ?? "refused",
+        message || "The tracker rejected the request.",
+        status,
+      );
     return new TrackerUnexpectedResponseError(endpoint, `HTTP ${status}`, status);
   }
 

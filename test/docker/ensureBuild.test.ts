@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const script = join(dirname(fileURLToPath(import.meta.url)), "../../scripts/ensure-build.mjs");
@@ -131,6 +131,22 @@ describe("scripts/ensure-build.mjs", () => {
     expect(tscCalls()).toBe(2);
     expect(run().code).toBe(0);
     expect(tscCalls()).toBe(2);
+  });
+
+  it("refuses an unsupported Node.js in the bot's own line, before building", () => {
+    // The built check (dist/src/nodeVersion.js); this Node pretends to be 18.19.0.
+    write(
+      "dist/src/nodeVersion.js",
+      'export const nodeVersionProblem = (v) => (v.startsWith("18.") ? "needs Node.js 20.18, not v" + v : undefined);',
+    );
+    age("src", 100);
+    write("pretend.mjs", 'Object.defineProperty(process.versions, "node", { value: "18.19.0" });');
+    const old = run({ NODE_OPTIONS: `--import=${pathToFileURL(join(root, "pretend.mjs")).href}` });
+    expect(old).toEqual({ code: 1, stderr: "needs Node.js 20.18, not v18.19.0\n" });
+    expect(tscCalls()).toBe(0);
+    // The same tree on a supported Node builds as before.
+    expect(run().code).toBe(0);
+    expect(tscCalls()).toBe(1);
   });
 
   it("runs dist as is when TypeScript is not installed", () => {

@@ -33,7 +33,10 @@ function problemsOf(text: string): string[] {
   const service = unit.get("Service") ?? new Map<string, string[]>();
   const one = (key: string) => service.get(key)?.at(-1);
   const problems: string[] = [];
-  const exec = (one("ExecStart") ?? "").split(/\s+/);
+  // `/usr/bin/env node ...` finds node on systemd's PATH; no Node path is hard-coded.
+  const exec = (one("ExecStart") ?? "")
+    .split(/\s+/)
+    .filter((w, i) => i > 0 || !/(^|\/)env$/.test(w));
   const entry = startScript.replace(/^node\s+/, "");
   if (!/(^|\/)node$/.test(exec[0] ?? "")) problems.push(`ExecStart runs ${exec[0]}, not node`);
   if (!exec[1]?.endsWith(`/${entry}`)) problems.push(`ExecStart runs ${exec[1]}, not ${entry}`);
@@ -55,11 +58,20 @@ describe("deploy/ct-bot.service", () => {
     expect(problemsOf(unitText)).toEqual([]);
   });
 
+  it("does not hard-code where node is installed", () => {
+    expect(unitText).not.toMatch(/^ExecStart=\/usr\/bin\/node\b/m);
+  });
+
   it.each([
     ["User=ct-bot", "User=root"],
     ["Restart=on-failure", "Restart=always"],
     ["EnvironmentFile=/etc/ct-bot.env\n", ""],
-    ["ExecStart=/usr/bin/node /opt/ct-bot/dist/src/main.js", "ExecStart=/usr/bin/npm start"],
+    ["ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/start.js", "ExecStart=/usr/bin/npm start"],
+    // main.js directly would skip the Node version check of start.js.
+    [
+      "ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/start.js",
+      "ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/main.js",
+    ],
     ["WorkingDirectory=/var/lib/ct-bot", "WorkingDirectory=/opt/ct-bot"],
   ])("notices when %s becomes %j", (from, to) => {
     const broken = unitText.replace(from, to);

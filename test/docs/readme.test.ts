@@ -54,6 +54,20 @@ describe("README.md", () => {
     expect(links.filter((anchor) => !known.has(anchor))).toEqual([]);
   });
 
+  it("points someone without a bot token to the try-out in the Quick start, before the setup", () => {
+    const from = readme.indexOf("\n## Quick start\n");
+    const quick = readme.slice(from, readme.indexOf("\n## ", from + 1));
+    const tryOut = quick.indexOf("npm run try");
+    expect(tryOut).toBeGreaterThan(-1);
+    expect(tryOut).toBeLessThan(quick.indexOf("cp .env.example"));
+    expect(quick).toContain("(#try-it-without-discord)");
+  });
+
+  it("writes booleans as the bot's replies and the try-out take them (`json:true`)", () => {
+    expect(readme).not.toMatch(/:True\b/);
+    expect(readme).toContain("`json:true`");
+  });
+
   it("lists every ## section in the Contents line", () => {
     const contents = /^Contents: [\s\S]*?\n\n/m.exec(prose)?.[0] ?? "";
     const linked = new Set([...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!));

@@ -64,12 +64,46 @@ describe("/play and /dom", () => {
     expect(handle.ephemeral).toBe(true);
   });
 
-  it("a second /play dice within the game's wait shows the tracker's refusal", async () => {
+  /** One /play, its answer: exactly one POST, the tracker's words shown only to the member. */
+  async function refusedPlay(session: number, game = "dice") {
     h.tracker.resetRequests();
-    const handle = command(wearer, "play", { game: "dice", session });
+    const handle = command(wearer, "play", { game, session });
     await handle.waitFor("edit");
     expect(posts()).toHaveLength(1);
-    expect(handle.original?.content).toMatch(/refused: You can play again at/);
+    expect(handle.ephemeral).toBe(true);
+    expect((await h.bot.store.plays.get(handle.id))?.state).toBe("refused");
+    // Well after the answer: still one POST (a refusal is never sent again).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(1);
+    const content = handle.original?.content ?? "";
+    expect(content).not.toMatch(/unknown/);
+    return content;
+  }
+
+  it("a second /play dice within the game's wait (409 wait_time) shows the tracker's refusal", async () => {
+    const content = await refusedPlay(session);
+    expect(h.tracker.requests.find((r) => r.endpoint === "games")?.status).toBe(409);
+    expect(content).toMatch(
+      /refused: Wait time not over: the next dice play is possible in (60 min 0|59 min \d+) s/,
+    );
+  });
+
+  it("409 game disabled and 409 session ended are refusals in the tracker's words", async () => {
+    h.tracker.setGameEnabled(session, "luck", false);
+    expect(await refusedPlay(session, "luck")).toContain("The luck game is off for this lock");
+    h.tracker.setGameEnabled(session, "luck", true);
+    const ended = h.tracker.addSession(wearerToken, { end: "2026-02-02 00:00:00" });
+    expect(await refusedPlay(ended, "luck")).toContain("This lock is not running");
+  });
+
+  it("422 and 400 in the tracker's envelope are refusals in its words", async () => {
+    for (const [status, text] of [
+      [422, "Unprocessable: the game settings are incomplete"],
+      [400, "Invalid session parameter"],
+    ] as const) {
+      h.tracker.refuseNext(1, { status, code: "some_code", message: text }, { endpoint: "games" });
+      expect(await refusedPlay(session, "luck")).toContain(text);
+    }
   });
 
   it("Discord re-sending the same interaction sends nothing again", async () => {

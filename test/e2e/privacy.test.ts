@@ -9,7 +9,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/handle.js";
 import { keyShapeOf } from "../../src/store/keyShapes.js";
-import { memberBasics } from "./harness.js";
+import { linkMember, memberBasics } from "./harness.js";
 import { closeRolesHarnessAfterEach, rolesSetup } from "./rolesSetup.js";
 import { mentionsOf, storedRows } from "./storeScan.js";
 
@@ -65,7 +65,11 @@ describe("data minimisation", () => {
     for (const ns of ["accounts", "subscriptions", "ui", "locales", "roleMembers"])
       expect(before.join()).toContain(`row ${ns}:`);
 
-    expect(textOf(await run(s, userId, "unlink"))).toMatch(/Removed/);
+    const unlinked = textOf(await run(s, userId, "unlink"));
+    expect(unlinked).toMatch(/Removed/);
+    // A member who made no server setting: truly nothing is left, and the reply says so.
+    expect(unlinked).toMatch(/Nothing of yours is left/);
+    expect(unlinked).not.toMatch(/still name you/);
     await run(s, userId, "histories", { session });
     await run(s, userId, "subscriptions");
     await run(s, userId, "privacy", { json: true });
@@ -165,7 +169,7 @@ describe("/privacy", () => {
     const text = handle.original?.content ?? "";
     expect(text).toMatch(/Role sync in server Test server, set <t:\d+:f>/);
     expect(text).toMatch(/Post language in server Test server/);
-    expect(text).toMatch(/`\/privacy json:True`/);
+    expect(text).toMatch(/`\/privacy json:true`/);
     expect(text).toMatch(/No linked account/);
 
     // The DM with the bot is one of the contexts too.
@@ -176,7 +180,19 @@ describe("/privacy", () => {
     expect(dm.ephemeral).toBe(true);
     expect(dm.original?.content).toMatch(/Role sync in server Test server/);
 
-    await run(s, s.admin, "unlink");
+    // Linked, then unlinked: the reply names what stays instead of "nothing of yours is left".
+    s.h.tracker.addToken("tok_privacy_admin_00112233445566", { nick: "admin" });
+    await linkMember(s.h, s.admin, "tok_privacy_admin_00112233445566");
+    const unlinked = textOf(await run(s, s.admin, "unlink"));
+    expect(unlinked).toMatch(/Removed your encrypted tracker token/);
+    expect(unlinked).not.toMatch(/Nothing of yours is left/);
+    expect(unlinked).toMatch(/Only the server settings below still name you/);
+    expect(unlinked).toMatch(/Role sync in server Test server, set <t:\d+:f>/);
+    expect(unlinked).toMatch(/Post language in server Test server/);
+    // Not linked any more, nothing else to remove: the settings are still named.
+    const again = textOf(await run(s, s.admin, "unlink"));
+    expect(again).toMatch(/Nothing to remove/);
+    expect(again).toMatch(/Post language in server Test server/);
     const after = await run(s, s.admin, "privacy");
     expect(after.original?.content).toMatch(/Role sync in server Test server/);
     expect(after.original?.content).toMatch(/Post language in server Test server/);

@@ -54,6 +54,16 @@ describe("npm run try", () => {
     ]);
   }, 60_000);
 
+  it("takes a boolean the way Discord's clients do: True and true alike", async () => {
+    // The bot's own /privacy reply suggests `json:true`; Discord's pickers show "True".
+    for (const value of ["True", "true", "TRUE"]) {
+      const privacy = await run(`/privacy json:${value}`);
+      expect(privacy).not.toContain("is not true or false");
+      expect(privacy).toMatch(/\[attachment saved to .*privacy-[^ ]*\.json/);
+    }
+    expect(await run("/privacy json:maybe")).toContain('"maybe" is not true or false');
+  }, 60_000);
+
   it("explains a mistyped option and an unknown command instead of failing", async () => {
     expect(await run("/histories sesion:1")).toContain('/histories has no option "sesion"');
     expect(await run("/nope")).toMatch(/no command \/nope; registered: \/link/);

@@ -156,6 +156,25 @@ describe("vote panels", () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it("a 409 in the tracker's envelope on a vote is its refusal: its words, one POST, refused", async () => {
+    const voter = h.member("refused-voter");
+    h.tracker.addToken("tok_vote_refused_1a2b3c4d5e6f7a8b", { nick: "refusedvoter" });
+    await linkMember(h, voter, "tok_vote_refused_1a2b3c4d5e6f7a8b");
+    h.tracker.resetRequests();
+    const message = "Wait time not over: the next vote is possible in 4 min 10 s";
+    h.tracker.refuseNext(1, { status: 409, code: "wait_time", message }, { endpoint: "games" });
+    const handle = press(voter, panel, ":add");
+    await handle.waitFor("edit");
+    expect(posts()).toHaveLength(1);
+    // The voter's own bearer, never the wearer's.
+    expect(posts()[0]?.owner).toBe("refusedvoter");
+    expect(handle.ephemeral).toBe(true);
+    expect(handle.original?.content).toContain(message);
+    expect((await h.bot.store.plays.get(handle.id))?.state).toBe("refused");
+    await sleep(300);
+    expect(posts()).toHaveLength(1);
+  });
+
   it("a double press sends one POST; the second press is refused by the cooldown", async () => {
     const voter = h.member("double-clicker");
     h.tracker.resetRequests();

@@ -24,7 +24,7 @@ import {
   type StoredSession,
   toEpoch,
 } from "./trackerData.js";
-import { type FakeFault, faultReply } from "./trackerFaults.js";
+import { type FakeFault, type FakeRefusal, faultReply } from "./trackerFaults.js";
 import { type FakeGameChangeInput, makeGameChange } from "./trackerGames.js";
 import { type FakePlayOptions, handlePlay, type PlayContext } from "./trackerPlay.js";
 import {
@@ -34,7 +34,7 @@ import {
   type TrackerState,
 } from "./trackerRoutes.js";
 
-export type { FakeFault, FakeGameChangeInput, FakeHistoryInput, FakeSessionInput };
+export type { FakeFault, FakeGameChangeInput, FakeHistoryInput, FakeRefusal, FakeSessionInput };
 
 export type FakeEndpoint =
   | "histories"
@@ -112,6 +112,10 @@ export interface FakeTracker {
     kind: FakeFault,
     options?: { endpoint?: FakeEndpoint; retryAfter?: string },
   ): void;
+  /** The next `n` matching requests are refused in the tracker's envelope (409, 422, ...). */
+  refuseNext(n: number, refusal: FakeRefusal, options?: { endpoint?: FakeEndpoint }): void;
+  /** Switches a session's game off (the tracker then answers 409 `game_disabled`) or on. */
+  setGameEnabled(sessionId: number, game: "dice" | "luck" | "link", enabled: boolean): void;
   clearFaults(): void;
   /** Changes (or, with undefined, lifts) the fake's own rate limit. */
   setRateLimit(limit: FakeRateLimit | undefined): void;
@@ -142,8 +146,13 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     foreignSession: options.foreignSession ?? "400",
   };
   const requests: FakeRequest[] = [];
-  const faults: { left: number; kind: FakeFault; endpoint?: FakeEndpoint; retryAfter: string }[] =
-    [];
+  const faults: {
+    left: number;
+    kind: FakeFault;
+    endpoint?: FakeEndpoint;
+    retryAfter: string;
+    refusal?: FakeRefusal;
+  }[] = [];
   const sockets = new Set<Socket>();
   const clock = options.clock ?? { now: () => Date.now() };
   let rateLimit = options.rateLimit;
@@ -206,6 +215,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     },
     lastPlay: new Map(),
     votes: new Map(),
+    disabled: new Set(),
   };
 
   function handle(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
@@ -257,6 +267,16 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
         entry.status = 200;
         res.writeHead(200, { "content-type": "application/json" });
         res.write('{"ok":true,"data":{"count":');
+        return;
+      }
+      if (fault.kind === "refusal") {
+        const { status, code, message, bare } = fault.refusal ?? {
+          status: 400,
+          code: "",
+          message: "",
+        };
+        const page = { status, body: `<html>${status}</html>`, contentType: "text/html" };
+        send(res, entry, bare ? page : envelopeError(status, code, message));
         return;
       }
       send(res, entry, faultReply(fault.kind, fault.retryAfter));
@@ -378,6 +398,21 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
         retryAfter: opts.retryAfter ?? "2",
       });
+    },
+    refuseNext(n, refusal, opts = {}) {
+      if (n <= 0) return;
+      faults.push({
+        left: n,
+        kind: "refusal",
+        ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+        retryAfter: "",
+        refusal,
+      });
+    },
+    setGameEnabled(sessionId, game, enabled) {
+      sessionOrThrow(sessionId);
+      if (enabled) play.disabled.delete(`${sessionId}|${game}`);
+      else play.disabled.add(`${sessionId}|${game}`);
     },
     clearFaults() {
       faults.length = 0;

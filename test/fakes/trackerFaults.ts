@@ -14,10 +14,21 @@ export type FakeFault =
   | "invalid-json"
   | "bad-shape"
   | "html"
-  | "reset";
+  | "reset"
+  /** The tracker's refusal in its envelope: status, code and message come with the fault. */
+  | "refusal";
+
+/** What a "refusal" fault answers. */
+export interface FakeRefusal {
+  status: number;
+  code: string;
+  message: string;
+  /** No envelope at all: a proxy's HTML page with this status (an unreadable answer). */
+  bare?: boolean;
+}
 
 export function faultReply(
-  kind: Exclude<FakeFault, "hang" | "hang-body" | "reset">,
+  kind: Exclude<FakeFault, "hang" | "hang-body" | "reset" | "refusal">,
   retryAfter: string,
 ): FakeReply {
   switch (kind) {

@@ -8,7 +8,10 @@
  * - LINK dom=0: the session is the token owner's active one; a bearer of the session's owner
  *   turns the vote into a PENALTY (type add, multiplier 3); a bearer-identified voter may vote
  *   `votesPerVoter` times per session (then 400 `vote_limit`); anonymous votes are not limited;
- * - a DICE/LUCK play waits `waitSeconds` per (session, game, dom) (400 `game_wait`);
+ * - a DICE/LUCK play waits `waitSeconds` per (session, game, dom): 409 `wait_time`, worded as
+ *   the real tracker words it ("Wait time not over: the next dice play is possible in ...");
+ * - a game the wearer switched off (`disabled`, `session|game`) is 409 `game_disabled`; a
+ *   session that is not running is 409 `session_not_active`;
  * - amounts are fixed so tests can assert them: dice +3600 s, luck +1800 s, link add/rand
  *   +600 s, link sub -600 s; every play writes one history item and moves `scheduledEnd`.
  */
@@ -28,6 +31,8 @@ export interface PlayContext {
   /** Plays already made: `session|game|dom` -> last time; voter -> count. */
   lastPlay: Map<string, number>;
   votes: Map<string, number>;
+  /** Games switched off, as `session|game`. */
+  disabled: Set<string>;
 }
 
 class Refusal {
@@ -72,13 +77,19 @@ function findSession(ctx: PlayContext, b: Record<string, unknown>): StoredSessio
     if (!owner) throw new Refusal(400, "invalid_token", "Link game not found");
     const active = [...ctx.state.sessions.values()].find((s) => s.owner === owner[0] && s.active);
     if (!active || (b.session !== undefined && b.session !== active.id))
-      throw new Refusal(400, "session_not_active", "This lock is not running");
+      throw new Refusal(409, "session_not_active", "This lock is not running");
     return active;
   }
   const s = ctx.state.sessions.get(b.session as number);
   if (!s) throw new Refusal(400, "session_not_found", "Session not found");
-  if (!s.active) throw new Refusal(400, "session_not_active", "This lock is not running");
+  if (!s.active) throw new Refusal(409, "session_not_active", "This lock is not running");
   return s;
+}
+
+/** "Wait time not over: the next dice play is possible in 59 min 57 s" (the tracker's words). */
+function waitText(game: string, leftMs: number): string {
+  const s = Math.ceil(leftMs / 1000);
+  return `Wait time not over: the next ${game} play is possible in ${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
 function amountOf(b: Record<string, unknown>): number {
@@ -103,6 +114,8 @@ export function handlePlay(
     if (!publicVote && !account) throw new Refusal(401, "unauthorized", "Missing or invalid token");
     if (account?.readOnly) throw new Refusal(403, "forbidden", "missing write permission");
     const session = findSession(ctx, b);
+    if (ctx.disabled.has(`${session.id}|${String(b.game)}`))
+      throw new Refusal(409, "game_disabled", `The ${String(b.game)} game is off for this lock`);
     const ownerBearer = bearer !== undefined && bearer === session.owner;
     if (!publicVote && b.dom === 0 && !ownerBearer)
       throw new Refusal(400, "not_owner", "You do not own this session");
@@ -115,7 +128,7 @@ export function handlePlay(
       const last = ctx.lastPlay.get(key);
       const waitMs = (ctx.options.waitSeconds ?? 3600) * 1000;
       if (last !== undefined && now - last < waitMs)
-        throw new Refusal(400, "game_wait", `You can play again at ${wire(last + waitMs)} UTC`);
+        throw new Refusal(409, "wait_time", waitText(String(b.game), last + waitMs - now));
       ctx.lastPlay.set(key, now);
     } else if (bearer !== undefined && !penalty) {
       const key = `${session.id}|${bearer}`;

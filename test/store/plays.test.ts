@@ -54,7 +54,8 @@ describe("play store", () => {
     const { dir, cleanup } = await tempFolder();
     cleanups.push(cleanup);
     const store = await open(dir);
-    const since = "2026-02-01T09:00:00.000Z";
+    // Every earlier vote still has its cooldown to run.
+    const since = () => 60_000;
     const results = await Promise.all([
       store.plays.begin(vote("a", "u1", "2026-02-01T10:00:00.000Z"), since),
       store.plays.begin(vote("b", "u1", "2026-02-01T10:00:00.000Z"), since),

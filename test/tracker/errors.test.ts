@@ -171,10 +171,12 @@ describe("client errors against the fake tracker", () => {
     ).toEqual([
       ["forbidden", 403],
       ["not-found", 404],
-      ["unexpected", 405],
+      // Any other 4xx in the tracker's envelope is its refusal, in its words.
+      ["validation", 405],
       ["unexpected", 302],
     ]);
     expect(kinds[0]).toMatchObject({ code: "c403", trackerMessage: "m403" });
+    expect(kinds[2]).toMatchObject({ code: "c405", trackerMessage: "m405" });
   });
 
   it("refuses calls after close", async () => {

@@ -5,6 +5,7 @@ import {
   TrackerNetworkError,
   TrackerServerError,
   TrackerTimeoutError,
+  TrackerUnexpectedResponseError,
   TrackerValidationError,
 } from "../../src/tracker/errors.js";
 import { linkRulesFrom, linkTokenFrom } from "../../src/tracker/linkGame.js";
@@ -109,7 +110,10 @@ describe("play (POST games.php)", () => {
     const { fake, client, session } = await setup();
     await client.play(WEARER, { game: "dice", dom: false, session });
     const wait = await rejectionOf(client.play(WEARER, { game: "dice", dom: false, session }));
-    expect((wait as TrackerValidationError).trackerMessage).toMatch(/play again at/);
+    expect(wait).toMatchObject({ kind: "validation", status: 409, code: "wait_time" });
+    expect((wait as TrackerValidationError).trackerMessage).toMatch(
+      /^Wait time not over: the next dice play is possible in (60 min 0|59 min \d+) s$/,
+    );
     fake.addToken("ct2_readonly-token-00112233445566", { nick: "ro", readOnly: true });
     const ro = await rejectionOf(
       client.play("ct2_readonly-token-00112233445566", { game: "dice", dom: false, session }),
@@ -142,5 +146,37 @@ describe("link game, read defensively", () => {
     });
     expect(linkRulesFrom({ link: null })).toEqual({ add: true, sub: true });
     expect(linkRulesFrom("odd")).toEqual({ add: true, sub: true });
+  });
+});
+
+describe("refusals", () => {
+  it("any 4xx in the tracker's envelope is its refusal: its code, its text, sent once", async () => {
+    const { fake, client, games, session } = await setup();
+    const answers = [
+      { status: 409, code: "game_disabled", message: "The dice game is off for this lock" },
+      { status: 422, code: "unprocessable", message: "dom must be 0 or 1 here" },
+      { status: 400, code: "invalid_parameter", message: "session is wrong" },
+      { status: 418, code: "teapot", message: "Not a coffee machine" },
+    ];
+    for (const answer of answers) {
+      fake.resetRequests();
+      fake.refuseNext(1, answer, { endpoint: "games" });
+      const err = await rejectionOf(client.play(WEARER, { game: "dice", dom: false, session }));
+      expect(err).toBeInstanceOf(TrackerValidationError);
+      expect(err).toMatchObject({
+        status: answer.status,
+        code: answer.code,
+        trackerMessage: answer.message,
+      });
+      expect(games()).toHaveLength(1);
+    }
+  });
+
+  it("a 4xx without the envelope (a proxy's page) is an unreadable answer, not a refusal", async () => {
+    const { fake, client, games, session } = await setup();
+    fake.refuseNext(1, { status: 409, code: "", message: "", bare: true }, { endpoint: "games" });
+    const err = await rejectionOf(client.play(WEARER, { game: "dice", dom: false, session }));
+    expect(err).toBeInstanceOf(TrackerUnexpectedResponseError);
+    expect(games()).toHaveLength(1);
   });
 });

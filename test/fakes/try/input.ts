@@ -69,8 +69,10 @@ function coerce(
     return value;
   }
   if (type === 5) {
-    if (raw !== "true" && raw !== "false") throw new Error(`"${raw}" is not true or false`);
-    return raw === "true";
+    // Discord's clients take True, true, TRUE alike (they show True/False to pick from).
+    const word = raw.toLowerCase();
+    if (word !== "true" && word !== "false") throw new Error(`"${raw}" is not true or false`);
+    return word === "true";
   }
   if (type === 6 || type === 7 || type === 8 || type === 9) {
     const label = raw.replace(/^[#@]/, "").toLowerCase();

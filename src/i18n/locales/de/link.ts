@@ -22,4 +22,6 @@ export const link = {
   unlinkSessions: "deine zwischengespeicherte Session-Liste",
   unlinkRemoved:
     "Entfernt: {{what}}. Von dir ist nichts mehr in der Datenbank des Bots. Du kannst den Token zusätzlich in deinem Tracker-Profil widerrufen.",
+  unlinkRemovedKept:
+    "Entfernt: {{what}}. Nur die Server-Einstellungen unten nennen dich noch (als Admin, der sie vorgenommen hat). Du kannst den Token zusätzlich in deinem Tracker-Profil widerrufen.",
 };

@@ -43,6 +43,6 @@ export const privacy = {
   erase: "`/unlink` löscht alles oben Genannte (außer Servereinstellungen) auf einmal.",
   revoke:
     "Um den Token selbst zu widerrufen, öffne dein Profil auf chastitytracker.org, suche die API-Tokens und lösche den, den du dem Bot gegeben hast.",
-  jsonHint: "Mit `/privacy json:True` bekommst du all das als Datei.",
+  jsonHint: "Mit `/privacy json:true` bekommst du all das als Datei.",
   jsonAttached: "Dasselbe ist als JSON-Datei angehängt.",
 };

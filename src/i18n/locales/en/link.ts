@@ -22,4 +22,6 @@ export const link = {
   unlinkSessions: "your cached session list",
   unlinkRemoved:
     "Removed {{what}}. Nothing of yours is left in the bot's database. You can also revoke the token on your tracker profile.",
+  unlinkRemovedKept:
+    "Removed {{what}}. Only the server settings below still name you (as the admin who made them). You can also revoke the token on your tracker profile.",
 } as const;

@@ -43,6 +43,6 @@ export const privacy = {
   erase: "`/unlink` deletes all of the above (except server settings) at once.",
   revoke:
     "To revoke the token itself, open your profile on chastitytracker.org, find API tokens and delete the one you gave the bot.",
-  jsonHint: "Run `/privacy json:True` to get all of this as a file.",
+  jsonHint: "Run `/privacy json:true` to get all of this as a file.",
   jsonAttached: "The same is attached as a JSON file.",
 } as const;

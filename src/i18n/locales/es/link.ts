@@ -24,4 +24,6 @@ export const link = {
   unlinkSessions: "tu lista de sesiones en caché",
   unlinkRemoved:
     "Eliminado: {{what}}. No queda nada tuyo en la base de datos del bot. También puedes revocar el token en tu perfil del tracker.",
+  unlinkRemovedKept:
+    "Eliminado: {{what}}. Solo los ajustes de servidor de abajo te siguen nombrando (como el admin que los hizo). También puedes revocar el token en tu perfil del tracker.",
 };

@@ -49,6 +49,6 @@ export const privacy = {
   erase: "`/unlink` borra todo lo anterior (salvo los ajustes de servidor) de una vez.",
   revoke:
     "Para revocar el token en sí, abre tu perfil en chastitytracker.org, busca los tokens de API y borra el que diste al bot.",
-  jsonHint: "Ejecuta `/privacy json:True` para recibir todo esto como archivo.",
+  jsonHint: "Ejecuta `/privacy json:true` para recibir todo esto como archivo.",
   jsonAttached: "Lo mismo va adjunto como archivo JSON.",
 };

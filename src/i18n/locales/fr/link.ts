@@ -23,4 +23,6 @@ export const link = {
   unlinkSessions: "ta liste de sessions en cache",
   unlinkRemoved:
     "Supprimé : {{what}}. Il ne reste rien de toi dans la base de données du bot. Tu peux aussi révoquer le jeton dans ton profil du tracker.",
+  unlinkRemovedKept:
+    "Supprimé : {{what}}. Seuls les réglages de serveur ci-dessous te nomment encore (comme l'admin qui les a faits). Tu peux aussi révoquer le jeton dans ton profil du tracker.",
 };

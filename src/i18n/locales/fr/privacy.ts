@@ -51,6 +51,6 @@ export const privacy = {
   erase: "`/unlink` supprime tout ce qui précède (sauf les réglages de serveur) d'un coup.",
   revoke:
     "Pour révoquer le jeton lui-même, ouvre ton profil sur chastitytracker.org, trouve les jetons d'API et supprime celui que tu as donné au bot.",
-  jsonHint: "Lance `/privacy json:True` pour recevoir tout cela en fichier.",
+  jsonHint: "Lance `/privacy json:true` pour recevoir tout cela en fichier.",
   jsonAttached: "La même chose est jointe en fichier JSON.",
 };

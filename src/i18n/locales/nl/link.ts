@@ -22,4 +22,6 @@ export const link = {
   unlinkSessions: "je opgeslagen sessielijst",
   unlinkRemoved:
     "Verwijderd: {{what}}. Er staat niets meer van je in de database van de bot. Je kunt het token ook intrekken in je trackerprofiel.",
+  unlinkRemovedKept:
+    "Verwijderd: {{what}}. Alleen de serverinstellingen hieronder noemen je nog (als de admin die ze maakte). Je kunt het token ook intrekken in je trackerprofiel.",
 };

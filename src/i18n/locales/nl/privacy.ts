@@ -43,6 +43,6 @@ export const privacy = {
   erase: "`/unlink` wist alles hierboven (behalve serverinstellingen) in één keer.",
   revoke:
     "Om het token zelf in te trekken, open je profiel op chastitytracker.org, zoek API-tokens en verwijder het token dat je de bot gaf.",
-  jsonHint: "Gebruik `/privacy json:True` om dit allemaal als bestand te krijgen.",
+  jsonHint: "Gebruik `/privacy json:true` om dit allemaal als bestand te krijgen.",
   jsonAttached: "Hetzelfde zit als JSON-bestand in de bijlage.",
 };
