@@ -54,6 +54,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
     entry: OutboxEntry,
     tally: DeliveryTally,
   ): Promise<{ failure: DeliveryFailure; err: unknown } | undefined> {
+    deps.nonceWarning?.seen(entry);
     let progress = entry;
     for (let index = entry.sent; index < entry.messages.length; index++) {
       const message = entry.messages[index]!;

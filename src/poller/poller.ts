@@ -144,7 +144,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
   const sender = createChannelSender({
-    nonceWarning: createNonceWarning(logger, deps.nonceWindowMs),
+    nonceWarning: createNonceWarning(logger, deps.nonceWindowMs, clock),
     store,
     deliver: deps.deliver,
     notifyUser: deps.notifyUser,
