@@ -11,14 +11,8 @@ import type { Feed, FeedRead, SessionHints } from "../feeds/feed.js";
 import { gamesFeed } from "../feeds/games.js";
 import { historiesFeed } from "../feeds/histories.js";
 import type { GameChange, HistoryItem } from "../tracker/types.js";
-import {
-  activeLookupKey,
-  type CycleState,
-  type Source,
-  type SourceContext,
-  trackerFailed,
-  trackerRecovered,
-} from "./sources.js";
+import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
+import { trackerFailed, trackerRecovered } from "./trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(

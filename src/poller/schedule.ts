@@ -81,8 +81,8 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
     },
-    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) =>
-      takeDue(timings, candidates, nowMs, limit),
+    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER, anyTime) =>
+      takeDue(timings, candidates, nowMs, limit, anyTime),
     ready(key, nowMs) {
       const retryAt = timings.get(key)?.streak?.retryAt;
       return retryAt === undefined || nowMs >= retryAt;

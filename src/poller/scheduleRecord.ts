@@ -118,13 +118,14 @@ export function takeDue(
   candidates: Iterable<Candidate>,
   nowMs: number,
   limit: number,
+  anyTime = false,
 ): Set<string> {
   const busy = new Map<string, boolean>();
   for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
   const due: Array<{ key: string; t: Timing | undefined }> = [];
   for (const [key, allBusy] of busy) {
     const t = timings.get(key);
-    if (t !== undefined && !isDue(t, nowMs)) continue;
+    if (t !== undefined && !anyTime && !isDue(t, nowMs)) continue;
     // Its channels take nothing new: it stays due and is read as soon as one is free.
     if (allBusy) {
       if (t !== undefined) t.held = "channelBusy";

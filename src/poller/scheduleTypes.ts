@@ -75,8 +75,14 @@ export interface Schedule {
   /**
    * The due stage: of these candidates, the due ones not held back by busy channels, most
    * overdue first, at most `limit` (default `perTick`); the others due are marked held.
+   * `anyTime`: not yet due ones count too (the tracker's probe, the most overdue source).
    */
-  pick(candidates: Iterable<Candidate>, nowMs: number, limit?: number): Set<string>;
+  pick(
+    candidates: Iterable<Candidate>,
+    nowMs: number,
+    limit?: number,
+    anyTime?: boolean,
+  ): Set<string>;
   /** Records a read (or a failed try, ok false) and the requests it cost; a read ends a pending final read. */
   polled(key: string, nowMs: number, outcome: { requests: number; ok?: boolean }): void;
   /** A session seen no longer running: one read at the next chance, for its last changes. */

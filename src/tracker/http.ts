@@ -35,6 +35,14 @@ export interface TrackerRequestInfo {
   durationMs: number;
 }
 
+/** A GET's final outcome (after its retries), with who waited on it: the site's health as a read saw it. */
+export interface SettledRead {
+  endpoint: TrackerEndpoint;
+  priority: TrackerPriority;
+  /** Undefined when it succeeded. */
+  err: unknown;
+}
+
 export interface TrackerHttpOptions {
   baseUrl: string;
   timeoutMs: number;
@@ -46,6 +54,8 @@ export interface TrackerHttpOptions {
   onRequest?: ((info: TrackerRequestInfo) => void) | undefined;
   /** Every attempt waits for a start slot here; a 429 pauses it. */
   budget?: RequestBudget | undefined;
+  /** Called once per GET with its final outcome. */
+  onSettled?: ((read: SettledRead) => void) | undefined;
 }
 
 export interface TrackerHttp {
@@ -284,6 +294,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           const durationMs = Math.round(performance.now() - started);
           onRequest?.({ endpoint, outcome: "ok", status, durationMs });
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
+          options.onSettled?.({ endpoint, priority, err: undefined });
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
@@ -293,6 +304,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
               { endpoint, kind, status, durationMs, attempt: n + 1 },
               "tracker request failed",
             );
+            options.onSettled?.({ endpoint, priority, err });
             throw err;
           }
           const delay = backoffDelay(n, options.retryBaseMs, Math.random);

@@ -110,7 +110,8 @@ export interface FakeTracker {
   failNext(
     n: number,
     kind: FakeFault,
-    options?: { endpoint?: FakeEndpoint; retryAfter?: string },
+    /** `session`: only requests for that session (the `session` query parameter). */
+    options?: { endpoint?: FakeEndpoint; session?: number; retryAfter?: string },
   ): void;
   clearFaults(): void;
   /** Changes (or, with undefined, lifts) the fake's own rate limit. */
@@ -142,8 +143,13 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     foreignSession: options.foreignSession ?? "400",
   };
   const requests: FakeRequest[] = [];
-  const faults: { left: number; kind: FakeFault; endpoint?: FakeEndpoint; retryAfter: string }[] =
-    [];
+  const faults: {
+    left: number;
+    kind: FakeFault;
+    endpoint?: FakeEndpoint;
+    session?: number;
+    retryAfter: string;
+  }[] = [];
   const sockets = new Set<Socket>();
   const clock = options.clock ?? { now: () => Date.now() };
   let rateLimit = options.rateLimit;
@@ -156,8 +162,12 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   // Items without `happened` get one second after the previous automatic one.
   let autoHappened = Date.UTC(2026, 1, 3, 0, 0, 0);
 
-  function takeFault(endpoint: FakeEndpoint | undefined) {
-    const fault = faults.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
+  function takeFault(endpoint: FakeEndpoint | undefined, session: string | undefined) {
+    const fault = faults.find(
+      (f) =>
+        (f.endpoint === undefined || f.endpoint === endpoint) &&
+        (f.session === undefined || String(f.session) === session),
+    );
     if (!fault) return undefined;
     fault.left -= 1;
     if (fault.left <= 0) faults.splice(faults.indexOf(fault), 1);
@@ -245,7 +255,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
       return;
     }
 
-    const fault = takeFault(endpoint);
+    const fault = takeFault(endpoint, entry.query.session);
     if (fault) {
       entry.fault = fault.kind;
       if (fault.kind === "hang") return; // never answered; close() destroys the socket
@@ -376,6 +386,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
         left: n,
         kind,
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+        ...(opts.session !== undefined ? { session: opts.session } : {}),
         retryAfter: opts.retryAfter ?? "2",
       });
     },
