@@ -75,8 +75,15 @@ export interface PlanOptions {
   maxStretch: number;
 }
 
-/** Sets every record's interval and reason; returns the longest interval of a running source. */
-export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number): number {
+/**
+ * Sets every record's interval and reason; returns the longest interval of a running source
+ * and the upper bound in force (allocate.ts).
+ */
+export function replan(
+  timings: Iterable<Timing>,
+  o: PlanOptions,
+  wallMs: number,
+): { longest: number; upperMs: number } {
   let budgetPerMs = (o.budgetPerMinute * o.headroom) / 60_000;
   const running: Timing[] = [];
   for (const t of timings) {
@@ -88,7 +95,12 @@ export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number
   }
   const plan = allocate(
     running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
-    { baseMs: o.base, maxStretch: o.maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
+    {
+      baseMs: o.base,
+      maxStretch: o.maxStretch,
+      budgetPerMs: Math.max(budgetPerMs, 1e-12),
+      fullBudgetPerMs: o.budgetPerMinute / 60_000,
+    },
   );
   let longest = o.base;
   running.forEach((t, i) => {
@@ -97,7 +109,7 @@ export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number
       t.intervalMs <= o.base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
     longest = Math.max(longest, t.intervalMs);
   });
-  return longest;
+  return { longest, upperMs: plan.upperMs };
 }
 
 /** Why the source is read when it is (see Schedule.nextReadAt). */

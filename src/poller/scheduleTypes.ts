@@ -20,7 +20,7 @@ export interface ScheduleOptions {
   budgetPerMinute: number;
   /** Share of the budget polls may plan for; the rest is for members waiting on commands and slack. Default 0.8. */
   headroom?: number;
-  /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
+  /** The stated bound: a quiet source waits at most this many intervals (overloaded: a raised bound, allocate.ts). Default 15. */
   maxStretch?: number;
   /** Cap of a source's own backoff after failures. Default 15 min. */
   maxBackoffMs?: number;
@@ -110,6 +110,8 @@ export interface Schedule {
   explain(key: string): Explanation | undefined;
   /** The longest planned interval of a running source (the effective interval). */
   effectiveIntervalMs(): number;
+  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
+  upperBoundMs(): number;
   /** How far behind its due time the most overdue source is (0 when none is). */
   lagMs(nowMs: number): number;
   /** Sources sharing the budget (running ones). */
