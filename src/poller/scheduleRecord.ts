@@ -91,7 +91,11 @@ export function replan(
       t.intervalMs = o.endedIntervalMs;
       t.reason = "ended";
       budgetPerMs -= t.cost / o.endedIntervalMs;
-    } else running.push(t);
+    } else {
+      running.push(t);
+      // A session whose state is checked (not known running from a lookup): one request an hour.
+      if (t.checkedAt !== undefined) budgetPerMs -= 1 / o.endedIntervalMs;
+    }
   }
   const plan = allocate(
     running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),

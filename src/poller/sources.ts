@@ -8,6 +8,7 @@
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
 import type { Breaker } from "../tracker/breaker.js";
+import { withRequestReason } from "../tracker/reason.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
 import { errorSummary } from "../util/errorSummary.js";
 import { mapLimit } from "../util/limit.js";
@@ -54,6 +55,8 @@ export interface CycleState {
   notLinked: Subscription[];
   /** `linkedAt` of each account used this cycle, to tell a re-link from the token that failed. */
   linkedAt: Map<string, string>;
+  /** This tick is the tracker's probe (the breaker is open): its requests count as "probe". */
+  probe?: boolean;
 }
 
 /** A follower's old session that cannot be read (deleted?) must not hold it back for ever. */
@@ -194,7 +197,11 @@ async function lookUpActive(
   let games: Map<string, boolean>;
   try {
     cycle.trackerRequests++;
-    const sessions = (await ctx.tracker.sessions(token, { active: true })).items;
+    const sessions = (
+      await withRequestReason(cycle.probe ? "probe" : "lookup", () =>
+        ctx.tracker.sessions(token, { active: true }),
+      )
+    ).items;
     games = new Map(sessions.map((s) => [sourceKey(userId, s.id), s.hasGamesChanges]));
     running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });

@@ -92,6 +92,7 @@ async function dueAndFetch(
   // The probe is the most overdue source, due by its plan or not: the tracker's return must be
   // noticed at the probe's pace, not at the next planned read.
   const probe = gate === "probe";
+  state.probe = probe;
   const picking = probe ? { force: false, limit: 1, probe } : options;
   const planned = await planSources(ctx, pickDue(ctx.schedule, input, nowMs, picking), state);
   // A session seen no longer running was made due by planning (its final read).

@@ -25,6 +25,7 @@ import {
 import { systemClock } from "../clock.js";
 import type { RequestBudget } from "./budget.js";
 import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
+import { currentRequestReason, type RequestReason } from "./reason.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
 
 export interface TrackerRequestInfo {
@@ -33,6 +34,8 @@ export interface TrackerRequestInfo {
   outcome: string;
   status?: number;
   durationMs: number;
+  /** Why it was made (reason.ts): every attempt counts, retries included. */
+  reason?: RequestReason;
 }
 
 /** A GET's final outcome (after its retries), with who waited on it: the site's health as a read saw it. */
@@ -271,7 +274,8 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   function attemptFailed(endpoint: TrackerEndpoint, err: unknown, durationMs: number) {
     const kind = err instanceof TrackerError ? err.kind : "unknown";
     const status = err instanceof TrackerError ? err.status : undefined;
-    onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+    const reason = currentRequestReason();
+    onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs, reason });
     if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
     return { kind, status };
   }
@@ -292,7 +296,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             return attempt(endpoint, url, token, schema);
           });
           const durationMs = Math.round(performance.now() - started);
-          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          onRequest?.({
+            endpoint,
+            outcome: "ok",
+            status,
+            durationMs,
+            reason: currentRequestReason(),
+          });
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
           options.onSettled?.({ endpoint, priority, err: undefined });
           return value;
@@ -328,7 +338,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         try {
           const { value, status } = await attempt(endpoint, url, token, schema, json);
           const durationMs = Math.round(performance.now() - started);
-          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          onRequest?.({
+            endpoint,
+            outcome: "ok",
+            status,
+            durationMs,
+            reason: currentRequestReason(),
+          });
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
