@@ -309,7 +309,10 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
           const { kind, status } = attemptFailed(endpoint, err, durationMs);
-          if (!isRetryable(err) || n >= options.retries || closing) {
+          // A probe of a tracker that is down is answered by its first failure: the next
+          // probe, at the breaker's pace, is the retry (src/poller/trackerHealth.ts).
+          const retries = currentRequestReason() === "probe" ? 0 : options.retries;
+          if (!isRetryable(err) || n >= retries || closing) {
             logger?.debug(
               { endpoint, kind, status, durationMs, attempt: n + 1 },
               "tracker request failed",

@@ -3,7 +3,7 @@
  * a minute went). The poller marks its reads (a busy or quiet session, a state check, a member's
  * active-session lookup, an outage probe...); a request not marked counts as "interactive" when
  * a member waits on it (priority.ts) and "background" otherwise. Like the priority, the mark
- * travels with the async context, retries included.
+ * travels with the async context, retries included. A probe is never retried (http.ts).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { currentTrackerPriority } from "./priority.js";

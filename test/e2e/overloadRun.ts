@@ -59,8 +59,8 @@ async function subscribeAll(h: Harness, clock: Clock, schedule: (i: number) => n
       const busy = sessions.length < busyCount;
       // Busy: a change every 5 s over the last minute; quiet: two changes days ago.
       const past = busy
-        ? Array.from({ length: 12 }, (_, k) => clock.now() - (k + 1) * 5000)
-        : [clock.now() - 3 * day, clock.now() - 6 * day];
+        ? Array.from({ length: 12 }, (_, k) => clock.wall() - (k + 1) * 5000)
+        : [clock.wall() - 3 * day, clock.wall() - 6 * day];
       h.tracker.addHistory(
         session,
         past.map((at) => ({
@@ -108,7 +108,7 @@ export async function runOverload(options: { clock: Clock; loadMs: number }): Pr
       const id = schedule(next++);
       happened.set(id / 1000, { at, busy });
       h.tracker.addHistory(session, [
-        { unit: 60, source: "DICE", happened: new Date(at), schedule: new Date(id) },
+        { unit: 60, source: "DICE", happened: new Date(clock.wall()), schedule: new Date(id) },
       ]);
     };
     const reasonsBefore = await scrapeReasons(h.bot.healthPort);
