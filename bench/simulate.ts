@@ -207,13 +207,13 @@ export const scenarios: SimScenario[] = [
   },
   {
     label:
-      "3,000 sessions at the defaults (budget 100/min, interval 60 s): overloaded, after a restart (1 h settling, 3 h measured)",
+      "3,000 sessions at the defaults (budget 100/min, interval 60 s): overloaded, after a restart (1 h settling, 6 h measured)",
     sessions: 3000,
     budgetPerMinute: 100,
     intervalMs: minute,
     warm: true,
     warmupMs: hour,
-    measuredMs: 3 * hour,
+    measuredMs: 6 * hour,
     tailMs: hour,
     overloaded: true,
   },

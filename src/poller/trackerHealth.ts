@@ -55,7 +55,7 @@ function siteFailed(
     const probeInMs = (snapshot.probeAt ?? nowMs) - nowMs;
     ctx.logger.warn(
       { ...fields, err: errorSummary(err), probeInMs },
-      "tracker failing for several sessions; all reads paused, probing with one request",
+      "tracker failing for every session or several; all reads paused, probing with one request",
     );
   } else if (snapshot.state !== "closed") {
     ctx.logger.debug({ ...fields, err: errorSummary(err) }, "tracker probe failed");

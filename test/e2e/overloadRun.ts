@@ -164,10 +164,21 @@ export async function runOverload(options: { clock: Clock; loadMs: number }): Pr
     const byReason: Record<string, number> = {};
     for (const [reason, count] of Object.entries(reasonsAfter))
       byReason[reason] = count - (reasonsBefore[reason] ?? 0);
+    // The fake's log by what each request was for (the same split as the bot's reasons).
+    const busySet = new Set(sessions.slice(0, busyCount).map(String));
     const byEndpoint: Record<string, number> = {};
     for (const r of load) {
-      const endpoint = r.endpoint ?? "other";
-      byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
+      const kind =
+        r.endpoint === "histories"
+          ? busySet.has(r.query.session ?? "")
+            ? "histories (busy)"
+            : "histories (quiet)"
+          : r.endpoint === "sessions" && r.query.id !== undefined
+            ? "sessions?id (state check)"
+            : r.endpoint === "sessions"
+              ? "sessions?active (lookup)"
+              : (r.endpoint ?? "other");
+      byEndpoint[kind] = (byEndpoint[kind] ?? 0) + 1;
     }
     return {
       busy,
