@@ -23,5 +23,14 @@ describe("an overloaded budget (40 sessions, 60 a minute, 2 s interval)", () => 
     expect(percentile(run.busy, 0.95)).toBeLessThanOrEqual(20_000);
     expect(Math.max(...run.quiet)).toBeLessThanOrEqual(90_000);
     expect(run.rateLimited).toBe(0);
+    // Where the load phase's requests went: the bot's count by reason (/metrics) matches the
+    // fake's log, and the session reads stay within the plan (80 % of 60 a minute, a few for
+    // the edges of the window).
+    const busyReads = run.byEndpoint["histories (busy)"] ?? 0;
+    const quietReads = run.byEndpoint["histories (quiet)"] ?? 0;
+    expect(run.byReason.busy).toBeGreaterThan(0);
+    expect(run.byReason.quiet).toBeGreaterThan(0);
+    expect((run.byReason.busy ?? 0) + (run.byReason.quiet ?? 0)).toBe(busyReads + quietReads);
+    expect(busyReads + quietReads).toBeLessThanOrEqual((48 * run.loadMs) / 60_000 + 3);
   }, 300_000);
 });
