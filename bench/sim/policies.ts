@@ -104,7 +104,12 @@ export function optimumPolicy(
 ): Policy {
   const plan = allocate(
     world.map((s) => ({ rate: s.trueRate, cost: 1 })),
-    { baseMs: o.intervalMs, maxStretch: 15, budgetPerMs: (o.budgetPerMinute * 0.8) / 60_000 },
+    {
+      baseMs: o.intervalMs,
+      maxStretch: 15,
+      budgetPerMs: (o.budgetPerMinute * 0.8) / 60_000,
+      fullBudgetPerMs: o.budgetPerMinute / 60_000,
+    },
   );
   const interval = new Map(world.map((s, i) => [s.key, plan.intervals[i] as number]));
   // Phases spread at random, so the reads do not come in waves.

@@ -10,6 +10,8 @@ export interface TrackerRequestInfo {
   /** Accepted so the hook can be passed straight through; not a label (outcome covers it). */
   status?: number | undefined;
   durationMs: number;
+  /** Why it was made (src/tracker/reason.ts): a small fixed set, a label of its own counter. */
+  reason?: string | undefined;
 }
 
 /** What the scheduler reports at every scrape (see setSchedulerSource). */
@@ -87,6 +89,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     name: "tracker_requests_total",
     help: "Requests to the Chastity Tracker API by endpoint and outcome.",
     labelNames: ["endpoint", "outcome"] as const,
+    registers,
+  });
+  const trackerReasons = new Counter({
+    name: "tracker_requests_by_reason_total",
+    help: "Requests to the Chastity Tracker API by why they were made (retries included): base, busy and quiet session reads, final and ended reads, probe, stateCheck, lookup, interactive, background.",
+    labelNames: ["reason"] as const,
     registers,
   });
   const trackerDuration = new Histogram({
@@ -171,6 +179,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     setStoreWriteSource,
     trackerRequest(info) {
       trackerRequests.inc({ endpoint: info.endpoint, outcome: info.outcome });
+      if (info.reason !== undefined) trackerReasons.inc({ reason: info.reason });
       if (Number.isFinite(info.durationMs) && info.durationMs >= 0) {
         trackerDuration.observe({ endpoint: info.endpoint }, info.durationMs / 1000);
       }

@@ -4,7 +4,12 @@
  * changes (Σ λ·T/2 under Σ c/T = budget; the classic crawler revisit result). T is clamped to
  * [base, maxStretch × base] and k solved with the clamps: sources held at a bound drop out and
  * the rest share what is left by the same rule. When even every source at the upper bound
- * does not fit, the upper bound is lifted and the rule alone decides ("overloaded").
+ * does not fit ("overloaded"), the upper bound is raised only as far as needed, never lifted:
+ * to twice the even split of the whole budget (every source read at least every
+ * 2 × N / budget), or to the even split of the planned budget when even that does not fit;
+ * the rest of the budget goes by the same rule. Lifting it instead let the rule alone decide,
+ * and a session quiet for a week waited hundreds of busy intervals for its rare change (which
+ * matters most: a keyholder acting after days of quiet).
  */
 
 export interface Demand {
@@ -20,6 +25,15 @@ export interface Allocation {
   /** Interval per demand, in the input's order (ms). */
   intervals: number[];
   mode: AllocationMode;
+  /** The upper bound in force (ms): maxStretch × base, or the raised one when overloaded. */
+  upperMs: number;
+}
+
+/** The upper bound when even maxStretch × base does not fit (see the file's comment). */
+export function overloadBoundMs(demands: readonly Demand[], options: AllocateOptions): number {
+  const cost = demands.reduce((sum, d) => sum + d.cost, 0);
+  const evenSplit = demands.length / (options.fullBudgetPerMs ?? options.budgetPerMs);
+  return Math.max(2 * evenSplit, cost / options.budgetPerMs);
 }
 
 export interface AllocateOptions {
@@ -27,6 +41,8 @@ export interface AllocateOptions {
   maxStretch: number;
   /** Requests per millisecond the reads may use. */
   budgetPerMs: number;
+  /** The whole budget (requests per ms, the reads' share and the rest): sets the overload bound. Default budgetPerMs. */
+  fullBudgetPerMs?: number;
 }
 
 /** Intervals for `demands` under the budget (see the file's comment). */
@@ -34,9 +50,10 @@ export function allocate(demands: readonly Demand[], options: AllocateOptions): 
   const { baseMs, budgetPerMs } = options;
   const maxMs = baseMs * options.maxStretch;
   const allBase = demands.reduce((sum, d) => sum + d.cost, 0) / baseMs;
-  if (allBase <= budgetPerMs) return { intervals: demands.map(() => baseMs), mode: "base" };
+  if (allBase <= budgetPerMs)
+    return { intervals: demands.map(() => baseMs), mode: "base", upperMs: baseMs };
   const allMax = demands.reduce((sum, d) => sum + d.cost, 0) / maxMs;
-  const upper = allMax <= budgetPerMs ? maxMs : Number.POSITIVE_INFINITY;
+  const upper = allMax <= budgetPerMs ? maxMs : overloadBoundMs(demands, options);
   const shape = demands.map((d) => Math.sqrt(d.cost / d.rate));
   const intervalAt = (k: number, i: number) =>
     Math.min(upper, Math.max(baseMs, k * (shape[i] as number)));
@@ -61,5 +78,6 @@ export function allocate(demands: readonly Demand[], options: AllocateOptions): 
   return {
     intervals: demands.map((_, i) => intervalAt(k, i)),
     mode: upper === maxMs ? "stretched" : "overloaded",
+    upperMs: upper,
   };
 }

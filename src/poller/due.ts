@@ -40,6 +40,8 @@ export interface DueOptions {
   force: boolean;
   /** Overrides the schedule's per-tick cap (a probe of the tracker reads one source). */
   limit?: number;
+  /** The tracker's probe: the most overdue sources whether due or not. */
+  probe?: boolean;
 }
 
 export function pickDue(
@@ -58,7 +60,7 @@ export function pickDue(
   for (const userId of input.extraLookups) {
     candidates.push({ key: activeLookupKey(userId), busy: false });
   }
-  const taken = schedule.pick(candidates, nowMs, options.limit);
+  const taken = schedule.pick(candidates, nowMs, options.limit, options.probe);
   return {
     subs: subs.filter((sub) => keysOf(sub).some((key) => taken.has(key))),
     lookups: new Set([...lookupUsers].filter((userId) => taken.has(activeLookupKey(userId)))),

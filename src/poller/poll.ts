@@ -10,15 +10,10 @@
 import type { Feed, FeedRead, SessionHints } from "../feeds/feed.js";
 import { gamesFeed } from "../feeds/games.js";
 import { historiesFeed } from "../feeds/histories.js";
+import { type RequestReason, withRequestReason } from "../tracker/reason.js";
 import type { GameChange, HistoryItem } from "../tracker/types.js";
-import {
-  activeLookupKey,
-  type CycleState,
-  type Source,
-  type SourceContext,
-  trackerFailed,
-  trackerRecovered,
-} from "./sources.js";
+import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
+import { trackerFailed, trackerRecovered } from "./trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
@@ -32,7 +27,9 @@ async function due(
   if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
     cycle.trackerRequests++;
     onRequest();
-    const session = await ctx.tracker.session(source.token, source.session);
+    const session = await withRequestReason(cycle.probe ? "probe" : "stateCheck", () =>
+      ctx.tracker.session(source.token, source.session),
+    );
     const ended = !session.active || session.end !== null;
     ctx.schedule.checked(source.key, nowMs, { ended, gamesChanges: session.hasGamesChanges });
   }
@@ -60,6 +57,20 @@ async function readFeed<Item extends { happened: Date }>(
   return feed.read(ctx.tracker, { ...request, token, session, from: feed.since(readers) });
 }
 
+/**
+ * Why this read is made, for the request accounting: busy (read more often than the plan's
+ * upper bound), quiet (held at it), base (enough budget for everyone), or a final, ended or
+ * probe read.
+ */
+function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): RequestReason {
+  if (cycle.probe) return "probe";
+  if (source.final) return "final";
+  const plan = ctx.schedule.explain(source.key);
+  if (plan === undefined || plan.reason === "base") return "base";
+  if (plan.reason === "ended") return "ended";
+  return plan.intervalMs >= ctx.schedule.upperBoundMs() - 1 ? "quiet" : "busy";
+}
+
 /** The source's reads, or undefined when it was skipped or failed. */
 export async function pollSource(
   ctx: SourceContext,
@@ -76,8 +87,10 @@ export async function pollSource(
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;
   try {
-    // The state check costs a request too: the schedule plans with what a poll really costs.
-    if (!(await due(ctx, cycle, source, () => requests++))) return undefined;
+    // The hourly state check is planned as such (scheduleRecord.replan), not as part of every
+    // read's cost: folded into the read's moving average it made a quiet source read every
+    // minute look 20 % dearer for many reads after each check, and the plan starved the busy.
+    if (!(await due(ctx, cycle, source, () => undefined))) return undefined;
     cycle.sourcesPolled++;
     const onRequest = () => {
       cycle.trackerRequests++;
@@ -86,8 +99,13 @@ export async function pollSource(
     const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
     const hints = known === undefined ? undefined : { hasGamesChanges: known };
     const wide = ctx.schedule.explain(source.key)?.estimated === false;
-    const items = (await readFeed(ctx, historiesFeed, source, hints, { onRequest, wide })) ?? [];
-    const gameChanges = await readFeed(ctx, gamesFeed, source, hints, { onRequest });
+    const { items, gameChanges } = await withRequestReason(
+      requestReason(ctx, source, cycle),
+      async () => ({
+        items: (await readFeed(ctx, historiesFeed, source, hints, { onRequest, wide })) ?? [],
+        gameChanges: await readFeed(ctx, gamesFeed, source, hints, { onRequest }),
+      }),
+    );
     ctx.schedule.polled(source.key, nowMs, { requests });
     const happened = [...items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
     ctx.schedule.observed(source.key, happened, ctx.now().getTime());

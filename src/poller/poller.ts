@@ -30,6 +30,7 @@ import { createRateKeeper } from "./rateStore.js";
 import { createSchedule } from "./schedule.js";
 import type { SourceContext } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
+import { siteEvidence } from "./trackerHealth.js";
 import {
   backoffUntil,
   describeCheck,
@@ -135,10 +136,12 @@ export function createPoller(deps: PollerDeps): Poller {
   });
   const rates = createRateKeeper(store.meta, schedule, logger);
   // Probes start after a few seconds and slow to one an interval: the tracker's return is
-  // noticed within one interval however long it was down, at one request an interval.
+  // noticed within one interval however long it was down, at one request an interval. A bot
+  // with fewer than three sources opens it when all of them fail (breaker.ts).
   const breaker = createBreaker({
     firstProbeMs: Math.min(5000, deps.intervalMs),
     maxProbeMs: deps.intervalMs,
+    population: () => schedule.size(),
   });
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
@@ -249,10 +252,17 @@ export function createPoller(deps: PollerDeps): Poller {
     // pending posts get a look.
     nextWakeAt: () =>
       Math.min(
-        schedule.nextDueAt() ?? Number.POSITIVE_INFINITY,
+        nextReadAt(schedule.nextDueAt() ?? Number.POSITIVE_INFINITY),
         clock.now() + Math.min(5000, deps.intervalMs),
       ),
   });
+  /** While the tracker is down, the next read is its next probe, whatever is due by the plan. */
+  const nextReadAt = (dueAt: number): number => {
+    const { state, probeAt } = breaker.snapshot();
+    return state !== "closed" && probeAt !== undefined ? probeAt : dueAt;
+  };
+  // A member's reads tell the site's health too: a success ends an outage at once.
+  deps.tracker.onSettled?.((read) => siteEvidence(ctx, read, () => loop.wake()));
 
   return {
     start() {

@@ -7,7 +7,8 @@
  * - enough budget: everyone at the base interval (POLL_INTERVAL_SECONDS);
  * - not enough: the square-root rule (allocate.ts) on each source's change rate, estimated
  *   from the `happened` dates of the items it has seen (rate.ts), within [base, 15 × base];
- * - when even 15 × does not fit ("overloaded"): the rule alone, the upper bound lifted.
+ * - when even 15 × does not fit ("overloaded"): the upper bound raised only as far as needed
+ *   (twice the even split of the budget: allocate.ts), the rest by the rule.
  * Ended sessions are read hourly and count for that little.
  *
  * One record per source owns all of it: rate estimate, interval and reason, fault streak
@@ -62,6 +63,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
   const timings = new Map<string, Timing>();
   const restored = new Map<string, RateState>();
   let longest = base;
+  let upperMs = base * plan.maxStretch;
 
   return {
     census(keys, nowMs, wallMs) {
@@ -71,7 +73,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (!timings.has(key)) timings.set(key, newTiming(nowMs, base, restored.get(key)));
       }
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
-      longest = replan(timings.values(), plan, wallMs);
+      ({ longest, upperMs } = replan(timings.values(), plan, wallMs));
     },
     isDue(key, nowMs) {
       const t = timings.get(key);
@@ -81,8 +83,8 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
     },
-    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER) =>
-      takeDue(timings, candidates, nowMs, limit),
+    pick: (candidates, nowMs, limit = options.perTick ?? Number.MAX_SAFE_INTEGER, anyTime) =>
+      takeDue(timings, candidates, nowMs, limit, anyTime),
     ready(key, nowMs) {
       const retryAt = timings.get(key)?.streak?.retryAt;
       return retryAt === undefined || nowMs >= retryAt;
@@ -179,6 +181,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       };
     },
     effectiveIntervalMs: () => longest,
+    upperBoundMs: () => upperMs,
     lagMs(nowMs) {
       let lag = 0;
       for (const t of timings.values()) {

@@ -75,8 +75,15 @@ export interface PlanOptions {
   maxStretch: number;
 }
 
-/** Sets every record's interval and reason; returns the longest interval of a running source. */
-export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number): number {
+/**
+ * Sets every record's interval and reason; returns the longest interval of a running source
+ * and the upper bound in force (allocate.ts).
+ */
+export function replan(
+  timings: Iterable<Timing>,
+  o: PlanOptions,
+  wallMs: number,
+): { longest: number; upperMs: number } {
   let budgetPerMs = (o.budgetPerMinute * o.headroom) / 60_000;
   const running: Timing[] = [];
   for (const t of timings) {
@@ -84,11 +91,20 @@ export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number
       t.intervalMs = o.endedIntervalMs;
       t.reason = "ended";
       budgetPerMs -= t.cost / o.endedIntervalMs;
-    } else running.push(t);
+    } else {
+      running.push(t);
+      // A session whose state is checked (not known running from a lookup): one request an hour.
+      if (t.checkedAt !== undefined) budgetPerMs -= 1 / o.endedIntervalMs;
+    }
   }
   const plan = allocate(
     running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
-    { baseMs: o.base, maxStretch: o.maxStretch, budgetPerMs: Math.max(budgetPerMs, 1e-12) },
+    {
+      baseMs: o.base,
+      maxStretch: o.maxStretch,
+      budgetPerMs: Math.max(budgetPerMs, 1e-12),
+      fullBudgetPerMs: o.budgetPerMinute / 60_000,
+    },
   );
   let longest = o.base;
   running.forEach((t, i) => {
@@ -97,7 +113,7 @@ export function replan(timings: Iterable<Timing>, o: PlanOptions, wallMs: number
       t.intervalMs <= o.base ? "base" : plan.mode === "overloaded" ? "overloaded" : "quiet";
     longest = Math.max(longest, t.intervalMs);
   });
-  return longest;
+  return { longest, upperMs: plan.upperMs };
 }
 
 /** Why the source is read when it is (see Schedule.nextReadAt). */
@@ -118,13 +134,14 @@ export function takeDue(
   candidates: Iterable<Candidate>,
   nowMs: number,
   limit: number,
+  anyTime = false,
 ): Set<string> {
   const busy = new Map<string, boolean>();
   for (const c of candidates) busy.set(c.key, (busy.get(c.key) ?? true) && c.busy);
   const due: Array<{ key: string; t: Timing | undefined }> = [];
   for (const [key, allBusy] of busy) {
     const t = timings.get(key);
-    if (t !== undefined && !isDue(t, nowMs)) continue;
+    if (t !== undefined && !anyTime && !isDue(t, nowMs)) continue;
     // Its channels take nothing new: it stays due and is read as soon as one is free.
     if (allBusy) {
       if (t !== undefined) t.held = "channelBusy";

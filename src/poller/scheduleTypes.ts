@@ -20,7 +20,7 @@ export interface ScheduleOptions {
   budgetPerMinute: number;
   /** Share of the budget polls may plan for; the rest is for members waiting on commands and slack. Default 0.8. */
   headroom?: number;
-  /** The stated bound: a quiet source waits at most this many intervals (unless overloaded). Default 15. */
+  /** The stated bound: a quiet source waits at most this many intervals (overloaded: a raised bound, allocate.ts). Default 15. */
   maxStretch?: number;
   /** Cap of a source's own backoff after failures. Default 15 min. */
   maxBackoffMs?: number;
@@ -75,8 +75,14 @@ export interface Schedule {
   /**
    * The due stage: of these candidates, the due ones not held back by busy channels, most
    * overdue first, at most `limit` (default `perTick`); the others due are marked held.
+   * `anyTime`: not yet due ones count too (the tracker's probe, the most overdue source).
    */
-  pick(candidates: Iterable<Candidate>, nowMs: number, limit?: number): Set<string>;
+  pick(
+    candidates: Iterable<Candidate>,
+    nowMs: number,
+    limit?: number,
+    anyTime?: boolean,
+  ): Set<string>;
   /** Records a read (or a failed try, ok false) and the requests it cost; a read ends a pending final read. */
   polled(key: string, nowMs: number, outcome: { requests: number; ok?: boolean }): void;
   /** A session seen no longer running: one read at the next chance, for its last changes. */
@@ -104,6 +110,8 @@ export interface Schedule {
   explain(key: string): Explanation | undefined;
   /** The longest planned interval of a running source (the effective interval). */
   effectiveIntervalMs(): number;
+  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
+  upperBoundMs(): number;
   /** How far behind its due time the most overdue source is (0 when none is). */
   lagMs(nowMs: number): number;
   /** Sources sharing the budget (running ones). */

@@ -7,12 +7,13 @@
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../store/types.js";
-import { type Breaker, isSiteWide } from "../tracker/breaker.js";
-import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
+import type { Breaker } from "../tracker/breaker.js";
+import { withRequestReason } from "../tracker/reason.js";
 import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
 import { errorSummary } from "../util/errorSummary.js";
 import { mapLimit } from "../util/limit.js";
 import type { Schedule } from "./schedule.js";
+import { trackerFailed, trackerRecovered } from "./trackerHealth.js";
 
 export interface Source {
   key: string;
@@ -54,6 +55,8 @@ export interface CycleState {
   notLinked: Subscription[];
   /** `linkedAt` of each account used this cycle, to tell a re-link from the token that failed. */
   linkedAt: Map<string, string>;
+  /** This tick is the tracker's probe (the breaker is open): its requests count as "probe". */
+  probe?: boolean;
 }
 
 /** A follower's old session that cannot be read (deleted?) must not hold it back for ever. */
@@ -68,76 +71,6 @@ export interface PlanInput {
 
 export const sourceKey = (userId: string, session: number): string => `${userId}:${session}`;
 export const activeLookupKey = (userId: string): string => `active:${userId}`;
-
-/**
- * Records a failed tracker call: a 401 marks the user for pausing, anything
- * else starts or extends the key's backoff (warned once per streak).
- */
-export function trackerFailed(
-  ctx: SourceContext,
-  cycle: CycleState,
-  key: string,
-  userId: string,
-  err: unknown,
-  fields: Record<string, unknown>,
-): void {
-  if (err instanceof TrackerAuthError) {
-    cycle.authFailed.add(userId);
-    return;
-  }
-  const nowMs = ctx.mono();
-  if (isSiteWide(err) && siteFailed(ctx, key, nowMs, err, fields)) return;
-  const retryAfter = err instanceof TrackerRateLimitError ? err.retryAfterMs : undefined;
-  const cause = isSiteWide(err) ? siteCause : undefined;
-  const info = ctx.schedule.failed(key, nowMs, retryAfter, cause);
-  const log = { ...fields, userId, failures: info.failures, retryInMs: info.retryAt - nowMs };
-  if (info.first)
-    ctx.logger.warn({ ...log, err: errorSummary(err) }, "tracker failing; backing off");
-  else ctx.logger.debug({ ...log, err: errorSummary(err) }, "tracker still failing");
-}
-
-const siteCause = "site";
-
-/** True when the breaker owns this failure (it is open now): no backoff of the source's own. */
-function siteFailed(
-  ctx: SourceContext,
-  key: string,
-  nowMs: number,
-  err: unknown,
-  fields: Record<string, unknown>,
-): boolean {
-  const { opened } = ctx.breaker.failed(key, nowMs);
-  const snapshot = ctx.breaker.snapshot();
-  if (opened) {
-    // From now on the breaker is the one backoff: the sources' own site-wide streaks end.
-    ctx.schedule.forgive(siteCause);
-    const probeInMs = (snapshot.probeAt ?? nowMs) - nowMs;
-    ctx.logger.warn(
-      { ...fields, err: errorSummary(err), probeInMs },
-      "tracker failing for several sessions; all reads paused, probing with one request",
-    );
-  } else if (snapshot.state !== "closed") {
-    ctx.logger.debug({ ...fields, err: errorSummary(err) }, "tracker probe failed");
-  }
-  return snapshot.state !== "closed";
-}
-
-export function trackerRecovered(
-  ctx: SourceContext,
-  key: string,
-  fields: Record<string, unknown>,
-): void {
-  const back = ctx.breaker.succeeded(ctx.mono());
-  if (back.closed) {
-    // The first success proves the site is back: everyone is due now, the budget paces them.
-    ctx.schedule.allDueNow();
-    ctx.logger.info({ downMs: back.downMs }, "tracker back; every session is read again now");
-  }
-  const streak = ctx.schedule.succeeded(key);
-  if (streak === undefined) return;
-  const downMs = ctx.mono() - streak.sinceMs;
-  ctx.logger.info({ ...fields, failures: streak.failures, downMs }, "tracker recovered");
-}
 
 /** Persists a follower's move to a new session; undefined when the stored one changed meanwhile. */
 async function switchSession(
@@ -264,7 +197,11 @@ async function lookUpActive(
   let games: Map<string, boolean>;
   try {
     cycle.trackerRequests++;
-    const sessions = (await ctx.tracker.sessions(token, { active: true })).items;
+    const sessions = (
+      await withRequestReason(cycle.probe ? "probe" : "lookup", () =>
+        ctx.tracker.sessions(token, { active: true }),
+      )
+    ).items;
     games = new Map(sessions.map((s) => [sourceKey(userId, s.id), s.hasGamesChanges]));
     running = runningSessionIds(sessions);
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });

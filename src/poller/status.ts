@@ -11,6 +11,8 @@ export interface CheckInterval {
   reason: DueReason;
   /** Running sources sharing the tracker budget. */
   sharedBy: number;
+  /** Overloaded: the raised bound in force, the longest any source waits by plan (ms). */
+  boundMs?: number;
 }
 
 export interface SchedulerStatus {
@@ -51,6 +53,7 @@ export function describeCheck(
     if (found === undefined || found.reason === "ended" || found.intervalMs <= intervalMs) continue;
     if (slowest === undefined || found.intervalMs > slowest.intervalMs) {
       slowest = { intervalMs: found.intervalMs, reason: found.reason, sharedBy: schedule.size() };
+      if (found.reason === "overloaded") slowest.boundMs = schedule.upperBoundMs();
     }
   }
   return slowest;

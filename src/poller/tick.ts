@@ -89,10 +89,16 @@ async function dueAndFetch(
   // While the tracker is down as a whole nothing is read but one probe now and then.
   const gate = ctx.breaker.admit(nowMs);
   if (gate === "wait") return [];
-  const picking = gate === "probe" ? { force: false, limit: 1 } : options;
+  // The probe is the most overdue source, due by its plan or not: the tracker's return must be
+  // noticed at the probe's pace, not at the next planned read.
+  const probe = gate === "probe";
+  state.probe = probe;
+  const picking = probe ? { force: false, limit: 1, probe } : options;
   const planned = await planSources(ctx, pickDue(ctx.schedule, input, nowMs, picking), state);
   // A session seen no longer running was made due by planning (its final read).
-  const sources = planned.filter((s) => picking.force || ctx.schedule.isDue(s.key, ctx.mono()));
+  const sources = planned.filter(
+    (s) => options.force || probe || ctx.schedule.isDue(s.key, ctx.mono()),
+  );
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
     polled: await pollSource(ctx, source, state),

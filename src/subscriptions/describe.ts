@@ -41,7 +41,8 @@ export function describeFilters(filters: Subscription["filters"], locale: Locale
 
 /**
  * The "checked about every N min" note, when the tracker budget stretches this subscription;
- * when even 15 intervals do not fit every session ("overloaded"), it says so.
+ * when even 15 intervals do not fit every session ("overloaded"), it says so, with the raised
+ * bound in force.
  */
 export function checkNote(locale: Locale, check: CheckInterval | undefined): string {
   if (check === undefined) return "";
@@ -56,6 +57,14 @@ export function checkNote(locale: Locale, check: CheckInterval | undefined): str
           minutes: Math.round(check.intervalMs / 60_000),
           count,
         });
-  const overloaded = check.reason === "overloaded" ? ` (${t(locale, "schedule.overloaded")})` : "";
+  const overloaded = check.reason === "overloaded" ? ` (${overloadNote(locale, check)})` : "";
   return ` · 🐢 ${text}${overloaded}`;
+}
+
+/** The raised bound in force: every session is still read at least that often. */
+function overloadNote(locale: Locale, check: CheckInterval): string {
+  const boundMs = check.boundMs ?? check.intervalMs;
+  return boundMs < 120_000
+    ? t(locale, "schedule.overloadedSeconds", { seconds: Math.round(boundMs / 1000) })
+    : t(locale, "schedule.overloaded", { minutes: Math.round(boundMs / 60_000) });
 }

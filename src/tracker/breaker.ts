@@ -3,7 +3,10 @@
  * errors, bodies that are not what the API promises) on several sources, that is one outage
  * with one backoff, not one per source. A circuit breaker:
  * - closed: reads go as usual; site-wide failures on `threshold` different sources with no
- *   success in between open it;
+ *   success in between open it, or on every source there is when there are fewer (a bot
+ *   following one or two sessions has one or two sources: all of them failing is the same
+ *   evidence, and without the breaker their own backoffs, doubling towards 15 minutes, would
+ *   notice the tracker's return minutes late);
  * - open: no reads; at `probeAt` one caller is let through as the probe (half-open), the
  *   delay between probes doubling from `firstProbeMs` up to `maxProbeMs` (the poll interval,
  *   so the return is noticed within one interval whatever the outage's length);
@@ -24,6 +27,11 @@ export type BreakerState = "closed" | "open" | "half-open";
 export interface BreakerOptions {
   /** Sources failing site-wide (no success in between) that open it. Default 3. */
   threshold?: number;
+  /**
+   * How many sources there are now (the poller's running sources); the threshold never asks
+   * for more than that. Failures from outside them (a member's read) count as one more source.
+   */
+  population?: () => number;
   firstProbeMs: number;
   maxProbeMs: number;
 }
@@ -65,6 +73,7 @@ export function isSiteWide(err: unknown): boolean {
 
 export function createBreaker(options: BreakerOptions): Breaker {
   const threshold = Math.max(1, options.threshold ?? 3);
+  const needed = () => Math.max(1, Math.min(threshold, options.population?.() ?? threshold));
   let state: BreakerState = "closed";
   const failing = new Set<string>();
   let delay = options.firstProbeMs;
@@ -96,7 +105,7 @@ export function createBreaker(options: BreakerOptions): Breaker {
       }
       if (state === "open") return { opened: false };
       failing.add(source);
-      if (failing.size < threshold) return { opened: false };
+      if (failing.size < needed()) return { opened: false };
       failing.clear();
       delay = options.firstProbeMs;
       openSince = nowMs;

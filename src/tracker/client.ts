@@ -9,10 +9,11 @@ import {
   TrackerUnexpectedResponseError,
   TrackerValidationError,
 } from "./errors.js";
+import { errorSummary } from "../util/errorSummary.js";
 import { formatTrackerDateTime } from "./format.js";
 import { type GameChange, gamesChangesDataSchema } from "./games.js";
 import type { RequestBudget } from "./budget.js";
-import { createTrackerHttp, type TrackerRequestInfo } from "./http.js";
+import { createTrackerHttp, type SettledRead, type TrackerRequestInfo } from "./http.js";
 import { playBody, playDataSchema, type TrackerPlayer } from "./play.js";
 import {
   historiesDataSchema,
@@ -30,7 +31,7 @@ import type {
   TrackerClient,
 } from "./types.js";
 
-export type { TrackerRequestInfo };
+export type { SettledRead, TrackerRequestInfo };
 
 export interface TrackerClientOptions {
   /** Origin (and optional path prefix) of the tracker, e.g. https://www.chastitytracker.org */
@@ -129,6 +130,7 @@ export function sessionsParams(query: SessionsQuery): URLSearchParams {
 }
 
 export function createTrackerClient(options: TrackerClientOptions): TrackerClient & TrackerPlayer {
+  const settledListeners = new Set<(read: SettledRead) => void>();
   const http = createTrackerHttp({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -139,6 +141,16 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     logger: options.logger,
     onRequest: options.onRequest,
     budget: options.budget,
+    onSettled: (read) => {
+      // A listener's fault is its own: the read's caller still gets its answer.
+      for (const listener of settledListeners) {
+        try {
+          listener(read);
+        } catch (err) {
+          options.logger?.error({ err: errorSummary(err) }, "tracker onSettled listener failed");
+        }
+      }
+    },
   });
 
   // Every method is async so that local validation errors reject instead of throwing.
@@ -188,6 +200,10 @@ export function createTrackerClient(options: TrackerClientOptions): TrackerClien
     // async: a body refused locally rejects like any other failure instead of throwing.
     play: async (bearer, request) =>
       http.post("games", paths.games, playBody(request), bearer, playDataSchema),
+    onSettled(listener) {
+      settledListeners.add(listener);
+      return () => settledListeners.delete(listener);
+    },
     close: () => http.close(),
   };
 }

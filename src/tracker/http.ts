@@ -25,6 +25,7 @@ import {
 import { systemClock } from "../clock.js";
 import type { RequestBudget } from "./budget.js";
 import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
+import { currentRequestReason, type RequestReason } from "./reason.js";
 import { describeIssues, envelopeSchema } from "./schemas.js";
 
 export interface TrackerRequestInfo {
@@ -33,6 +34,16 @@ export interface TrackerRequestInfo {
   outcome: string;
   status?: number;
   durationMs: number;
+  /** Why it was made (reason.ts): every attempt counts, retries included. */
+  reason?: RequestReason;
+}
+
+/** A GET's final outcome (after its retries), with who waited on it: the site's health as a read saw it. */
+export interface SettledRead {
+  endpoint: TrackerEndpoint;
+  priority: TrackerPriority;
+  /** Undefined when it succeeded. */
+  err: unknown;
 }
 
 export interface TrackerHttpOptions {
@@ -46,6 +57,8 @@ export interface TrackerHttpOptions {
   onRequest?: ((info: TrackerRequestInfo) => void) | undefined;
   /** Every attempt waits for a start slot here; a 429 pauses it. */
   budget?: RequestBudget | undefined;
+  /** Called once per GET with its final outcome. */
+  onSettled?: ((read: SettledRead) => void) | undefined;
 }
 
 export interface TrackerHttp {
@@ -270,7 +283,8 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   function attemptFailed(endpoint: TrackerEndpoint, err: unknown, durationMs: number) {
     const kind = err instanceof TrackerError ? err.kind : "unknown";
     const status = err instanceof TrackerError ? err.status : undefined;
-    onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs });
+    const reason = currentRequestReason();
+    onRequest?.({ endpoint, outcome: kind, ...(status ? { status } : {}), durationMs, reason });
     if (err instanceof TrackerRateLimitError) options.budget?.rateLimited(err.retryAfterMs);
     return { kind, status };
   }
@@ -291,17 +305,28 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             return attempt(endpoint, url, token, schema);
           });
           const durationMs = Math.round(performance.now() - started);
-          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          onRequest?.({
+            endpoint,
+            outcome: "ok",
+            status,
+            durationMs,
+            reason: currentRequestReason(),
+          });
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
+          options.onSettled?.({ endpoint, priority, err: undefined });
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
           const { kind, status } = attemptFailed(endpoint, err, durationMs);
-          if (!isRetryable(err) || n >= options.retries || closing) {
+          // A probe of a tracker that is down is answered by its first failure: the next
+          // probe, at the breaker's pace, is the retry (src/poller/trackerHealth.ts).
+          const retries = currentRequestReason() === "probe" ? 0 : options.retries;
+          if (!isRetryable(err) || n >= retries || closing) {
             logger?.debug(
               { endpoint, kind, status, durationMs, attempt: n + 1 },
               "tracker request failed",
             );
+            options.onSettled?.({ endpoint, priority, err });
             throw err;
           }
           const delay = backoffDelay(n, options.retryBaseMs, Math.random);
@@ -325,7 +350,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         try {
           const { value, status } = await attempt(endpoint, url, token, schema, json);
           const durationMs = Math.round(performance.now() - started);
-          onRequest?.({ endpoint, outcome: "ok", status, durationMs });
+          onRequest?.({
+            endpoint,
+            outcome: "ok",
+            status,
+            durationMs,
+            reason: currentRequestReason(),
+          });
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);

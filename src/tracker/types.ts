@@ -108,7 +108,19 @@ export interface TrackerClient {
   gamesChanges(token: string, query: GamesChangesQuery): Promise<GamesChangesPage>;
   /** Walks the games feed's `cursor_next` pages, yielding every change once in tracker order. */
   iterateGamesChanges(token: string, query: GamesChangesQuery): AsyncIterable<GameChange>;
+  /**
+   * Hears every GET's final outcome (any caller's), until the returned function is called: the
+   * poller takes members' reads as evidence of the site's health. Optional: fakes may omit it.
+   */
+  onSettled?(listener: (read: SettledReadOutcome) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A GET's final outcome as onSettled reports it (see SettledRead in http.ts). */
+export interface SettledReadOutcome {
+  priority: "interactive" | "background";
+  /** Undefined when it succeeded. */
+  err: unknown;
 }
 
 /** Ids of the sessions still running (active, not ended), latest start first. */

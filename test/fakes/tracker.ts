@@ -110,7 +110,8 @@ export interface FakeTracker {
   failNext(
     n: number,
     kind: FakeFault,
-    options?: { endpoint?: FakeEndpoint; retryAfter?: string },
+    /** `session`: only requests for that session (the `session` query parameter). */
+    options?: { endpoint?: FakeEndpoint; session?: number; retryAfter?: string },
   ): void;
   /** The next `n` matching requests are refused in the tracker's envelope (409, 422, ...). */
   refuseNext(n: number, refusal: FakeRefusal, options?: { endpoint?: FakeEndpoint }): void;
@@ -150,6 +151,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
     left: number;
     kind: FakeFault;
     endpoint?: FakeEndpoint;
+    session?: number;
     retryAfter: string;
     refusal?: FakeRefusal;
   }[] = [];
@@ -165,8 +167,12 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   // Items without `happened` get one second after the previous automatic one.
   let autoHappened = Date.UTC(2026, 1, 3, 0, 0, 0);
 
-  function takeFault(endpoint: FakeEndpoint | undefined) {
-    const fault = faults.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
+  function takeFault(endpoint: FakeEndpoint | undefined, session: string | undefined) {
+    const fault = faults.find(
+      (f) =>
+        (f.endpoint === undefined || f.endpoint === endpoint) &&
+        (f.session === undefined || String(f.session) === session),
+    );
     if (!fault) return undefined;
     fault.left -= 1;
     if (fault.left <= 0) faults.splice(faults.indexOf(fault), 1);
@@ -255,7 +261,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
       return;
     }
 
-    const fault = takeFault(endpoint);
+    const fault = takeFault(endpoint, entry.query.session);
     if (fault) {
       entry.fault = fault.kind;
       if (fault.kind === "hang") return; // never answered; close() destroys the socket
@@ -396,6 +402,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
         left: n,
         kind,
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+        ...(opts.session !== undefined ? { session: opts.session } : {}),
         retryAfter: opts.retryAfter ?? "2",
       });
     },

@@ -8,7 +8,7 @@ const spent = (intervals: number[], costs: number[] = intervals.map(() => 1)) =>
 describe("the square-root allocation", () => {
   it("keeps everything at the base interval when that fits", () => {
     const plan = allocate([d(5), d(1e-9)], { baseMs: 1, maxStretch: 15, budgetPerMs: 2 });
-    expect(plan).toEqual({ intervals: [1, 1], mode: "base" });
+    expect(plan).toEqual({ intervals: [1, 1], mode: "base", upperMs: 1 });
   });
 
   it("matches the closed form T = k/√λ when no bound holds", () => {
@@ -42,12 +42,48 @@ describe("the square-root allocation", () => {
     expect(plan.intervals[1]).toBeCloseTo(5, 9);
   });
 
-  it("lifts the upper bound when even every source at it does not fit", () => {
-    // At 2 x base both cost 1 > 0.2: the rule alone, 3/k = 0.2 -> k = 15.
-    const plan = allocate([d(4), d(1)], { baseMs: 1, maxStretch: 2, budgetPerMs: 0.2 });
+  it("raises the upper bound to twice the even split when even every source at it does not fit", () => {
+    // At 2 x base both cost 1 > 0.2: the bound goes to 2 x 2 / 0.2 = 20 (not lifted). The
+    // quiet one is held there (0.05), the busy one gets the rest: 1/0.15.
+    const plan = allocate([d(4), d(1e-6)], { baseMs: 1, maxStretch: 2, budgetPerMs: 0.2 });
     expect(plan.mode).toBe("overloaded");
-    expect(plan.intervals[0]).toBeCloseTo(7.5, 9);
-    expect(plan.intervals[1]).toBeCloseTo(15, 9);
+    expect(plan.upperMs).toBeCloseTo(20, 9);
+    expect(plan.intervals[1]).toBeCloseTo(20, 9);
+    expect(plan.intervals[0]).toBeCloseTo(1 / 0.15, 9);
+    expect(spent(plan.intervals)).toBeCloseTo(0.2, 9);
+  });
+
+  it("keeps the raised bound to the whole budget's even split (headroom aside), or what fits", () => {
+    // 40 sources, 1 request/s in all, 0.8 planned: every source at least every 2 x 40 / 1 = 80.
+    const demands = [
+      ...Array.from({ length: 5 }, () => d(0.2)),
+      ...Array.from({ length: 35 }, () => d(1e-7)),
+    ];
+    const plan = allocate(demands, {
+      baseMs: 2,
+      maxStretch: 15,
+      budgetPerMs: 0.8,
+      fullBudgetPerMs: 1,
+    });
+    expect(plan.upperMs).toBeCloseTo(80, 9);
+    expect(Math.max(...plan.intervals)).toBeCloseTo(80, 9);
+    // The busy five share what the quiet ones leave: 0.8 - 35/80 = 0.3625.
+    expect(plan.intervals[0]).toBeCloseTo(5 / 0.3625, 6);
+    // Reads that cost 3 each: 2 x 40 / 1 does not fit 0.8, so the bound is the even split.
+    const costly = demands.map((x) => ({ ...x, cost: 3 }));
+    const tight = allocate(costly, {
+      baseMs: 2,
+      maxStretch: 15,
+      budgetPerMs: 0.8,
+      fullBudgetPerMs: 1,
+    });
+    expect(tight.upperMs).toBeCloseTo(150, 9);
+    expect(
+      spent(
+        tight.intervals,
+        costly.map((x) => x.cost),
+      ),
+    ).toBeLessThanOrEqual(0.8 * (1 + 1e-9));
   });
 
   it("spends the budget and never more, over many mixed sources", () => {

@@ -25,16 +25,19 @@ const delivered = () => deliveredIn(t);
 
 describe("tracker faults", () => {
   it("backs off a failing source exponentially, warns once, and loses nothing", async () => {
-    const { session, sub } = await setup();
+    const { token, session, sub } = await setup();
+    // A second, healthy source: one source failing among others is that source's own fault
+    // (a bot whose every source fails has the tracker down: outage.test.ts).
+    await subscribedMember(t, "u2", "c2", "Bob");
     const poller = t.poller();
     t.fake.addHistory(session, [item(5), item(6)]);
-    t.fake.failNext(3, "500", { endpoint: "histories" });
+    t.fake.failNext(3, "500", { endpoint: "histories", session });
 
     const attempts: number[] = [];
     const cycle = async () => {
       t.fake.resetRequests();
       await poller.runCycle();
-      attempts.push(t.count("histories"));
+      attempts.push(t.count("histories", token));
       t.advance(intervalMs);
     };
     // Fail (retry after 1 interval), fail (2), skip, fail (4), skip, skip, skip, recover.
@@ -42,12 +45,12 @@ describe("tracker faults", () => {
     expect(poller.backoffUntil(await t.sub(sub.id))).toEqual(new Date(t.now().getTime() + 180_000));
     for (let i = 0; i < 3; i++) await cycle();
     expect(attempts).toEqual([1, 1, 0, 1, 0, 0, 0]);
-    expect(t.discord.calls).toHaveLength(0);
+    expect(deliveredIn(t, "c1")).toEqual([]);
 
     t.fake.addHistory(session, [item(7)]);
     await cycle();
     expect(attempts.at(-1)).toBe(1);
-    expect(delivered()).toEqual([5, 6, 7]);
+    expect(deliveredIn(t, "c1")).toEqual([5, 6, 7]);
     expect(logged("tracker failing; backing off")).toHaveLength(1);
     expect(logged("tracker failing; backing off")[0]).toMatchObject({
       level: 40,
@@ -64,9 +67,10 @@ describe("tracker faults", () => {
   it("treats a timeout like any other outage", async () => {
     // Long enough that a loaded machine answers the healthy request in time; the hang still times out.
     const { session } = await setup({ trackerTimeoutMs: 1500 });
+    await subscribedMember(t, "u2", "c2", "Bob");
     const poller = t.poller();
     t.fake.addHistory(session, [item(5)]);
-    t.fake.failNext(1, "hang", { endpoint: "histories" });
+    t.fake.failNext(1, "hang", { endpoint: "histories", session });
     await poller.runCycle();
     expect(logged("tracker failing; backing off")[0]).toMatchObject({ err: { kind: "timeout" } });
     t.advance(intervalMs);

@@ -23,6 +23,22 @@ describe("the tracker's circuit breaker", () => {
     expect(b.snapshot()).toMatchObject({ state: "open", opens: 1, probeAt: 5030 });
   });
 
+  it("with fewer sources than the threshold, opens when every one of them fails", () => {
+    let sources = 1;
+    const b = createBreaker({ firstProbeMs: 5000, maxProbeMs: 60_000, population: () => sources });
+    expect(b.failed("only", 0)).toEqual({ opened: true });
+    b.succeeded(1);
+    sources = 2;
+    expect(b.failed("s1", 2)).toEqual({ opened: false });
+    expect(b.failed("s1", 3)).toEqual({ opened: false });
+    expect(b.failed("s2", 4)).toEqual({ opened: true });
+    b.succeeded(5);
+    // Many sources: the threshold (3) as before, not every source.
+    sources = 50;
+    for (const s of ["a", "b"]) expect(b.failed(s, 6)).toEqual({ opened: false });
+    expect(b.failed("c", 7)).toEqual({ opened: true });
+  });
+
   it("a success in between starts the count again", () => {
     const b = breaker();
     b.failed("s1", 0);
