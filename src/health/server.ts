@@ -10,8 +10,11 @@ export interface GatewayCheck {
 
 export interface HealthChecks {
   gateway: () => GatewayCheck;
-  /** Resolves when the database answers (Store.ping). */
-  store: () => Promise<void>;
+  /**
+   * Resolves when the database answers (Store.ping); "busy" when another program holds its
+   * lock, said at once: a probe that waited on the lock would make the bot look dead.
+   */
+  store: () => Promise<"ok" | "busy">;
   /** Whether the database can write now (a throttled tiny write; see src/startup/observe.ts). */
   storeWrite?: () => Promise<GatewayCheck>;
   /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
@@ -30,7 +33,10 @@ export interface HealthServerOptions {
   metrics: { readonly registry: Registry };
   checks: HealthChecks;
   logger: Logger;
-  /** How long the store ping may take before /healthz answers 503. */
+  /**
+   * How long the store ping may take before /healthz answers 503. Default 500 ms: the
+   * answer must come within 1 s, whatever the store is doing.
+   */
   storeTimeoutMs?: number | undefined;
 }
 
@@ -48,17 +54,18 @@ interface HealthReport {
 const storeTimedOut = Symbol("timeout");
 
 async function checkStore(
-  ping: () => Promise<void>,
+  ping: HealthChecks["store"],
   timeoutMs: number,
   logger: Logger,
-): Promise<"ok" | "timeout" | "error"> {
+): Promise<"ok" | "busy" | "timeout" | "error"> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof storeTimedOut>((resolve) => {
     timer = setTimeout(() => resolve(storeTimedOut), timeoutMs);
   });
   try {
     const result = await Promise.race([Promise.resolve().then(ping), timeout]);
-    return result === storeTimedOut ? "timeout" : "ok";
+    if (result === storeTimedOut) return "timeout";
+    return result === "busy" ? "busy" : "ok";
   } catch (error) {
     // The message stays in the (redacting) log: driver errors can quote a connection string.
     logger.warn({ err: error }, "health: store ping failed");
@@ -88,6 +95,7 @@ async function runChecks(
   ]);
   const reasons: string[] = [];
   if (!gateway.ok) reasons.push(`gateway not ready${gateway.reason ? `: ${gateway.reason}` : ""}`);
+  if (store === "busy") reasons.push("store busy: another program holds the database's lock");
   if (store === "timeout") reasons.push(`store ping timed out after ${timeoutMs} ms`);
   if (store === "error") reasons.push("store ping failed");
   if (write && !write.ok) reasons.push(`store cannot write: ${write.reason ?? "unknown reason"}`);
@@ -136,7 +144,7 @@ const json = "application/json; charset=utf-8";
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { checks, logger } = options;
   const { registry } = options.metrics;
-  const timeoutMs = options.storeTimeoutMs ?? 2000;
+  const timeoutMs = options.storeTimeoutMs ?? 500;
   let lastReason: string | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -66,21 +66,28 @@ export async function canMountTmpfs(): Promise<boolean> {
 }
 
 /**
- * Another program holding the database's write lock (BEGIN EXCLUSIVE), in a
- * process of its own as a backup tool would be: in this process its blocked
+ * Another program holding the database's lock (BEGIN EXCLUSIVE: nobody else
+ * reads or writes; IMMEDIATE: others still read), in a process of its own
+ * using sqlite3 directly, as a backup tool would: in this process its blocked
  * queries would share the bot's thread pool and slow the test's own timers.
  */
-export async function holdExclusiveLock(file: string): Promise<{ release(): Promise<void> }> {
+export async function holdLock(
+  file: string,
+  mode: "EXCLUSIVE" | "IMMEDIATE" = "EXCLUSIVE",
+): Promise<{ release(): Promise<void> }> {
   const script = `
-    import { KeyvSqlite } from "@keyv/sqlite";
-    const db = new KeyvSqlite({ uri: "sqlite://" + process.argv[1], busyTimeout: 10000 });
-    await db.query("BEGIN EXCLUSIVE");
+    import sqlite3 from "sqlite3";
+    const db = new sqlite3.Database(process.argv[1]);
+    db.configure("busyTimeout", 10000);
+    const run = (sql) => new Promise((ok, fail) => db.exec(sql, (e) => (e ? fail(e) : ok())));
+    await run("BEGIN ${mode}");
     process.stdout.write("locked\\n");
     process.stdin.once("data", async () => {
-      await db.query("COMMIT");
-      await db.disconnect();
-      process.stdout.write("released\\n");
-      process.exit(0);
+      await run("COMMIT");
+      db.close(() => {
+        process.stdout.write("released\\n");
+        process.exit(0);
+      });
     });`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", script, file], {
     cwd: path.join(import.meta.dirname, "../.."),

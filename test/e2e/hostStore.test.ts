@@ -11,7 +11,7 @@ import { type Harness, memberBasics } from "./harness.js";
 import {
   canMountTmpfs,
   health,
-  holdExclusiveLock,
+  holdLock,
   mountSmallDisk,
   recordHealth,
   type SmallDisk,
@@ -221,7 +221,7 @@ describe.skipIf(!mountable)("the data folder's file system", () => {
   it("locked by another program: 503 while locked, every item once after the lock is released", async () => {
     const { h, session, port, disk } = await start();
     const timeline = recordHealth(port);
-    const lock = await holdExclusiveLock(disk.databaseFile);
+    const lock = await holdLock(disk.databaseFile);
     // A failed assertion must not leave the lock to block the bot's shutdown.
     onTestFinished(() => lock.release());
     const lockedAt = performance.now();
