@@ -81,10 +81,10 @@ export async function startHealth(
 /**
  * /healthz asks whether the store can write: a tiny write in a dedicated key,
  * at most every `everyMs` (a scraper or HEALTHCHECK may ask often); every
- * other write of the bot reports to the same tracker in between. It waits at
- * most `waitMs` for that write (queued behind the bot's own writes, it may
- * wait out a lock): then the tracker's last word answers, and the store probe
- * says "busy" on its own when a lock is the reason.
+ * other write of the bot reports to the same tracker in between. The request
+ * that starts the write waits at most `waitMs` for it (queued behind the bot's
+ * own writes, it may wait out a lock): then the tracker's last word answers,
+ * and the store probe says "busy" on its own when a lock is the reason.
  */
 function throttledWriteCheck(
   store: HealthAwareStore,
@@ -97,14 +97,17 @@ function throttledWriteCheck(
     if (running === undefined && performance.now() - lastAt >= everyMs) {
       lastAt = performance.now();
       // A failure is already counted and logged by the store's tracker.
-      running = store
+      const write = store
         .probeWrite()
         .catch(() => undefined)
         .finally(() => {
           running = undefined;
         });
+      running = write;
+      // Only the probe that started the write waits for it (briefly); while a lock holds it
+      // back, the others answer at once with what the tracker knows.
+      await Promise.race([write, new Promise((r) => setTimeout(r, waitMs).unref())]);
     }
-    if (running) await Promise.race([running, new Promise((r) => setTimeout(r, waitMs).unref())]);
     const fault = store.writeHealth.fault();
     return fault === undefined ? { ok: true } : { ok: false, reason: fault.meaning };
   };

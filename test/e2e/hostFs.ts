@@ -135,14 +135,19 @@ export function secondConnection(file: string) {
 }
 
 export interface HealthSample {
+  /** When the request was sent (monotonic ms). */
+  sentMs: number;
+  /** When the whole answer had arrived. */
   atMs: number;
   status: number;
   body: Record<string, unknown>;
 }
 
 export async function health(port: number): Promise<HealthSample> {
+  const sentMs = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-  return { atMs: performance.now(), status: res.status, body: (await res.json()) as never };
+  const body = (await res.json()) as never;
+  return { sentMs, atMs: performance.now(), status: res.status, body };
 }
 
 /** Samples /healthz every `everyMs` until stopped: the status timeline of a test. */
@@ -152,8 +157,9 @@ export function recordHealth(port: number, everyMs = 500) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
+      const sentMs = performance.now();
       samples.push(
-        await health(port).catch(() => ({ atMs: performance.now(), status: 0, body: {} })),
+        await health(port).catch(() => ({ sentMs, atMs: performance.now(), status: 0, body: {} })),
       );
       await new Promise((r) => setTimeout(r, everyMs));
     }
