@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
 import type { Logger } from "../log.js";
+import { createStoreCheck, type StoreState } from "./storeCheck.js";
 
 export interface GatewayCheck {
   ok: boolean;
@@ -51,30 +52,6 @@ interface HealthReport {
   body: Record<string, unknown>;
 }
 
-const storeTimedOut = Symbol("timeout");
-
-async function checkStore(
-  ping: HealthChecks["store"],
-  timeoutMs: number,
-  logger: Logger,
-): Promise<"ok" | "busy" | "timeout" | "error"> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof storeTimedOut>((resolve) => {
-    timer = setTimeout(() => resolve(storeTimedOut), timeoutMs);
-  });
-  try {
-    const result = await Promise.race([Promise.resolve().then(ping), timeout]);
-    if (result === storeTimedOut) return "timeout";
-    return result === "busy" ? "busy" : "ok";
-  } catch (error) {
-    // The message stays in the (redacting) log: driver errors can quote a connection string.
-    logger.warn({ err: error }, "health: store ping failed");
-    return "error";
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function checkGateway(gateway: () => GatewayCheck): GatewayCheck {
   try {
     return gateway();
@@ -85,12 +62,12 @@ function checkGateway(gateway: () => GatewayCheck): GatewayCheck {
 
 async function runChecks(
   checks: HealthChecks,
+  checkStore: () => Promise<StoreState>,
   timeoutMs: number,
-  logger: Logger,
 ): Promise<HealthReport> {
   const gateway = checkGateway(checks.gateway);
   const [store, write] = await Promise.all([
-    checkStore(checks.store, timeoutMs, logger),
+    checkStore(),
     checks.storeWrite?.().catch(() => ({ ok: false, reason: "write check failed" })),
   ]);
   const reasons: string[] = [];
@@ -145,6 +122,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const { checks, logger } = options;
   const { registry } = options.metrics;
   const timeoutMs = options.storeTimeoutMs ?? 500;
+  const checkStore = createStoreCheck({ ping: checks.store, timeoutMs, logger });
   let lastReason: string | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -162,7 +140,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       send(req, res, 200, registry.contentType, await registry.metrics());
       return;
     }
-    const report = await runChecks(checks, timeoutMs, logger);
+    const report = await runChecks(checks, checkStore, timeoutMs);
     // Once per change, not once per probe: a HEALTHCHECK every few seconds would flood the log.
     const reason = report.ok ? undefined : String(report.body.reason);
     if (reason !== lastReason) {

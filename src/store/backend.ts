@@ -117,6 +117,8 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   await adapter
     .query("PRAGMA secure_delete = ON")
     .catch((err: unknown) => options.logger.warn({ err }, "could not turn on secure_delete"));
+  // Opens the probe's connection now: the first /healthz should not pay for it.
+  void probe.probe().catch(() => undefined);
 
   const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
     const keyv = instances[name];

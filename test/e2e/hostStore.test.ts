@@ -62,7 +62,8 @@ async function start() {
   await started.subscribe();
   const port = started.h.bot.healthPort;
   if (port === undefined) throw new Error("no health port");
-  expect((await health(port)).status).toBe(200);
+  const first = await health(port);
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
   return { ...started, port, disk };
 }
 

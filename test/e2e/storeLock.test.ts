@@ -39,7 +39,8 @@ it("answers /healthz within 1 s (503 'store busy') while another program holds t
   await subscribe();
   const port = h.bot.healthPort;
   if (port === undefined) throw new Error("no health port");
-  expect((await health(port)).status).toBe(200);
+  const first = await health(port);
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
 
   spinCore();
   const timeline = recordHealth(port, 500);
@@ -83,7 +84,7 @@ it("answers /healthz within 1 s (503 'store busy') while another program holds t
     .filter((s) => took(s) >= 1_000)
     .map(
       (s) =>
-        `${((s.sentMs - lockedAt) / 1000).toFixed(1)} s from the lock: ${s.status} after ${took(s).toFixed(0)} ms`,
+        `${((s.sentMs - lockedAt) / 1000).toFixed(1)} s from the lock: ${s.status} after ${took(s).toFixed(0)} ms (${String(s.body.reason ?? "ok")})`,
     );
   expect(slow).toEqual([]);
 
