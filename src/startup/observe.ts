@@ -89,7 +89,7 @@ export async function startHealth(
 function throttledWriteCheck(
   store: HealthAwareStore,
   everyMs = 5_000,
-  waitMs = 300,
+  waitMs = 100,
 ): () => Promise<{ ok: boolean; reason?: string }> {
   let lastAt = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;

@@ -43,12 +43,12 @@ it("answers /healthz within 1 s (503 'store busy') while another program holds t
   expect(first.status, JSON.stringify(first.body)).toBe(200);
 
   spinCore();
-  const timeline = recordHealth(port, 500);
-  await sleep(1_000);
+  await sleep(500);
   const lock = await holdLock(path.join(h.dir, "bot.sqlite"));
   // A failed assertion must not leave the lock to block the bot's shutdown.
   onTestFinished(() => lock.release());
   const lockedAt = performance.now();
+  const timeline = recordHealth(port, 500);
   h.tracker.addHistory(session, burst(3, later(0)));
   await sleep(lockedForMs);
   expect(postedSchedules(h.discord, h.channelId)).toEqual([]);
@@ -71,7 +71,7 @@ it("answers /healthz within 1 s (503 'store busy') while another program holds t
   const summary = await timeline.stop();
 
   const { samples } = timeline;
-  const whileLocked = samples.filter((s) => s.sentMs > lockedAt && s.atMs < releasedAt);
+  const whileLocked = samples.filter((s) => s.atMs < releasedAt);
   // 15 s at one probe per 0.5 s plus its answer: far more than 10 even on a slow machine.
   expect(whileLocked.length).toBeGreaterThan(10);
   for (const sample of whileLocked) {
@@ -91,6 +91,6 @@ it("answers /healthz within 1 s (503 'store busy') while another program holds t
   const lockedTimes = whileLocked.map(took);
   const all = samples.map(took);
   console.info(
-    `[measure] locked ${((releasedAt - lockedAt) / 1000).toFixed(1)} s under CPU load: /healthz answer while locked max ${Math.max(...lockedTimes).toFixed(0)} ms, p95 ${percentile(lockedTimes, 95).toFixed(0)} ms, median ${percentile(lockedTimes, 50).toFixed(0)} ms (${lockedTimes.length} answers, all 503); whole run max ${Math.max(...all).toFixed(0)} ms over ${all.length}; held items posted ${postedMs.toFixed(0)} ms after the release; /healthz: ${summary}`,
+    `[measure] locked ${((releasedAt - lockedAt) / 1000).toFixed(1)} s under CPU load: /healthz answer while locked max ${Math.max(...lockedTimes).toFixed(0)} ms, p95 ${percentile(lockedTimes, 95).toFixed(0)} ms, median ${percentile(lockedTimes, 50).toFixed(0)} ms (${lockedTimes.length} answers, all 503); until 200 again max ${Math.max(...all).toFixed(0)} ms over ${all.length}; held items posted ${postedMs.toFixed(0)} ms after the release; /healthz: ${summary}`,
   );
 }, 90_000);
