@@ -41,6 +41,10 @@ ENV NODE_ENV=production \
   DATABASE_URL=sqlite:///data/bot.sqlite \
   HEALTH_PORT=8080
 WORKDIR /app
+# The same defaults once more in /app/.env, which the bot reads at start for every variable
+# the environment leaves unset or empty: `docker run --env-file .env` and compose pass a line
+# such as `HEALTH_PORT=` as an empty value, and an empty value replaces an ENV default.
+RUN printf 'DATABASE_URL=%s\nHEALTH_PORT=%s\n' "$DATABASE_URL" "$HEALTH_PORT" >.env
 # Owned by root: the bot (user node) can read its code but not change it.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules

@@ -6,9 +6,11 @@
 #    for the base image, its 16 checks), STRICT: the unmodified Dockerfile must build; the
 #    image's node_modules holds nothing outside the production tree (no typescript, no @vitest/).
 # 3. Runs the image with --network host against the fakes (test/fakes/serve.ts) on the
-#    host, waits until Docker reports it healthy (the image's own HEALTHCHECK), checks the
-#    logs show the slash commands registered, and that `docker stop` ends it with exit
-#    code 0 within 10 s.
+#    host, with an env file made from .env.example by setting only DISCORD_TOKEN (and the
+#    fakes' URLs), as the README says; checks first that empty lines in such a file keep
+#    the image's defaults; waits until Docker reports it healthy (the image's own
+#    HEALTHCHECK), checks the logs show the slash commands registered, and that
+#    `docker stop` ends it with exit code 0 within 10 s.
 # 4. Removes the container and stops the daemon if this script started it.
 #
 # Needs root. Prints "SKIPPED docker: <reason>" and exits 0 only when the kernel clearly
@@ -166,14 +168,38 @@ for _ in $(seq 1 120); do
   kill -0 "$FAKES_PID" 2>/dev/null || { cat "$TMP/fakes.out"; fail "the fakes exited"; }
   sleep 0.5
 done
-grep -E '^(DISCORD_TOKEN|DISCORD_API_URL|TRACKER_API_URL)=' "$TMP/fakes.out" >"$TMP/bot.env" || true
-[ "$(wc -l <"$TMP/bot.env")" = 3 ] || { cat "$TMP/fakes.out"; fail "the fakes printed no .env lines"; }
-grep -v '^DISCORD_TOKEN=' "$TMP/bot.env"
-# A free port for /healthz on loopback: the host network is shared.
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-printf 'HEALTH_PORT=%s\nHEALTH_HOST=127.0.0.1\n' "$port" >>"$TMP/bot.env"
+grep -E '^(DISCORD_TOKEN|DISCORD_API_URL|TRACKER_API_URL)=' "$TMP/fakes.out" >"$TMP/fakes.env" || true
+[ "$(wc -l <"$TMP/fakes.env")" = 3 ] || { cat "$TMP/fakes.out"; fail "the fakes printed no .env lines"; }
+grep -v '^DISCORD_TOKEN=' "$TMP/fakes.env"
+# The README's way: a .env made from .env.example by setting DISCORD_TOKEN only, plus the two
+# URLs of the fakes. The image's defaults must hold, also where the file leaves a line empty.
+grep -q '^DISCORD_TOKEN=$' .env.example || fail ".env.example has no empty DISCORD_TOKEN= line to fill in"
+token_line=$(grep '^DISCORD_TOKEN=' "$TMP/fakes.env")
+awk -v line="$token_line" '$0 == "DISCORD_TOKEN=" {print line; next} {print}' .env.example >"$TMP/bot.env"
+grep -E '^(DISCORD_API_URL|TRACKER_API_URL)=' "$TMP/fakes.env" >>"$TMP/bot.env"
+# The same file with every optional setting as an empty line (what .env.example had before):
+# the real image must still read its own defaults.
+sed -E 's/^# ([A-Z][A-Z0-9_]*=)$/\1/' "$TMP/bot.env" >"$TMP/empty-lines.env"
+want="sqlite:///data/bot.sqlite 8080"
+got=$("$DOCKER" run --rm --network none --env-file "$TMP/empty-lines.env" "$IMAGE" node --input-type=module -e '
+  const { loadDotEnv } = await import("/app/dist/src/dotenv.js");
+  const { loadConfig } = await import("/app/dist/src/config.js");
+  loadDotEnv();
+  const c = loadConfig(process.env, { requireDiscordToken: true, checkDataFolder: true });
+  console.log(c.DATABASE_URL, c.HEALTH_PORT);' 2>&1) || true
+[ "$got" = "$want" ] || fail "with empty lines in the env file the image reads \"$got\", want \"$want\""
+echo "PASS: empty DATABASE_URL= and HEALTH_PORT= lines keep the image's defaults ($got)"
+# The host network is shared: /healthz on loopback only, on the image's default port 8080
+# when it is free here, else on a free one.
+if node -e 'require("net").createServer().once("error",()=>process.exit(1)).listen(8080,()=>process.exit(0))'; then
+  port=8080
+else
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  printf 'HEALTH_PORT=%s\n' "$port" >>"$TMP/bot.env"
+fi
+printf 'HEALTH_HOST=127.0.0.1\n' >>"$TMP/bot.env"
 CID=$("$DOCKER" run -d --name "ct-bot-ci-$$" --network host --env-file "$TMP/bot.env" "$IMAGE")
-echo "container ${CID:0:12}, HEALTH_PORT=$port"
+echo "container ${CID:0:12} with .env.example + DISCORD_TOKEN + the fakes' URLs, HEALTH_PORT=$port"
 
 # Wait as long as the image's HEALTHCHECK may take to decide: start period + (retries+1) intervals.
 hc() { "$DOCKER" image inspect "$IMAGE" --format "{{json .Config.Healthcheck.$1}}"; }

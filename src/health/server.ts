@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
 import type { Logger } from "../log.js";
+import { createStoreCheck, type StoreState } from "./storeCheck.js";
 
 export interface GatewayCheck {
   ok: boolean;
@@ -10,8 +11,11 @@ export interface GatewayCheck {
 
 export interface HealthChecks {
   gateway: () => GatewayCheck;
-  /** Resolves when the database answers (Store.ping). */
-  store: () => Promise<void>;
+  /**
+   * Resolves when the database answers (Store.ping); "busy" when another program holds its
+   * lock, said at once: a probe that waited on the lock would make the bot look dead.
+   */
+  store: () => Promise<"ok" | "busy">;
   /** Whether the database can write now (a throttled tiny write; see src/startup/observe.ts). */
   storeWrite?: () => Promise<GatewayCheck>;
   /** Reported in the 200 body; a lagging scheduler is not a reason for 503. */
@@ -30,7 +34,10 @@ export interface HealthServerOptions {
   metrics: { readonly registry: Registry };
   checks: HealthChecks;
   logger: Logger;
-  /** How long the store ping may take before /healthz answers 503. */
+  /**
+   * How long the store ping may take before /healthz answers 503. Default 500 ms: the
+   * answer must come within 1 s, whatever the store is doing.
+   */
   storeTimeoutMs?: number | undefined;
 }
 
@@ -45,29 +52,6 @@ interface HealthReport {
   body: Record<string, unknown>;
 }
 
-const storeTimedOut = Symbol("timeout");
-
-async function checkStore(
-  ping: () => Promise<void>,
-  timeoutMs: number,
-  logger: Logger,
-): Promise<"ok" | "timeout" | "error"> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof storeTimedOut>((resolve) => {
-    timer = setTimeout(() => resolve(storeTimedOut), timeoutMs);
-  });
-  try {
-    const result = await Promise.race([Promise.resolve().then(ping), timeout]);
-    return result === storeTimedOut ? "timeout" : "ok";
-  } catch (error) {
-    // The message stays in the (redacting) log: driver errors can quote a connection string.
-    logger.warn({ err: error }, "health: store ping failed");
-    return "error";
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function checkGateway(gateway: () => GatewayCheck): GatewayCheck {
   try {
     return gateway();
@@ -78,16 +62,17 @@ function checkGateway(gateway: () => GatewayCheck): GatewayCheck {
 
 async function runChecks(
   checks: HealthChecks,
+  checkStore: () => Promise<StoreState>,
   timeoutMs: number,
-  logger: Logger,
 ): Promise<HealthReport> {
   const gateway = checkGateway(checks.gateway);
   const [store, write] = await Promise.all([
-    checkStore(checks.store, timeoutMs, logger),
+    checkStore(),
     checks.storeWrite?.().catch(() => ({ ok: false, reason: "write check failed" })),
   ]);
   const reasons: string[] = [];
   if (!gateway.ok) reasons.push(`gateway not ready${gateway.reason ? `: ${gateway.reason}` : ""}`);
+  if (store === "busy") reasons.push("store busy: another program holds the database's lock");
   if (store === "timeout") reasons.push(`store ping timed out after ${timeoutMs} ms`);
   if (store === "error") reasons.push("store ping failed");
   if (write && !write.ok) reasons.push(`store cannot write: ${write.reason ?? "unknown reason"}`);
@@ -136,7 +121,8 @@ const json = "application/json; charset=utf-8";
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { checks, logger } = options;
   const { registry } = options.metrics;
-  const timeoutMs = options.storeTimeoutMs ?? 2000;
+  const timeoutMs = options.storeTimeoutMs ?? 500;
+  const checkStore = createStoreCheck({ ping: checks.store, timeoutMs, logger });
   let lastReason: string | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -154,7 +140,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       send(req, res, 200, registry.contentType, await registry.metrics());
       return;
     }
-    const report = await runChecks(checks, timeoutMs, logger);
+    const report = await runChecks(checks, checkStore, timeoutMs);
     // Once per change, not once per probe: a HEALTHCHECK every few seconds would flood the log.
     const reason = report.ok ? undefined : String(report.body.reason);
     if (reason !== lastReason) {

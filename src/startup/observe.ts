@@ -6,7 +6,7 @@ import { startHealthServer, type HealthServer } from "../health/server.js";
 import type { Metrics } from "../health/metrics.js";
 import type { Logger } from "../log.js";
 import type { Poller } from "../poller/poller.js";
-import type { HealthAwareStore } from "../store/keyvStore.js";
+import { type HealthAwareStore, StoreBusyError } from "../store/keyvStore.js";
 import { watchGateway } from "./gatewayWatch.js";
 import type { RequestBudget } from "../tracker/budget.js";
 
@@ -57,7 +57,14 @@ export async function startHealth(
     logger,
     checks: {
       gateway,
-      store: () => store.ping(),
+      store: () =>
+        store.ping().then(
+          () => "ok" as const,
+          (err: unknown) => {
+            if (err instanceof StoreBusyError) return "busy" as const;
+            throw err;
+          },
+        ),
       storeWrite: throttledWriteCheck(store),
       scheduler: () => {
         const status = poller.status();
@@ -74,12 +81,15 @@ export async function startHealth(
 /**
  * /healthz asks whether the store can write: a tiny write in a dedicated key,
  * at most every `everyMs` (a scraper or HEALTHCHECK may ask often); every
- * other write of the bot reports to the same tracker in between.
+ * other write of the bot reports to the same tracker in between. The request
+ * that starts the write waits at most `waitMs` for it (queued behind the bot's
+ * own writes, it may wait out a lock): then the tracker's last word answers,
+ * and the store probe says "busy" on its own when a lock is the reason.
  */
 function throttledWriteCheck(
   store: HealthAwareStore,
   everyMs = 5_000,
-  waitMs = 1_500,
+  waitMs = 100,
 ): () => Promise<{ ok: boolean; reason?: string }> {
   let lastAt = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
@@ -87,14 +97,17 @@ function throttledWriteCheck(
     if (running === undefined && performance.now() - lastAt >= everyMs) {
       lastAt = performance.now();
       // A failure is already counted and logged by the store's tracker.
-      running = store
+      const write = store
         .probeWrite()
         .catch(() => undefined)
         .finally(() => {
           running = undefined;
         });
+      running = write;
+      // Only the probe that started the write waits for it (briefly); while a lock holds it
+      // back, the others answer at once with what the tracker knows.
+      await Promise.race([write, new Promise((r) => setTimeout(r, waitMs).unref())]);
     }
-    if (running) await Promise.race([running, new Promise((r) => setTimeout(r, waitMs).unref())]);
     const fault = store.writeHealth.fault();
     return fault === undefined ? { ok: true } : { ok: false, reason: fault.meaning };
   };

@@ -18,6 +18,12 @@ import { adapterPackages, schemeOf, sqlitePathOf } from "../databaseUrl.js";
 import { systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
+import {
+  createSqliteProbe,
+  type ProbeAnswer,
+  queueQueries,
+  type SqliteConnection,
+} from "./sqliteQueue.js";
 import { isStoreWriteError } from "./writeErrors.js";
 import { createStoreWriteHealth, type StoreWriteHealth } from "./writeHealth.js";
 
@@ -46,6 +52,8 @@ export interface Backend {
   list(name: NamespaceName): Promise<ListedEntry[]>;
   /** Whether writes work now; every write reports to it. */
   readonly writeHealth: StoreWriteHealth;
+  /** Whether the database answers now; "busy" (without waiting) while another program holds its lock. */
+  ping(): Promise<ProbeAnswer>;
   close(): Promise<void>;
 }
 
@@ -89,6 +97,11 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     iterationLimit: 500,
   });
   reopenWhenWritable(adapter, { file, logger: options.logger });
+  // After reopenWhenWritable, so that a reopen waits its turn like any query (sqliteQueue.ts: why).
+  queueQueries(adapter as unknown as SqliteConnection);
+  const probe = createSqliteProbe({
+    connect: () => (adapter.opts as unknown as { connect(): Promise<SqliteConnection> }).connect(),
+  });
   const writeHealth = healthFor(options, file);
   const instances = createInstances(() => adapter, options.logger, writeHealth);
   // Each Keyv forwards adapter errors; with one shared adapter that would log
@@ -104,6 +117,8 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   await adapter
     .query("PRAGMA secure_delete = ON")
     .catch((err: unknown) => options.logger.warn({ err }, "could not turn on secure_delete"));
+  // Opens the probe's connection now: the first /healthz should not pay for it.
+  void probe.probe().catch(() => undefined);
 
   const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
     const keyv = instances[name];
@@ -137,7 +152,11 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     writeHealth,
     keyv: (name) => instances[name],
     list,
-    close: once(() => adapter.disconnect()),
+    ping: () => probe.probe(),
+    close: once(async () => {
+      await probe.close();
+      await adapter.disconnect();
+    }),
   };
 }
 
@@ -176,6 +195,10 @@ async function openWithAdapterPackage(
       if (!iterator) throw new StoreConfigError(`${packageName} cannot list keys`);
       for await (const [key, value] of iterator(undefined)) entries.push({ key, value });
       return entries;
+    },
+    ping: async () => {
+      await instances.meta.get("ping");
+      return "ok";
     },
     close: once(async () => {
       await Promise.all(namespaceNames.map((name) => instances[name].disconnect()));

@@ -33,6 +33,11 @@ export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
 }
 
+/** Another program holds the database's lock: the health check says so at once instead of waiting. */
+export class StoreBusyError extends Error {
+  override readonly name = "StoreBusyError";
+}
+
 /** The store as the composition root holds it: with what /healthz and /metrics read. */
 export interface HealthAwareStore extends Store {
   /** Whether writes work now; every store write reports to it. */
@@ -102,7 +107,14 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
     probeWrite: () =>
       answerWithin(metaKeyv.set("health:write", new Date().toISOString()), "write", pingTimeoutMs),
-    ping: () => answerWithin(metaKeyv.get("ping"), "answer", pingTimeoutMs),
+    ping: async () => {
+      const answer = await withTimeout(
+        backend.ping(),
+        pingTimeoutMs,
+        () => new StoreUnavailableError(`database did not answer within ${pingTimeoutMs} ms`),
+      );
+      if (answer === "busy") throw new StoreBusyError("another program holds the database's lock");
+    },
     close() {
       closing ??= (async () => {
         // Let queued writes land before the connection goes away.

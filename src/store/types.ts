@@ -187,7 +187,10 @@ export interface Store {
   roles: RoleStore;
   /** Plays sent to the tracker (exactly once) and the link-game vote panels. */
   plays: PlayStore;
-  /** Resolves when the backing database answers; rejects otherwise (health check). */
+  /**
+   * Resolves when the backing database answers; rejects otherwise (health check), with
+   * StoreBusyError at once, not after a wait, while another program holds its lock.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

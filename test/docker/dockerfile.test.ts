@@ -346,6 +346,20 @@ const checks: Record<string, Check> = {
     }
     return problems;
   },
+
+  /** An empty `HEALTH_PORT=` from `--env-file` replaces an ENV default; the bot's .env fills it back. */
+  defaultsForEmptyValues(text) {
+    const final = parseStages(text).at(-1)!;
+    const names = final.instructions
+      .filter((i) => i instanceof Env)
+      .flatMap((e) => e.getProperties().map((p) => p.getName()))
+      .filter((name) => name !== "NODE_ENV");
+    const writer = runText(final).find((run) => /(^|[\s>])(\/app\/)?\.env\s*$/.test(run));
+    if (!writer) return ["no RUN writes the image's defaults into /app/.env"];
+    return names
+      .filter((name) => !writer.includes(`${name}=`) || !writer.includes(`"$${name}"`))
+      .map((name) => `/app/.env does not repeat the ENV default ${name}`);
+  },
 };
 
 describe("Dockerfile", () => {
@@ -404,6 +418,14 @@ describe("Dockerfile", () => {
     ["environment", "NODE_ENV=production", "NODE_ENV=development"],
     ["environment", "sqlite:///data/bot.sqlite", "sqlite://./bot.sqlite"],
     ["environment", "EXPOSE 8080", "EXPOSE 9090"],
+    ["defaultsForEmptyValues", /RUN printf [^\n]*>\.env\n/, ""],
+    ["defaultsForEmptyValues", '"$HEALTH_PORT" >.env', '"$HEALTH_PORT" >/tmp/.env'],
+    ["defaultsForEmptyValues", ' "$HEALTH_PORT"', ' "8080"'],
+    [
+      "defaultsForEmptyValues",
+      "  HEALTH_PORT=8080",
+      "  HEALTH_PORT=8080 \\\n  HEALTH_HOST=0.0.0.0",
+    ],
   ];
 
   it.each(breakages)("%s fails when %s becomes %j", (check, from, to) => {

@@ -66,21 +66,28 @@ export async function canMountTmpfs(): Promise<boolean> {
 }
 
 /**
- * Another program holding the database's write lock (BEGIN EXCLUSIVE), in a
- * process of its own as a backup tool would be: in this process its blocked
+ * Another program holding the database's lock (BEGIN EXCLUSIVE: nobody else
+ * reads or writes; IMMEDIATE: others still read), in a process of its own
+ * using sqlite3 directly, as a backup tool would: in this process its blocked
  * queries would share the bot's thread pool and slow the test's own timers.
  */
-export async function holdExclusiveLock(file: string): Promise<{ release(): Promise<void> }> {
+export async function holdLock(
+  file: string,
+  mode: "EXCLUSIVE" | "IMMEDIATE" = "EXCLUSIVE",
+): Promise<{ release(): Promise<void> }> {
   const script = `
-    import { KeyvSqlite } from "@keyv/sqlite";
-    const db = new KeyvSqlite({ uri: "sqlite://" + process.argv[1], busyTimeout: 10000 });
-    await db.query("BEGIN EXCLUSIVE");
+    import sqlite3 from "sqlite3";
+    const db = new sqlite3.Database(process.argv[1]);
+    db.configure("busyTimeout", 10000);
+    const run = (sql) => new Promise((ok, fail) => db.exec(sql, (e) => (e ? fail(e) : ok())));
+    await run("BEGIN ${mode}");
     process.stdout.write("locked\\n");
     process.stdin.once("data", async () => {
-      await db.query("COMMIT");
-      await db.disconnect();
-      process.stdout.write("released\\n");
-      process.exit(0);
+      await run("COMMIT");
+      db.close(() => {
+        process.stdout.write("released\\n");
+        process.exit(0);
+      });
     });`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", script, file], {
     cwd: path.join(import.meta.dirname, "../.."),
@@ -128,14 +135,19 @@ export function secondConnection(file: string) {
 }
 
 export interface HealthSample {
+  /** When the request was sent (monotonic ms). */
+  sentMs: number;
+  /** When the whole answer had arrived. */
   atMs: number;
   status: number;
   body: Record<string, unknown>;
 }
 
 export async function health(port: number): Promise<HealthSample> {
+  const sentMs = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-  return { atMs: performance.now(), status: res.status, body: (await res.json()) as never };
+  const body = (await res.json()) as never;
+  return { sentMs, atMs: performance.now(), status: res.status, body };
 }
 
 /** Samples /healthz every `everyMs` until stopped: the status timeline of a test. */
@@ -145,8 +157,9 @@ export function recordHealth(port: number, everyMs = 500) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
+      const sentMs = performance.now();
       samples.push(
-        await health(port).catch(() => ({ atMs: performance.now(), status: 0, body: {} })),
+        await health(port).catch(() => ({ sentMs, atMs: performance.now(), status: 0, body: {} })),
       );
       await new Promise((r) => setTimeout(r, everyMs));
     }

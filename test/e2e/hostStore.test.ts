@@ -11,7 +11,7 @@ import { type Harness, memberBasics } from "./harness.js";
 import {
   canMountTmpfs,
   health,
-  holdExclusiveLock,
+  holdLock,
   mountSmallDisk,
   recordHealth,
   type SmallDisk,
@@ -62,7 +62,8 @@ async function start() {
   await started.subscribe();
   const port = started.h.bot.healthPort;
   if (port === undefined) throw new Error("no health port");
-  expect((await health(port)).status).toBe(200);
+  const first = await health(port);
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
   return { ...started, port, disk };
 }
 
@@ -221,7 +222,7 @@ describe.skipIf(!mountable)("the data folder's file system", () => {
   it("locked by another program: 503 while locked, every item once after the lock is released", async () => {
     const { h, session, port, disk } = await start();
     const timeline = recordHealth(port);
-    const lock = await holdExclusiveLock(disk.databaseFile);
+    const lock = await holdLock(disk.databaseFile);
     // A failed assertion must not leave the lock to block the bot's shutdown.
     onTestFinished(() => lock.release());
     const lockedAt = performance.now();

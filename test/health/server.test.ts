@@ -17,7 +17,7 @@ afterEach(async () => {
 
 interface Fakes {
   gateway?: () => GatewayCheck;
-  store?: () => Promise<void>;
+  store?: () => Promise<"ok" | "busy">;
   storeWrite?: () => Promise<GatewayCheck>;
   logger?: Logger;
   storeTimeoutMs?: number;
@@ -36,7 +36,7 @@ async function start(
     storeTimeoutMs: fakes.storeTimeoutMs ?? 2000,
     checks: {
       gateway: fakes.gateway ?? (() => ({ ok: true })),
-      store: fakes.store ?? (async () => {}),
+      store: fakes.store ?? (async () => "ok" as const),
       ...(fakes.scheduler && { scheduler: fakes.scheduler }),
       ...(fakes.storeWrite && { storeWrite: fakes.storeWrite }),
     },
@@ -133,6 +133,17 @@ describe("GET /healthz", () => {
     expect(text).not.toContain("hunter2");
   });
 
+  it("answers 503 'store busy' when the probe says another program holds the lock", async () => {
+    const { base } = await start({ store: async () => "busy" });
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      status: "unavailable",
+      store: "busy",
+      reason: "store busy: another program holds the database's lock",
+    });
+  });
+
   it("answers 503 soon when the store ping hangs", async () => {
     const { base } = await start({ store: () => new Promise(() => {}), storeTimeoutMs: 100 });
     const started = Date.now();
@@ -148,7 +159,7 @@ describe("GET /healthz", () => {
   it("lists both reasons when both checks fail", async () => {
     const { base } = await start({
       gateway: () => ({ ok: false, reason: "starting" }),
-      store: async () => Promise.reject(new Error("x")),
+      store: async () => Promise.reject<"ok">(new Error("x")),
     });
     const body = (await (await fetch(`${base}/healthz`)).json()) as { reason: string };
     expect(body.reason).toBe("gateway not ready: starting; store ping failed");
@@ -229,7 +240,7 @@ describe("other requests", () => {
         host: "127.0.0.1",
         metrics: createMetrics({ defaultMetrics: false }),
         logger: silentLogger(),
-        checks: { gateway: () => ({ ok: true }), store: async () => {} },
+        checks: { gateway: () => ({ ok: true }), store: async () => "ok" as const },
       }),
     ).rejects.toThrow(/EADDRINUSE/);
   });
