@@ -1,4 +1,5 @@
 import type { Command } from "../src/discord/command.js";
+import card from "./card.js";
 import chart from "./chart.js";
 import histories from "./histories.js";
 import language from "./language.js";
@@ -32,6 +33,7 @@ export const commands: readonly Command[] = [
   play,
   votes,
   dom,
+  card,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

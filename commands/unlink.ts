@@ -33,11 +33,17 @@ export default {
       (await ctx.votePanels?.closeWhere((p) => p.ownerId === userId, "unlinked", true)) ?? 0;
     await ctx.store.plays.deleteAttemptsOf(userId);
     if (panels > 0) roleLines.push(t(locale, "play.unlinkPanels", { count: panels }));
+    // Status cards say "no longer shared" (in the post language, read before it is forgotten).
+    const cards = (await ctx.liveCards?.forgetUser(userId)) ?? 0;
+    if (cards > 0) roleLines.push(t(locale, "card.unlinkCards", { count: cards }));
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);
-    ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
-    if (!hadAccount && subscriptions === 0 && consents === 0) {
+    ctx.logger.info(
+      { userId, hadAccount, subscriptions, consents, cards, ...roles },
+      "account unlinked",
+    );
+    if (!hadAccount && subscriptions === 0 && consents === 0 && cards === 0) {
       await interaction.editReply(t(locale, "link.unlinkNothing"));
       return;
     }

@@ -11,6 +11,7 @@ import {
   subscriptions,
   when,
 } from "./sections.js";
+import { statusCards } from "./cardSections.js";
 import { playRecords, votePanels } from "./playSections.js";
 
 const pendingPosts: PrivacySection<
@@ -111,5 +112,6 @@ export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(pagingRecords),
   anySection(votePanels),
   anySection(playRecords),
+  anySection(statusCards),
   anySection(serverSettings),
 ];

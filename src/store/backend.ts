@@ -32,6 +32,7 @@ export const namespaceNames = [
   "roleMembers",
   "plays",
   "votePanels",
+  "cards",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 
@@ -89,6 +90,8 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
     iterationLimit: 500,
   });
   reopenWhenWritable(adapter, { file, logger: options.logger });
+  // Every namespace's Keyv adds an error listener to the one shared adapter (removed below).
+  adapter.setMaxListeners(namespaceNames.length + 2);
   const writeHealth = healthFor(options, file);
   const instances = createInstances(() => adapter, options.logger, writeHealth);
   // Each Keyv forwards adapter errors; with one shared adapter that would log

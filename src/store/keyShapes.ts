@@ -38,6 +38,7 @@ export const keyShapes: readonly KeyShape[] = [
   },
   { namespace: "plays", shape: "<interactionId>", pattern: new RegExp(`^${snowflake}$`) },
   { namespace: "votePanels", shape: "<panelId>", pattern: /^[A-Za-z0-9_-]{8}$/ },
+  { namespace: "cards", shape: "<cardId>", pattern: /^[0-9a-f]{8}$/ },
   {
     namespace: "roleMembers",
     shape: "<guildId>:<userId>",

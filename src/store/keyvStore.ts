@@ -3,6 +3,7 @@ import type { Keyv } from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
+import { createCardStore, loadCardCollection } from "./cards.js";
 import { type Backend, openBackend } from "./backend.js";
 import { type CachedCollection, loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
@@ -70,7 +71,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     backend.list("ui"),
   );
   const loaded = await loadAll(backend, uiState, logger);
-  const { subscriptions, outbox, roleCollections, playCollections } = loaded;
+  const { subscriptions, outbox, roleCollections, playCollections, cards } = loaded;
   const plays = createPlayStore(playCollections, options.cipher);
   // Nothing is in flight in a process that just started: a pending play's outcome is unknown.
   const unsettled = await plays.settlePending();
@@ -98,6 +99,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     }),
     roles: createRoleStore(roleCollections),
     plays,
+    cards: createCardStore(cards),
     writeHealth: backend.writeHealth,
     // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
     probeWrite: () =>
@@ -114,6 +116,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
           roleCollections.members.idle(),
           playCollections.attempts.idle(),
           playCollections.panels.idle(),
+          cards.idle(),
         ]);
         await backend.close();
       })();
@@ -157,7 +160,7 @@ function metaStoreOf(metaKeyv: Keyv): MetaStore {
 
 async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   try {
-    const [subscriptions, outbox, roleCollections, playCollections] = await Promise.all([
+    const [subscriptions, outbox, roleCollections, playCollections, cards] = await Promise.all([
       loadCollection<Subscription>({
         backend,
         name: "subscriptions",
@@ -174,11 +177,12 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
       }),
       loadRoleCollections(backend, logger),
       loadPlayCollections(backend, logger),
+      loadCardCollection(backend, logger),
       // An earlier run's UI state: expired rows deleted (nobody may read them again), the
       // rest carried over onto this run's monotonic clock.
       uiState.adopt(),
     ]);
-    return { subscriptions, outbox, roleCollections, playCollections };
+    return { subscriptions, outbox, roleCollections, playCollections, cards };
   } catch (err) {
     await backend.close().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);

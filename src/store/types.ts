@@ -1,5 +1,6 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
+import type { CardStore } from "./cards.js";
 import type { LocaleStore } from "./locales.js";
 import type { PlayStore } from "./plays.js";
 import type { RoleStore } from "./roleTypes.js";
@@ -187,6 +188,8 @@ export interface Store {
   roles: RoleStore;
   /** Plays sent to the tracker (exactly once) and the link-game vote panels. */
   plays: PlayStore;
+  /** Live status cards (`/card post`). */
+  cards: CardStore;
   /** Resolves when the backing database answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -119,4 +119,12 @@ export const commands = {
   "dom.type.sub": "abziehen",
   "dom.type.rand": "Zufall",
   "dom.public.description": "Ergebnis allen im Kanal zeigen (Standard: nur dir)",
+  "card.description":
+    "Eine Live-Statuskarte deiner Session, die bei jeder Änderung bearbeitet wird",
+  "card.post.description": "Statuskarte einer Session posten (braucht ein Abo, das ihr folgt)",
+  "card.post.session.description": "Sessionnummer; leer lassen für deine aktive Session",
+  "card.post.channel.description": "Welcher Kanal (Standard: dieser Kanal)",
+  "card.remove.description": "Deine Statuskarte entfernen",
+  "card.remove.session.description": "Sessionnummer; leer lassen für deine aktive Session",
+  "card.remove.channel.description": "Welcher Kanal (Standard: dieser Kanal)",
 };

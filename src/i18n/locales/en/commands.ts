@@ -118,4 +118,12 @@ export const commands = {
   "dom.type.sub": "sub",
   "dom.type.rand": "rand",
   "dom.public.description": "Show the result to everyone in the channel (default: only you)",
+
+  "card.description": "A live status card of your session, edited in place as it changes",
+  "card.post.description": "Post a status card of a session (needs a subscription that follows it)",
+  "card.post.session.description": "Session number; leave empty for your active session",
+  "card.post.channel.description": "Which channel (default: this channel)",
+  "card.remove.description": "Take your status card down",
+  "card.remove.session.description": "Session number; leave empty for your active session",
+  "card.remove.channel.description": "Which channel (default: this channel)",
 } as const;

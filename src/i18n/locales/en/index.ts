@@ -1,5 +1,6 @@
 /** The English catalogue: the source every other language is checked against. One import per area. */
 import { autocomplete } from "./autocomplete.js";
+import { card } from "./card.js";
 import { chart } from "./chart.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
@@ -26,6 +27,7 @@ import { time } from "./time.js";
 export const en = {
   common,
   autocomplete,
+  card,
   chart,
   commands,
   delivery,

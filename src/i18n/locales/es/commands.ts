@@ -123,4 +123,13 @@ export const commands = {
   "dom.type.sub": "quitar",
   "dom.type.rand": "al azar",
   "dom.public.description": "Mostrar el resultado a todo el canal (por defecto: solo a ti)",
+  "card.description":
+    "Una tarjeta de estado en vivo de tu sesión, editada en su sitio cuando cambia",
+  "card.post.description":
+    "Publicar la tarjeta de estado de una sesión (necesita una suscripción que la siga)",
+  "card.post.session.description": "Número de sesión; déjalo vacío para tu sesión activa",
+  "card.post.channel.description": "Qué canal (por defecto: este canal)",
+  "card.remove.description": "Retirar tu tarjeta de estado",
+  "card.remove.session.description": "Número de sesión; déjalo vacío para tu sesión activa",
+  "card.remove.channel.description": "Qué canal (por defecto: este canal)",
 };

@@ -121,4 +121,13 @@ export const commands = {
   "dom.type.sub": "retirer",
   "dom.type.rand": "au hasard",
   "dom.public.description": "Montrer le résultat à tout le salon (par défaut : à toi seul)",
+  "card.description":
+    "Une carte d'état en direct de ta session, modifiée sur place à chaque changement",
+  "card.post.description":
+    "Publier la carte d'état d'une session (il faut un abonnement qui la suit)",
+  "card.post.session.description": "Numéro de session ; laisse vide pour ta session active",
+  "card.post.channel.description": "Quel salon (par défaut : ce salon)",
+  "card.remove.description": "Retirer ta carte d'état",
+  "card.remove.session.description": "Numéro de session ; laisse vide pour ta session active",
+  "card.remove.channel.description": "Quel salon (par défaut : ce salon)",
 };

@@ -120,4 +120,12 @@ export const commands = {
   "dom.type.rand": "willekeurig",
   "dom.public.description":
     "Het resultaat aan iedereen in het kanaal tonen (standaard: alleen aan jou)",
+  "card.description": "Een live statuskaart van je sessie, ter plekke bijgewerkt als ze verandert",
+  "card.post.description":
+    "Plaats een statuskaart van een sessie (vraagt een abonnement dat haar volgt)",
+  "card.post.session.description": "Sessienummer; laat leeg voor je actieve sessie",
+  "card.post.channel.description": "Welk kanaal (standaard: dit kanaal)",
+  "card.remove.description": "Haal je statuskaart weg",
+  "card.remove.session.description": "Sessienummer; laat leeg voor je actieve sessie",
+  "card.remove.channel.description": "Welk kanaal (standaard: dit kanaal)",
 };

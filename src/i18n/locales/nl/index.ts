@@ -1,6 +1,7 @@
 /** The nl catalogue: the same areas and keys as `en` (the catalogue test checks). */
 import type { PartialCatalog } from "../../index.js";
 import { autocomplete } from "./autocomplete.js";
+import { card } from "./card.js";
 import { chart } from "./chart.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
@@ -27,6 +28,7 @@ import { time } from "./time.js";
 export const nl = {
   common,
   autocomplete,
+  card,
   chart,
   commands,
   delivery,

@@ -1,0 +1,47 @@
+/** Cartes d'état en direct (`/card`), l'annonce de la libération (`/subscribe announce_end`). */
+export const card = {
+  title: "{{nick}} · session {{session}}",
+  titleReleased: "🔓 {{nick}} · session {{session}} · libéré·e",
+  lockedSince: "🔒 Enfermé·e depuis",
+  release: "⏳ Libération",
+  releaseNone: "non fixée",
+  lastChange: "Dernier changement",
+  lastChangeNone: "aucun pour l'instant",
+  today: "Aujourd'hui (UTC)",
+  week: "7 derniers jours",
+  totals: "Ajouté / retiré au total",
+  games: "Jeux ouverts",
+  gamesNone: "aucun",
+  gamedice: "dés",
+  gamelink: "jeu du lien",
+  gameluck: "chance",
+  lockedFor: "Enfermé·e pendant",
+  releasedAt: "Libéré·e",
+  footerLive: "Tenue à jour par le bot",
+  footerReleased: "La session est terminée",
+  noLongerShared: "Cette carte n'est plus partagée.",
+  posted:
+    "Carte publiée : {{link}}. Elle est modifiée sur place à chaque changement de la session ; `/card remove` la retire.",
+  alreadyPosted: "La session {{session}} a déjà une carte dans {{channel}} : {{link}}",
+  needsSubscription:
+    "Une carte se met à jour avec ce que lisent tes abonnements : abonne-toi d'abord à la session {{session}} (`/subscribe`), puis publie la carte.",
+  noActiveSession: "Tu n'as pas de session active : indique-en une avec `session:`.",
+  removed: "La carte de la session {{session}} dans {{channel}} est retirée.",
+  noneToRemove: "Tu n'as pas de carte dans {{channel}} pour cette session.",
+  listHeading: "**Cartes**",
+  listLine: "🪧 session {{session}} dans {{channel}} · {{status}}",
+  statusLive: "en direct",
+  statusReleased: "libéré·e",
+  privacyHeading: "**Cartes d'état**",
+  privacyLine:
+    "Session {{session}} dans {{channel}}, publiée {{when}} : ton pseudo, le début, la libération, le dernier changement et les totaux de la session.",
+  announcement: "🔓 **{{nick}}** a été libéré·e de la session {{session}} après **{{duration}}**.",
+  announcementTotals: "Temps ajouté en tout : **{{added}}** · retiré : **{{removed}}**",
+  announceOn: "Sa fin sera annoncée une fois.",
+  privacyAnnounce:
+    "L'abonnement {{id}} annonce la fin de sa session ; dernière annonce : {{last}}.",
+  unlinkCards_one: "{{count}} carte d'état indique maintenant qu'elle n'est plus partagée.",
+  unlinkCards_many: "{{count}} cartes d'état indiquent maintenant qu'elles ne sont plus partagées.",
+  unlinkCards_other:
+    "{{count}} cartes d'état indiquent maintenant qu'elles ne sont plus partagées.",
+} as const;
