@@ -3,6 +3,7 @@ import card from "./card.js";
 import chart from "./chart.js";
 import histories from "./histories.js";
 import language from "./language.js";
+import leaderboard from "./leaderboard.js";
 import link from "./link.js";
 import privacy from "./privacy.js";
 import stats from "./stats.js";
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   votes,
   dom,
   card,
+  leaderboard,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

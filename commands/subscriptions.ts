@@ -44,7 +44,8 @@ function line(
     s.userId === userId ? "" : ` · ${tr("subscriptions.byMember", { member: `<@${s.userId}>` })}`;
   const where = s.target === "dm" ? `✉️ ${tr("dm.dmLabel")}` : `<#${s.channelId}>`;
   const games = s.games ? ` · ${tr("dm.withGames")}` : "";
-  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
+  const announce = s.announceEnd ? ` · ${tr("card.announceLabel")}` : "";
+  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${announce}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
 }
 
 /** Cards, seen by the same rule as subscriptions: own ones here (or in the DM), all with Manage Server. */

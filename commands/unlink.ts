@@ -36,6 +36,9 @@ export default {
     // Status cards say "no longer shared" (in the post language, read before it is forgotten).
     const cards = (await ctx.liveCards?.forgetUser(userId)) ?? 0;
     if (cards > 0) roleLines.push(t(locale, "card.unlinkCards", { count: cards }));
+    // Leaderboard: the memberships and the month rows, in every server.
+    await ctx.store.leaderboard.forgetUser(userId);
+    ctx.leaderboard?.forget(userId);
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);

@@ -1,5 +1,7 @@
 import { type Client, Events, PermissionFlagsBits } from "discord.js";
+import { createEndAnnouncer } from "./announce/end.js";
 import { createLiveCards } from "./cards/live.js";
+import { createLeaderboard } from "./leaderboard/board.js";
 import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -159,6 +161,8 @@ function wireServices(base: CoreParts, metrics: Metrics) {
     clock,
   });
   ctx.liveCards = liveCards;
+  ctx.leaderboard = createLeaderboard({ store, tracker, clock, logger });
+  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now });
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
@@ -178,7 +182,13 @@ function wireServices(base: CoreParts, metrics: Metrics) {
     postLocale,
     nonceWindowMs: config.DISCORD_NONCE_WINDOW_SECONDS * 1000,
     // Cards ride on the subscriptions' reads: no request of their own.
-    onSourceRead: (read) => liveCards.onSourceRead(read),
+    onSourceRead: async (read) => {
+      // Each listener on its own: a card's failure must not cost a release announcement.
+      for (const listener of [liveCards, endAnnouncer])
+        await listener
+          .onSourceRead(read)
+          .catch((err: unknown) => logger.error({ err }, "a read listener failed"));
+    },
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);

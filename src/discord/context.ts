@@ -6,6 +6,7 @@ import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
 import type { CheckInterval } from "../poller/status.js";
 import type { LiveCards } from "../cards/live.js";
+import type { Leaderboard } from "../leaderboard/board.js";
 import type { VotePanels } from "../play/panels.js";
 import type { TrackerPlayer } from "../tracker/play.js";
 import type { TrackerClient } from "../tracker/types.js";
@@ -36,6 +37,8 @@ export interface BotContext {
   votePanels?: VotePanels;
   /** Live status cards (`/card`, `/unlink`); wired in bot.ts. */
   liveCards?: LiveCards;
+  /** The opt-in server leaderboards (`/leaderboard`); wired in bot.ts. */
+  leaderboard?: Leaderboard;
 }
 
 export interface SessionCache {

@@ -11,7 +11,7 @@ import {
   subscriptions,
   when,
 } from "./sections.js";
-import { statusCards } from "./cardSections.js";
+import { announcements, leaderboardEntries, statusCards } from "./cardSections.js";
 import { playRecords, votePanels } from "./playSections.js";
 
 const pendingPosts: PrivacySection<
@@ -113,5 +113,7 @@ export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(votePanels),
   anySection(playRecords),
   anySection(statusCards),
+  anySection(announcements),
+  anySection(leaderboardEntries),
   anySection(serverSettings),
 ];

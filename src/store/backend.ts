@@ -33,6 +33,7 @@ export const namespaceNames = [
   "plays",
   "votePanels",
   "cards",
+  "leaderboard",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 

@@ -18,7 +18,7 @@ function run(
 }
 
 describe("status cards and privacy", () => {
-  it("are listed, exported, removed by /card remove, and unshared by /unlink", async () => {
+  it("cards, announcements and leaderboard rows are listed and exported; /unlink removes them", async () => {
     const { h, userId, session, subscribe } = await setup();
     // Without a subscription that reads the session, no card (it would never be updated).
     const refused = await run(h, userId, "card", { subcommand: "post" });
@@ -53,6 +53,10 @@ describe("status cards and privacy", () => {
     const [card] = await h.bot.store.cards.list();
     expect(card?.channelId).toBe(status);
 
+    // A leaderboard entry and a release announcement show up too.
+    await run(h, userId, "leaderboard", { subcommand: "join" });
+    await run(h, userId, "leaderboard", { subcommand: "show" });
+    await subscribe({ session, announce_end: true, channel: status });
     const privacy = await run(h, userId, "privacy", { options: { json: true } });
     const text = privacy.original?.content ?? "";
     expect(text).toContain("**Status cards**");
@@ -65,12 +69,24 @@ describe("status cards and privacy", () => {
       expect.objectContaining({ id: card!.id, channelId: status, session, nick: "lucy" }),
     ]);
 
+    expect(text).toContain("Joined the board of server Test server");
+    expect(text).toMatch(/1 month of figures kept/);
+    expect(text).toMatch(/announces the end of its session; last announced: none yet/);
+    expect(json.leaderboard.servers).toEqual([
+      { guildId: h.guildId, joinedAt: expect.any(String) },
+    ]);
+    expect(json.announcements).toEqual([
+      expect.objectContaining({ channelId: status, lastAnnouncedSession: null }),
+    ]);
+
     const unlinked = await run(h, userId, "unlink");
     expect(unlinked.original?.content).toMatch(/1 status card now says it is no longer shared/);
     expect(h.discord.message(card!.messageId)?.embeds[0]?.description).toBe(
       "This card is no longer shared.",
     );
     expect(await h.bot.store.cards.list()).toEqual([]);
+    expect(await h.bot.store.leaderboard.memberships(userId)).toEqual([]);
+    expect(await h.bot.store.leaderboard.months(userId)).toEqual([]);
     await h.bot.store.close().catch(() => undefined);
     expect(await mentionsOf(h.dir, userId)).toEqual([]);
   }, 60_000);

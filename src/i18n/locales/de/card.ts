@@ -41,4 +41,7 @@ export const card = {
   privacyAnnounce: "Abo {{id}} kündigt das Ende seiner Session an; zuletzt angekündigt: {{last}}.",
   unlinkCards_one: "{{count}} Statuskarte sagt jetzt, dass sie nicht mehr geteilt wird.",
   unlinkCards_other: "{{count}} Statuskarten sagen jetzt, dass sie nicht mehr geteilt werden.",
+  announceLabel: "kündigt das Ende an",
+  privacyAnnounceHeading: "**Ankündigungen der Freilassung**",
+  announceNone: "noch keine",
 } as const;

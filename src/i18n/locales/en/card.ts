@@ -42,4 +42,7 @@ export const card = {
     "Subscription {{id}} announces the end of its session; last announced: {{last}}.",
   unlinkCards_one: "{{count}} status card now says it is no longer shared.",
   unlinkCards_other: "{{count}} status cards now say they are no longer shared.",
+  announceLabel: "announces the end",
+  privacyAnnounceHeading: "**Release announcements**",
+  announceNone: "none yet",
 } as const;

@@ -53,6 +53,8 @@ export const commands = {
   "subscribe.to.dm": "dm",
   "subscribe.games.description":
     "Also post changes of the session's game rules (dice, link game, luck)",
+  "subscribe.announce_end.description":
+    "Also post once when the session ends: how long it lasted, time added and removed",
 
   "unsubscribe.description": "Stop a subscription's posts",
   "unsubscribe.subscription.description": "Which one (start typing; /subscriptions lists them)",
@@ -126,4 +128,15 @@ export const commands = {
   "card.remove.description": "Take your status card down",
   "card.remove.session.description": "Session number; leave empty for your active session",
   "card.remove.channel.description": "Which channel (default: this channel)",
+  "leaderboard.description": "The server's opt-in leaderboard of lock times",
+  "leaderboard.show.description":
+    "Show the board of members who joined (this month, or a past one)",
+  "leaderboard.show.month.description": "A past month as YYYY-MM (default: this month)",
+  "leaderboard.join.description":
+    "Join this server's leaderboard (your lock times are read and shown here)",
+  "leaderboard.leave.description":
+    "Leave this server's leaderboard (your rows are deleted at once)",
+  "leaderboard.server.description": "Turn the leaderboard on or off in this server (Manage Server)",
+  "leaderboard.server.enabled.description":
+    "true: members may join and see the board; false: no board here",
 } as const;

@@ -42,4 +42,7 @@ export const card = {
   unlinkCards_one: "{{count}} tarjeta de estado indica ahora que ya no se comparte.",
   unlinkCards_many: "{{count}} tarjetas de estado indican ahora que ya no se comparten.",
   unlinkCards_other: "{{count}} tarjetas de estado indican ahora que ya no se comparten.",
+  announceLabel: "anuncia el final",
+  privacyAnnounceHeading: "**Anuncios de liberación**",
+  announceNone: "ninguno aún",
 } as const;

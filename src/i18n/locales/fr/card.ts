@@ -44,4 +44,7 @@ export const card = {
   unlinkCards_many: "{{count}} cartes d'état indiquent maintenant qu'elles ne sont plus partagées.",
   unlinkCards_other:
     "{{count}} cartes d'état indiquent maintenant qu'elles ne sont plus partagées.",
+  announceLabel: "annonce la fin",
+  privacyAnnounceHeading: "**Annonces de libération**",
+  announceNone: "aucune pour l'instant",
 } as const;

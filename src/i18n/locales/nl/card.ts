@@ -42,4 +42,7 @@ export const card = {
     "Abonnement {{id}} kondigt het einde van zijn sessie aan; laatst aangekondigd: {{last}}.",
   unlinkCards_one: "{{count}} statuskaart zegt nu dat ze niet meer gedeeld wordt.",
   unlinkCards_other: "{{count}} statuskaarten zeggen nu dat ze niet meer gedeeld worden.",
+  announceLabel: "kondigt het einde aan",
+  privacyAnnounceHeading: "**Aankondigingen van vrijlating**",
+  announceNone: "nog geen",
 } as const;

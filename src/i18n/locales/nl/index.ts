@@ -13,6 +13,7 @@ import { games } from "./games.js";
 import { histories } from "./histories.js";
 import { items } from "./items.js";
 import { language } from "./language.js";
+import { leaderboard } from "./leaderboard.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { privacy } from "./privacy.js";
@@ -39,6 +40,7 @@ export const nl = {
   histories,
   items,
   language,
+  leaderboard,
   link,
   notices,
   privacy,
