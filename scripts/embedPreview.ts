@@ -11,16 +11,18 @@ const width = 760;
 
 /** `<t:1700000000:R>` as "in 3 days" / "5 days ago" from `now`; `:f` as a UTC date and time. */
 function plain(text: string, now: number): string {
-  return text
-    .replace(/<t:(\d+):R>/g, (_, s: string) => relative(Number(s) * 1000 - now))
-    .replace(/<t:(\d+):[a-zA-Z]>/g, (_, s: string) =>
-      new Date(Number(s) * 1000).toISOString().slice(0, 16).replace("T", " "),
-    )
-    .replace(/<#\d+>/g, "#lock-log")
-    .replace(/\*\*/g, "")
-    // The bundled font has no emoji: they are left out of the picture.
-    .replace(/\p{Extended_Pictographic}\uFE0F?\s?/gu, "")
-    .replace(/\\(.)/g, "$1");
+  return (
+    text
+      .replace(/<t:(\d+):R>/g, (_, s: string) => relative(Number(s) * 1000 - now))
+      .replace(/<t:(\d+):[a-zA-Z]>/g, (_, s: string) =>
+        new Date(Number(s) * 1000).toISOString().slice(0, 16).replace("T", " "),
+      )
+      .replace(/<#\d+>/g, "#lock-log")
+      .replace(/\*\*/g, "")
+      // The bundled font has no emoji: they are left out of the picture.
+      .replace(/\p{Extended_Pictographic}\uFE0F?\s?/gu, "")
+      .replace(/\\(.)/g, "$1")
+  );
 }
 
 function relative(ms: number): string {

@@ -44,8 +44,6 @@ export interface LiveCards {
   remove(card: Card): Promise<void>;
   /** `/unlink`: every card of the member says "no longer shared" and is forgotten. */
   forgetUser(userId: string): Promise<number>;
-  /** Edits made since start (for the benchmark and tests). */
-  edits(): number;
   stop(): void;
 }
 
@@ -60,7 +58,6 @@ function gone(err: unknown): boolean {
 
 export function createLiveCards(deps: LiveCardsDeps): LiveCards {
   const { cards, rest, logger, clock } = deps;
-  let edits = 0;
   const locale = (card: Pick<Card, "guildId" | "userId">) =>
     deps.postLocale(card.guildId, card.userId);
 
@@ -69,7 +66,6 @@ export function createLiveCards(deps: LiveCardsDeps): LiveCards {
     if (card === undefined) return;
     try {
       const body = cardBody(card, await locale(card), clock.wall());
-      edits++;
       await rest.patch(Routes.channelMessage(card.channelId, card.messageId), { body });
     } catch (err) {
       if (!gone(err)) {
@@ -155,7 +151,6 @@ export function createLiveCards(deps: LiveCardsDeps): LiveCards {
       }
       return cards.deleteByUser(userId);
     },
-    edits: () => edits,
     stop: () => coalescer.stop(),
   };
 }
