@@ -1,7 +1,9 @@
 import type { Command } from "../src/discord/command.js";
+import card from "./card.js";
 import chart from "./chart.js";
 import histories from "./histories.js";
 import language from "./language.js";
+import leaderboard from "./leaderboard.js";
 import link from "./link.js";
 import privacy from "./privacy.js";
 import stats from "./stats.js";
@@ -32,6 +34,8 @@ export const commands: readonly Command[] = [
   play,
   votes,
   dom,
+  card,
+  leaderboard,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

@@ -62,6 +62,13 @@ const data = {
       type: ApplicationCommandOptionType.Boolean,
       required: false,
     },
+    {
+      name: "announce_end",
+      description:
+        "Also post once when the session ends: how long it lasted, time added and removed",
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -72,6 +79,7 @@ const inputSchema = z.object({
   dom: z.boolean().optional(),
   to: z.enum(["channel", "dm"]).default("channel"),
   games: z.boolean().default(false),
+  announceEnd: z.boolean().default(false),
 });
 
 function readInput(interaction: ChatInputCommandInteraction) {
@@ -83,15 +91,16 @@ function readInput(interaction: ChatInputCommandInteraction) {
     dom: o.getBoolean("dom") ?? undefined,
     to: o.getString("to") ?? undefined,
     games: o.getBoolean("games") ?? undefined,
+    announceEnd: o.getBoolean("announce_end") ?? undefined,
   });
   if (!parsed.success) throw optionError(parsed.error.issues);
-  const { session, to, games, ...rest } = parsed.data;
+  const { session, to, games, announceEnd, ...rest } = parsed.data;
   const filters: SubscriptionFilters = {
     ...(rest.type && { type: rest.type }),
     ...(rest.source && { source: rest.source }),
     ...(rest.dom !== undefined && { dom: rest.dom }),
   };
-  return { session, filters, to, games };
+  return { session, filters, to, games, announceEnd };
 }
 
 export default {
@@ -99,7 +108,7 @@ export default {
   defer: "ephemeral",
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
-    const { session, filters, to, games } = readInput(interaction);
+    const { session, filters, to, games, announceEnd } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
     const target = await resolveTarget(interaction, to);
 
@@ -110,7 +119,8 @@ export default {
         s.channelId === target.channelId &&
         s.session === session &&
         sameFilters(s.filters, filters) &&
-        (s.games ?? false) === games,
+        (s.games ?? false) === games &&
+        (s.announceEnd ?? false) === announceEnd,
     );
     const where = describeTarget(target, session, locale);
     if (same && same.status === "active") {
@@ -139,6 +149,7 @@ export default {
         currentSession,
         ...start,
         ...(games && { games, ...gamesStart }),
+        ...(announceEnd && { announceEnd, endAnnounced: null }),
       };
       await subs.put(subscription);
     }
@@ -211,6 +222,7 @@ function confirmation(
       tr("subscriptions.alsoResumed", { ids: r.resumedIds.map((id) => `\`${id}\``).join(", ") }),
     );
   if (r.noActiveSession) lines.push(tr("subscriptions.noActiveSession"));
+  if (r.subscription.announceEnd) lines.push(tr("card.announceOn"));
   lines.push(tr("subscriptions.howToStop"));
   return lines.join("\n");
 }

@@ -1,5 +1,7 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import type { BotContext } from "../src/discord/context.js";
+import type { Card } from "../src/store/cards.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
@@ -42,7 +44,28 @@ function line(
     s.userId === userId ? "" : ` · ${tr("subscriptions.byMember", { member: `<@${s.userId}>` })}`;
   const where = s.target === "dm" ? `✉️ ${tr("dm.dmLabel")}` : `<#${s.channelId}>`;
   const games = s.games ? ` · ${tr("dm.withGames")}` : "";
-  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
+  const announce = s.announceEnd ? ` · ${tr("card.announceLabel")}` : "";
+  return `\`${s.id}\` · ${where} · ${session} · ${describeFilters(s.filters, locale)}${games}${announce}${owner}\n  ${status} · ${last}${s.status === "active" ? check : ""}`;
+}
+
+/** Cards, seen by the same rule as subscriptions: own ones here (or in the DM), all with Manage Server. */
+async function visibleCards(
+  ctx: BotContext,
+  userId: string,
+  guildId: string | null,
+  manager: boolean,
+): Promise<Card[]> {
+  return ctx.store.cards.list((c) =>
+    guildId === null
+      ? c.userId === userId && c.guildId === null
+      : c.guildId === guildId && (c.userId === userId || manager),
+  );
+}
+
+function cardLine(c: Card, locale: Locale): string {
+  const tr = translator(locale);
+  const status = tr(c.state.endedAt === null ? "card.statusLive" : "card.statusReleased");
+  return tr("card.listLine", { session: c.session, channel: `<#${c.channelId}>`, status });
 }
 
 export default {
@@ -58,7 +81,8 @@ export default {
       interaction.guildId,
       manager,
     );
-    if (list.length === 0) {
+    const cards = await visibleCards(ctx, interaction.user.id, interaction.guildId, manager);
+    if (list.length === 0 && cards.length === 0) {
       await interaction.editReply(
         inDm
           ? t(locale, "dm.dmEmpty")
@@ -77,6 +101,8 @@ export default {
         checkNote(locale, ctx.checkInterval?.(s)),
       ),
     );
+    if (cards.length > 0)
+      lines.push(t(locale, "card.listHeading"), ...cards.map((c) => cardLine(c, locale)));
     const embeds: APIEmbed[] = [];
     let current: string[] = [];
     for (const l of lines) {

@@ -35,15 +35,24 @@ export default {
       (await ctx.votePanels?.closeWhere((p) => p.ownerId === userId, "unlinked", true)) ?? 0;
     await ctx.store.plays.deleteAttemptsOf(userId);
     if (panels > 0) roleLines.push(t(locale, "play.unlinkPanels", { count: panels }));
+    // Status cards say "no longer shared" (in the post language, read before it is forgotten).
+    const cards = (await ctx.liveCards?.forgetUser(userId)) ?? 0;
+    if (cards > 0) roleLines.push(t(locale, "card.unlinkCards", { count: cards }));
+    // Leaderboard: the memberships and the month rows, in every server.
+    await ctx.store.leaderboard.forgetUser(userId);
+    ctx.leaderboard?.forget(userId);
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);
     // The agreed exception: server settings keep the admin who made them. Say so, by name.
     const kept = await keptAfterUnlink(userId, privacySourceOf(ctx), locale);
-    ctx.logger.info({ userId, hadAccount, subscriptions, consents, ...roles }, "account unlinked");
+    ctx.logger.info(
+      { userId, hadAccount, subscriptions, consents, cards, ...roles },
+      "account unlinked",
+    );
     const reply = (lines: string[]) =>
       interaction.editReply({ content: lines.join("\n"), allowedMentions: { parse: [] } });
-    if (!hadAccount && subscriptions === 0 && consents === 0) {
+    if (!hadAccount && subscriptions === 0 && consents === 0 && cards === 0) {
       await reply([t(locale, "link.unlinkNothing"), ...kept]);
       return;
     }

@@ -1,4 +1,7 @@
 import { type Client, Events, PermissionFlagsBits } from "discord.js";
+import { createEndAnnouncer } from "./announce/end.js";
+import { createLiveCards } from "./cards/live.js";
+import { createLeaderboard } from "./leaderboard/board.js";
 import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -63,7 +66,7 @@ export async function startBot(
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
-  const { roleSync, votePanels, poller } = wireServices(
+  const { roleSync, votePanels, poller, liveCards } = wireServices(
     { config, logger, store, tracker, client, now, clock },
     metrics,
   );
@@ -104,6 +107,7 @@ export async function startBot(
         logger.info("shutting down");
         await poller.stop();
         votePanels.stop();
+        liveCards.stop();
         wallStepGuard.stop();
         await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
         await health?.close();
@@ -149,6 +153,16 @@ function wireServices(base: CoreParts, metrics: Metrics) {
     cooldownMinutes: config.VOTE_COOLDOWN_MINUTES,
   });
   ctx.votePanels = votePanels;
+  const liveCards = createLiveCards({
+    cards: store.cards,
+    rest: client.rest,
+    postLocale,
+    logger,
+    clock,
+  });
+  ctx.liveCards = liveCards;
+  ctx.leaderboard = createLeaderboard({ store, tracker, clock, logger });
+  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now });
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
@@ -167,10 +181,18 @@ function wireServices(base: CoreParts, metrics: Metrics) {
     onActiveSessions: (userId, ids) => roleSync.onActiveSessions(userId, ids),
     postLocale,
     nonceWindowMs: config.DISCORD_NONCE_WINDOW_SECONDS * 1000,
+    // Cards ride on the subscriptions' reads: no request of their own.
+    onSourceRead: async (read) => {
+      // Each listener on its own: a card's failure must not cost a release announcement.
+      for (const listener of [liveCards, endAnnouncer])
+        await listener
+          .onSourceRead(read)
+          .catch((err: unknown) => logger.error({ err }, "a read listener failed"));
+    },
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);
-  return { roleSync, votePanels, poller };
+  return { roleSync, votePanels, poller, liveCards };
 }
 
 /** What startBot builds before the services: the part of the command context every service shares. */

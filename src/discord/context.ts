@@ -5,6 +5,8 @@ import type { Logger } from "../log.js";
 import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
 import type { CheckInterval } from "../poller/status.js";
+import type { LiveCards } from "../cards/live.js";
+import type { Leaderboard } from "../leaderboard/board.js";
 import type { VotePanels } from "../play/panels.js";
 import type { TrackerPlayer } from "../tracker/play.js";
 import type { TrackerClient } from "../tracker/types.js";
@@ -33,6 +35,10 @@ export interface BotContext {
   checkInterval?: (subscription: Subscription) => CheckInterval | undefined;
   /** Link-game vote panels (`/votes`, their buttons, `/unlink`); wired in bot.ts. */
   votePanels?: VotePanels;
+  /** Live status cards (`/card`, `/unlink`); wired in bot.ts. */
+  liveCards?: LiveCards;
+  /** The opt-in server leaderboards (`/leaderboard`); wired in bot.ts. */
+  leaderboard?: Leaderboard;
 }
 
 export interface SessionCache {

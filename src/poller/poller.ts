@@ -27,6 +27,7 @@ import { sortPending } from "./pending.js";
 import { createLimiter } from "../util/limit.js";
 import { createBreaker } from "../tracker/breaker.js";
 import { createRateKeeper } from "./rateStore.js";
+import type { OnSourceRead } from "./readObserver.js";
 import { createSchedule } from "./schedule.js";
 import type { SourceContext } from "./sources.js";
 import { newCycleState, runTick, type TickDeps } from "./tick.js";
@@ -75,6 +76,8 @@ export interface PollerDeps {
   postLocale?: PostLocale;
   /** How long Discord is taken to remember a nonce (nonceWarning.ts). Default 3 min. */
   nonceWindowMs?: number;
+  /** Told of every successful read of a source (readObserver.ts). */
+  onSourceRead?: OnSourceRead;
 }
 
 export interface CycleReport {
@@ -212,6 +215,7 @@ export function createPoller(deps: PollerDeps): Poller {
     stopping: () => stopping,
     postLocale: deps.postLocale,
     rates,
+    onSourceRead: deps.onSourceRead,
   };
 
   async function cycle(force: boolean, awaitDeliveries: boolean): Promise<CycleReport> {

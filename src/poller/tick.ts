@@ -19,6 +19,7 @@ import { channelLocale, type PostLocale } from "./locale.js";
 import { createOutboxEntry } from "./outbox.js";
 import { sortPending } from "./pending.js";
 import { pollSource } from "./poll.js";
+import { type OnSourceRead, reportReads } from "./readObserver.js";
 import type { RateKeeper } from "./rateStore.js";
 import { mapLimit } from "../util/limit.js";
 import { type CycleState, planSources, type SourceContext } from "./sources.js";
@@ -39,6 +40,8 @@ export interface TickDeps {
   postLocale?: PostLocale | undefined;
   /** Reads the sources' change rates back after a start, and keeps them. */
   rates: RateKeeper;
+  /** Told of every successful read (live cards, release announcements); wired in bot.ts. */
+  onSourceRead?: OnSourceRead | undefined;
 }
 
 export interface TickOptions {
@@ -159,6 +162,7 @@ export async function runTick(
       deps.ctx.now(),
     );
     tally.paused.push(...paused);
+    await reportReads(deps.ctx, fetched, deps.onSourceRead, deps.logger);
     const byChannel = await gatherChannelParts(deps.ctx, fetched);
     await queueChannels(deps, byChannel, active, tally, launched);
     await deps.rates.save(deps.ctx.mono());

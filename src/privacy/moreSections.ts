@@ -12,6 +12,7 @@ import {
   subscriptions,
   when,
 } from "./sections.js";
+import { announcements, leaderboardEntries, statusCards } from "./cardSections.js";
 import { playRecords, votePanels } from "./playSections.js";
 
 const pendingPosts: PrivacySection<
@@ -125,5 +126,8 @@ export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(pagingRecords),
   anySection(votePanels),
   anySection(playRecords),
+  anySection(statusCards),
+  anySection(announcements),
+  anySection(leaderboardEntries),
   anySection(serverSettings),
 ];

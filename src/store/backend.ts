@@ -38,6 +38,8 @@ export const namespaceNames = [
   "roleMembers",
   "plays",
   "votePanels",
+  "cards",
+  "leaderboard",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 
@@ -102,6 +104,8 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   const probe = createSqliteProbe({
     connect: () => (adapter.opts as unknown as { connect(): Promise<SqliteConnection> }).connect(),
   });
+  // Every namespace's Keyv adds an error listener to the one shared adapter (removed below).
+  adapter.setMaxListeners(namespaceNames.length + 2);
   const writeHealth = healthFor(options, file);
   const instances = createInstances(() => adapter, options.logger, writeHealth);
   // Each Keyv forwards adapter errors; with one shared adapter that would log

@@ -38,6 +38,22 @@ export const keyShapes: readonly KeyShape[] = [
   },
   { namespace: "plays", shape: "<interactionId>", pattern: new RegExp(`^${snowflake}$`) },
   { namespace: "votePanels", shape: "<panelId>", pattern: /^[A-Za-z0-9_-]{8}$/ },
+  { namespace: "cards", shape: "<cardId>", pattern: /^[0-9a-f]{8}$/ },
+  {
+    namespace: "leaderboard",
+    shape: "member:<guildId>:<userId>",
+    pattern: new RegExp(`^member:${snowflake}:${snowflake}$`),
+  },
+  {
+    namespace: "leaderboard",
+    shape: "month:<YYYY-MM>:<userId>",
+    pattern: new RegExp(`^month:\\d{4}-\\d{2}:${snowflake}$`),
+  },
+  {
+    namespace: "meta",
+    shape: "leaderboardOff:<guildId>",
+    pattern: new RegExp(`^leaderboardOff:${snowflake}$`),
+  },
   {
     namespace: "roleMembers",
     shape: "<guildId>:<userId>",

@@ -3,6 +3,8 @@ import type { Keyv } from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
+import { createCardStore, loadCardCollection } from "./cards.js";
+import { createLeaderboardStore, loadLeaderboardCollection } from "./leaderboard.js";
 import { type Backend, openBackend } from "./backend.js";
 import { type CachedCollection, loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
@@ -75,7 +77,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     backend.list("ui"),
   );
   const loaded = await loadAll(backend, uiState, logger);
-  const { subscriptions, outbox, roleCollections, playCollections } = loaded;
+  const { subscriptions, outbox, roleCollections, playCollections, cards, leaderboard } = loaded;
   const plays = createPlayStore(playCollections, options.cipher);
   // Nothing is in flight in a process that just started: a pending play's outcome is unknown.
   const unsettled = await plays.settlePending();
@@ -103,6 +105,8 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     }),
     roles: createRoleStore(roleCollections),
     plays,
+    cards: createCardStore(cards),
+    leaderboard: createLeaderboardStore(leaderboard),
     writeHealth: backend.writeHealth,
     // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
     probeWrite: () =>
@@ -126,6 +130,8 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
           roleCollections.members.idle(),
           playCollections.attempts.idle(),
           playCollections.panels.idle(),
+          cards.idle(),
+          leaderboard.idle(),
         ]);
         await backend.close();
       })();
@@ -169,28 +175,31 @@ function metaStoreOf(metaKeyv: Keyv): MetaStore {
 
 async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   try {
-    const [subscriptions, outbox, roleCollections, playCollections] = await Promise.all([
-      loadCollection<Subscription>({
-        backend,
-        name: "subscriptions",
-        schema: subscriptionSchema,
-        idOf: (s) => s.id,
-        logger,
-      }),
-      loadCollection<OutboxEntry>({
-        backend,
-        name: "outbox",
-        schema: outboxEntrySchema,
-        idOf: (e) => e.id,
-        logger,
-      }),
-      loadRoleCollections(backend, logger),
-      loadPlayCollections(backend, logger),
-      // An earlier run's UI state: expired rows deleted (nobody may read them again), the
-      // rest carried over onto this run's monotonic clock.
-      uiState.adopt(),
-    ]);
-    return { subscriptions, outbox, roleCollections, playCollections };
+    const [subscriptions, outbox, roleCollections, playCollections, cards, leaderboard] =
+      await Promise.all([
+        loadCollection<Subscription>({
+          backend,
+          name: "subscriptions",
+          schema: subscriptionSchema,
+          idOf: (s) => s.id,
+          logger,
+        }),
+        loadCollection<OutboxEntry>({
+          backend,
+          name: "outbox",
+          schema: outboxEntrySchema,
+          idOf: (e) => e.id,
+          logger,
+        }),
+        loadRoleCollections(backend, logger),
+        loadPlayCollections(backend, logger),
+        loadCardCollection(backend, logger),
+        loadLeaderboardCollection(backend, logger),
+        // An earlier run's UI state: expired rows deleted (nobody may read them again), the
+        // rest carried over onto this run's monotonic clock.
+        uiState.adopt(),
+      ]);
+    return { subscriptions, outbox, roleCollections, playCollections, cards, leaderboard };
   } catch (err) {
     await backend.close().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);

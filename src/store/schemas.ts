@@ -41,6 +41,9 @@ export const subscriptionSchema = z.object({
   games: z.boolean().default(false),
   gamesWatermark: z.string().nullable().default(null),
   gamesSeenIds: z.array(z.number().int()).default([]),
+  // Absent in records made without `announce_end` (read as false / nothing announced).
+  announceEnd: z.boolean().exactOptional(),
+  endAnnounced: z.number().int().nullable().exactOptional(),
 }) satisfies z.ZodType<Subscription>;
 
 export const outboxEntrySchema = z.object({

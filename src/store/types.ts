@@ -1,5 +1,7 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
+import type { CardStore } from "./cards.js";
+import type { LeaderboardStore } from "./leaderboard.js";
 import type { LocaleStore } from "./locales.js";
 import type { PlayStore } from "./plays.js";
 import type { RoleStore } from "./roleTypes.js";
@@ -86,6 +88,10 @@ export interface Subscription {
   gamesWatermark?: string | null;
   /** Ids of the handled game-rule changes within the late window before `gamesWatermark`. */
   gamesSeenIds?: number[];
+  /** Post once when the session ends (`/subscribe announce_end:true`). Absent: false. */
+  announceEnd?: boolean;
+  /** The last session whose end was queued for posting (never announced twice); null: none. */
+  endAnnounced?: number | null;
 }
 
 export interface SubscriptionStore {
@@ -187,6 +193,10 @@ export interface Store {
   roles: RoleStore;
   /** Plays sent to the tracker (exactly once) and the link-game vote panels. */
   plays: PlayStore;
+  /** Live status cards (`/card post`). */
+  cards: CardStore;
+  /** The opt-in server leaderboards (`/leaderboard`). */
+  leaderboard: LeaderboardStore;
   /**
    * Resolves when the backing database answers; rejects otherwise (health check), with
    * StoreBusyError at once, not after a wait, while another program holds its lock.

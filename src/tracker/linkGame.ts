@@ -44,5 +44,14 @@ export function linkRulesFrom(games: unknown): { add: boolean; sub: boolean } {
   return { add: allowed(link.addint), sub: allowed(link.subint) };
 }
 
+/** The games a session's `games` object sets up: each of dice, link, luck with a non-null entry. */
+export function openGamesFrom(games: unknown): string[] {
+  if (!isObject(games)) return [];
+  return ["dice", "link", "luck"].filter((g) => {
+    const entry = games[g] ?? games[g.toUpperCase()];
+    return entry !== undefined && entry !== null && entry !== false && entry !== 0;
+  });
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;

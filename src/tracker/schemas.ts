@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { parseTrackerDateTime } from "./format.js";
-import { linkRulesFrom } from "./linkGame.js";
+import { linkRulesFrom, openGamesFrom } from "./linkGame.js";
 import {
   type HistoriesPage,
   type HistoryItem,
@@ -152,6 +152,7 @@ export const sessionSchema = z
       hasGamesChanges: row.has_games_changes ?? true,
       // Only active sessions carry `games`; the field stays absent otherwise.
       ...(row.games !== undefined && { linkRules: linkRulesFrom(row.games) }),
+      ...(row.games !== undefined && { openGames: openGamesFrom(row.games) }),
     }),
   );
 

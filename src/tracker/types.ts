@@ -57,6 +57,8 @@ export interface TrackerSession {
   hasGamesChanges: boolean;
   /** Which link-game votes the session's `games` rules allow (all when unreadable). */
   linkRules?: { add: boolean; sub: boolean };
+  /** Games the session's `games` object has set up (dice, link, luck); absent when not sent. */
+  openGames?: string[];
 }
 
 export interface SessionsQuery {

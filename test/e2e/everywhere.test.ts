@@ -74,6 +74,9 @@ describe("registration", () => {
       play: everywhere,
       dom: everywhere,
       votes: { integration_types: [0], contexts: [0] },
+      // A card posts into a channel like a subscription; a leaderboard belongs to a server.
+      card: serverAndBotDm,
+      leaderboard: { integration_types: [0], contexts: [0] },
     });
   });
 });

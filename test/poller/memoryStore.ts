@@ -6,6 +6,8 @@ import { Keyv } from "keyv";
 import { createLocaleStore } from "../../src/store/locales.js";
 import { randomBytes } from "node:crypto";
 import { createTokenCipher } from "../../src/store/crypto.js";
+import { createMemoryCardStore } from "../../src/store/cards.js";
+import { createMemoryLeaderboardStore } from "../../src/store/leaderboard.js";
 import { createMemoryPlayStore } from "../../src/store/plays.js";
 import { createMemoryRoleStore } from "../../src/store/roles.js";
 import type { LinkedAccount, OutboxEntry, Store, Subscription } from "../../src/store/types.js";
@@ -110,6 +112,8 @@ export function createMemoryStore(): MemoryStore {
     locales: createLocaleStore({ keyv: new Keyv() }),
     roles: createMemoryRoleStore(),
     plays: createMemoryPlayStore(createTokenCipher({ current: randomBytes(32) })),
+    cards: createMemoryCardStore(),
+    leaderboard: createMemoryLeaderboardStore(),
     ping: async () => undefined,
     close: async () => undefined,
   };

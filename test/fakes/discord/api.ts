@@ -58,6 +58,8 @@ export interface FakeDiscord {
   messages(channelId: string): APIMessage[];
   /** Any stored message by id (ephemeral ones included). */
   message(messageId: string): APIMessage | undefined;
+  /** Deletes a message as a member or moderator would (the bot is not told). */
+  deleteMessage(messageId: string): void;
   /** Messages in the bot's DM channel with a user. */
   dmsTo(userId: string): APIMessage[];
   readonly commands: FakeCommands;

@@ -127,6 +127,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests: core.requests,
     messages: (channelId) => state.channelMessages(channelId),
     message: (messageId) => state.messages.get(messageId)?.message,
+    deleteMessage: (messageId) => {
+      const record = state.messages.get(messageId);
+      if (record) record.deleted = true;
+    },
     dmsTo: (userId) => state.channelMessages(state.dmChannel(userId).id),
     commands: {
       get global() {

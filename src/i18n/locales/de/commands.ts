@@ -47,6 +47,8 @@ export const commands = {
   "subscribe.to.dm": "meine DMs",
   "subscribe.games.description":
     "Auch Änderungen der Spielregeln der Session posten (Würfel, Link, Glück)",
+  "subscribe.announce_end.description":
+    "Auch einmal posten, wenn die Session endet: Dauer, hinzugefügte und abgezogene Zeit",
 
   "unsubscribe.description": "Beendet die Posts eines Abos",
   "unsubscribe.subscription.description": "Welches (tippen; /subscriptions listet sie auf)",
@@ -119,4 +121,24 @@ export const commands = {
   "dom.type.sub": "abziehen",
   "dom.type.rand": "Zufall",
   "dom.public.description": "Ergebnis allen im Kanal zeigen (Standard: nur dir)",
+  "card.description":
+    "Eine Live-Statuskarte deiner Session, die bei jeder Änderung bearbeitet wird",
+  "card.post.description": "Statuskarte einer Session posten (braucht ein Abo, das ihr folgt)",
+  "card.post.session.description": "Sessionnummer; leer lassen für deine aktive Session",
+  "card.post.channel.description": "Welcher Kanal (Standard: dieser Kanal)",
+  "card.remove.description": "Deine Statuskarte entfernen",
+  "card.remove.session.description": "Sessionnummer; leer lassen für deine aktive Session",
+  "card.remove.channel.description": "Welcher Kanal (Standard: dieser Kanal)",
+  "leaderboard.description": "Die freiwillige Bestenliste der Verschlusszeiten dieses Servers",
+  "leaderboard.show.description":
+    "Die Liste der beigetretenen Mitglieder zeigen (dieser oder ein früherer Monat)",
+  "leaderboard.show.month.description": "Ein früherer Monat als JJJJ-MM (Standard: dieser Monat)",
+  "leaderboard.join.description":
+    "Der Bestenliste beitreten (deine Verschlusszeiten werden gelesen und hier gezeigt)",
+  "leaderboard.leave.description":
+    "Die Bestenliste verlassen (deine Zeilen werden sofort gelöscht)",
+  "leaderboard.server.description":
+    "Die Bestenliste auf diesem Server ein- oder ausschalten (Server verwalten)",
+  "leaderboard.server.enabled.description":
+    "true: Mitglieder können beitreten und sie sehen; false: keine Bestenliste hier",
 };

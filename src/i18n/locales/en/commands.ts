@@ -53,6 +53,8 @@ export const commands = {
   "subscribe.to.dm": "dm",
   "subscribe.games.description":
     "Also post changes of the session's game rules (dice, link game, luck)",
+  "subscribe.announce_end.description":
+    "Also post once when the session ends: how long it lasted, time added and removed",
 
   "unsubscribe.description": "Stop a subscription's posts",
   "unsubscribe.subscription.description": "Which one (start typing; /subscriptions lists them)",
@@ -118,4 +120,23 @@ export const commands = {
   "dom.type.sub": "sub",
   "dom.type.rand": "rand",
   "dom.public.description": "Show the result to everyone in the channel (default: only you)",
+
+  "card.description": "A live status card of your session, edited in place as it changes",
+  "card.post.description": "Post a status card of a session (needs a subscription that follows it)",
+  "card.post.session.description": "Session number; leave empty for your active session",
+  "card.post.channel.description": "Which channel (default: this channel)",
+  "card.remove.description": "Take your status card down",
+  "card.remove.session.description": "Session number; leave empty for your active session",
+  "card.remove.channel.description": "Which channel (default: this channel)",
+  "leaderboard.description": "The server's opt-in leaderboard of lock times",
+  "leaderboard.show.description":
+    "Show the board of members who joined (this month, or a past one)",
+  "leaderboard.show.month.description": "A past month as YYYY-MM (default: this month)",
+  "leaderboard.join.description":
+    "Join this server's leaderboard (your lock times are read and shown here)",
+  "leaderboard.leave.description":
+    "Leave this server's leaderboard (your rows are deleted at once)",
+  "leaderboard.server.description": "Turn the leaderboard on or off in this server (Manage Server)",
+  "leaderboard.server.enabled.description":
+    "true: members may join and see the board; false: no board here",
 } as const;

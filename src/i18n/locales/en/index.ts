@@ -1,5 +1,6 @@
 /** The English catalogue: the source every other language is checked against. One import per area. */
 import { autocomplete } from "./autocomplete.js";
+import { card } from "./card.js";
 import { chart } from "./chart.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
@@ -11,6 +12,7 @@ import { games } from "./games.js";
 import { histories } from "./histories.js";
 import { items } from "./items.js";
 import { language } from "./language.js";
+import { leaderboard } from "./leaderboard.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { privacy } from "./privacy.js";
@@ -26,6 +28,7 @@ import { time } from "./time.js";
 export const en = {
   common,
   autocomplete,
+  card,
   chart,
   commands,
   delivery,
@@ -36,6 +39,7 @@ export const en = {
   histories,
   items,
   language,
+  leaderboard,
   link,
   notices,
   privacy,

@@ -47,6 +47,8 @@ export const commands = {
   "subscribe.to.dm": "mis MD",
   "subscribe.games.description":
     "Publicar también los cambios de las reglas de juego de la sesión (dados, enlace, suerte)",
+  "subscribe.announce_end.description":
+    "Publicar también una vez cuando la sesión termine: duración, tiempo añadido y quitado",
 
   "unsubscribe.description": "Detiene las publicaciones de una suscripción",
   "unsubscribe.subscription.description": "Cuál (escribe; /subscriptions las lista)",
@@ -123,4 +125,25 @@ export const commands = {
   "dom.type.sub": "quitar",
   "dom.type.rand": "al azar",
   "dom.public.description": "Mostrar el resultado a todo el canal (por defecto: solo a ti)",
+  "card.description":
+    "Una tarjeta de estado en vivo de tu sesión, editada en su sitio cuando cambia",
+  "card.post.description":
+    "Publicar la tarjeta de estado de una sesión (necesita una suscripción que la siga)",
+  "card.post.session.description": "Número de sesión; déjalo vacío para tu sesión activa",
+  "card.post.channel.description": "Qué canal (por defecto: este canal)",
+  "card.remove.description": "Retirar tu tarjeta de estado",
+  "card.remove.session.description": "Número de sesión; déjalo vacío para tu sesión activa",
+  "card.remove.channel.description": "Qué canal (por defecto: este canal)",
+  "leaderboard.description": "La clasificación voluntaria de tiempos de encierro del servidor",
+  "leaderboard.show.description":
+    "Mostrar la clasificación de quienes se unieron (este mes o uno pasado)",
+  "leaderboard.show.month.description": "Un mes pasado como AAAA-MM (por defecto: este mes)",
+  "leaderboard.join.description":
+    "Unirte a la clasificación del servidor (tus tiempos se leen y se muestran aquí)",
+  "leaderboard.leave.description":
+    "Dejar la clasificación del servidor (tus filas se borran al instante)",
+  "leaderboard.server.description":
+    "Activar o desactivar la clasificación en este servidor (Gestionar servidor)",
+  "leaderboard.server.enabled.description":
+    "true: los miembros pueden unirse y verla; false: sin clasificación aquí",
 };

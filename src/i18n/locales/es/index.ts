@@ -1,6 +1,7 @@
 /** The es catalogue: the same areas and keys as `en` (the catalogue test checks). */
 import type { PartialCatalog } from "../../index.js";
 import { autocomplete } from "./autocomplete.js";
+import { card } from "./card.js";
 import { chart } from "./chart.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
@@ -12,6 +13,7 @@ import { games } from "./games.js";
 import { histories } from "./histories.js";
 import { items } from "./items.js";
 import { language } from "./language.js";
+import { leaderboard } from "./leaderboard.js";
 import { link } from "./link.js";
 import { notices } from "./notices.js";
 import { privacy } from "./privacy.js";
@@ -27,6 +29,7 @@ import { time } from "./time.js";
 export const es = {
   common,
   autocomplete,
+  card,
   chart,
   commands,
   delivery,
@@ -37,6 +40,7 @@ export const es = {
   histories,
   items,
   language,
+  leaderboard,
   link,
   notices,
   privacy,

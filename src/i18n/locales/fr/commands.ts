@@ -47,6 +47,8 @@ export const commands = {
   "subscribe.to.dm": "mes MP",
   "subscribe.games.description":
     "Publier aussi les changements des règles de jeu de la session (dés, lien, chance)",
+  "subscribe.announce_end.description":
+    "Publier aussi une fois à la fin de la session : sa durée, le temps ajouté et retiré",
 
   "unsubscribe.description": "Arrête les publications d'un abonnement",
   "unsubscribe.subscription.description": "Lequel (tape ; /subscriptions les liste)",
@@ -121,4 +123,25 @@ export const commands = {
   "dom.type.sub": "retirer",
   "dom.type.rand": "au hasard",
   "dom.public.description": "Montrer le résultat à tout le salon (par défaut : à toi seul)",
+  "card.description":
+    "Une carte d'état en direct de ta session, modifiée sur place à chaque changement",
+  "card.post.description":
+    "Publier la carte d'état d'une session (il faut un abonnement qui la suit)",
+  "card.post.session.description": "Numéro de session ; laisse vide pour ta session active",
+  "card.post.channel.description": "Quel salon (par défaut : ce salon)",
+  "card.remove.description": "Retirer ta carte d'état",
+  "card.remove.session.description": "Numéro de session ; laisse vide pour ta session active",
+  "card.remove.channel.description": "Quel salon (par défaut : ce salon)",
+  "leaderboard.description": "Le classement facultatif des temps d'enfermement du serveur",
+  "leaderboard.show.description":
+    "Afficher le classement des membres inscrits (ce mois-ci ou un mois passé)",
+  "leaderboard.show.month.description": "Un mois passé au format AAAA-MM (par défaut : ce mois-ci)",
+  "leaderboard.join.description":
+    "Rejoindre le classement du serveur (tes temps sont lus et affichés ici)",
+  "leaderboard.leave.description":
+    "Quitter le classement du serveur (tes lignes sont supprimées aussitôt)",
+  "leaderboard.server.description":
+    "Activer ou désactiver le classement sur ce serveur (Gérer le serveur)",
+  "leaderboard.server.enabled.description":
+    "true : les membres peuvent rejoindre et voir ; false : pas de classement ici",
 };

@@ -48,6 +48,8 @@ export const commands = {
   "subscribe.to.dm": "mijn DM's",
   "subscribe.games.description":
     "Post ook wijzigingen van de spelregels van de sessie (dobbelen, link, geluk)",
+  "subscribe.announce_end.description":
+    "Plaats ook één keer iets als de sessie eindigt: duur, toegevoegde en afgetrokken tijd",
 
   "unsubscribe.description": "Stopt de posts van een abonnement",
   "unsubscribe.subscription.description": "Welk (begin te typen; /subscriptions toont ze)",
@@ -120,4 +122,23 @@ export const commands = {
   "dom.type.rand": "willekeurig",
   "dom.public.description":
     "Het resultaat aan iedereen in het kanaal tonen (standaard: alleen aan jou)",
+  "card.description": "Een live statuskaart van je sessie, ter plekke bijgewerkt als ze verandert",
+  "card.post.description":
+    "Plaats een statuskaart van een sessie (vraagt een abonnement dat haar volgt)",
+  "card.post.session.description": "Sessienummer; laat leeg voor je actieve sessie",
+  "card.post.channel.description": "Welk kanaal (standaard: dit kanaal)",
+  "card.remove.description": "Haal je statuskaart weg",
+  "card.remove.session.description": "Sessienummer; laat leeg voor je actieve sessie",
+  "card.remove.channel.description": "Welk kanaal (standaard: dit kanaal)",
+  "leaderboard.description": "De vrijwillige ranglijst van opsluittijden van deze server",
+  "leaderboard.show.description":
+    "Toon de ranglijst van leden die meedoen (deze maand of een eerdere)",
+  "leaderboard.show.month.description": "Een eerdere maand als JJJJ-MM (standaard: deze maand)",
+  "leaderboard.join.description":
+    "Doe mee aan de ranglijst van deze server (je tijden worden gelezen en hier getoond)",
+  "leaderboard.leave.description":
+    "Stop met de ranglijst van deze server (je rijen worden meteen verwijderd)",
+  "leaderboard.server.description": "Zet de ranglijst aan of uit op deze server (Server beheren)",
+  "leaderboard.server.enabled.description":
+    "true: leden kunnen meedoen en hem zien; false: geen ranglijst hier",
 };
