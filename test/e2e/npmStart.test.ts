@@ -261,10 +261,12 @@ describe("npm run deploy-commands", () => {
     expect(discord.commands.puts).toBe(before + 1);
     const names = discord.commands.guild(guildId).map((c) => c.name);
     expect(names.sort()).toEqual([
+      "card",
       "chart",
       "dom",
       "histories",
       "language",
+      "leaderboard",
       "link",
       "play",
       "privacy",

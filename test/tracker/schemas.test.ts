@@ -142,6 +142,8 @@ describe("sessions", () => {
       hasGamesChanges: false,
       // `games: { dice: {} }` has no link rules: every vote is offered.
       linkRules: { add: true, sub: true },
+      // The games the session has a block for (shown on a live card).
+      openGames: ["dice"],
     });
     const ended = sessionSchema.parse({
       ...wireSession,
