@@ -1,4 +1,4 @@
-import { type Client, Events, PermissionFlagsBits } from "discord.js";
+import { type Client, Events, type Interaction, PermissionFlagsBits } from "discord.js";
 import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -24,6 +24,7 @@ import { startHealth, wireMetrics } from "./startup/observe.js";
 import { openBotStore } from "./startup/store.js";
 import { createBudgetedTracker } from "./startup/tracker.js";
 import type { Store } from "./store/types.js";
+import { fencedDelivery, type ReplicaHooks } from "./replicas/hooks.js";
 
 export { StartupError };
 
@@ -48,6 +49,8 @@ export async function startBot(
   /** The date (wall clock): for what is shown, stored or sent to the tracker. */
   now: () => Date = () => new Date(systemClock.wall()),
   clock: Clock = clockFromNow(now),
+  /** Several instances on Postgres: interactions and posts only under this instance's lease. */
+  replica?: ReplicaHooks,
 ): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
@@ -66,6 +69,7 @@ export async function startBot(
   const { roleSync, votePanels, poller } = wireServices(
     { config, logger, store, tracker, client, now, clock },
     metrics,
+    replica,
   );
   wireMetrics(metrics, { store, client, poller, budget });
 
@@ -118,9 +122,9 @@ export async function startBot(
 }
 
 /** Context, commands, role sync, vote panels and the poller, wired to each other (none started). */
-function wireServices(base: CoreParts, metrics: Metrics) {
+function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks) {
   const { config, logger, store, tracker, client, now, clock } = base;
-  const discord = discordDelivery(client);
+  const discord = fencedDelivery(discordDelivery(client), replica);
   const roleSync = createRoleSync({
     store: store.roles,
     api: createDiscordRoleApi(client),
@@ -150,7 +154,11 @@ function wireServices(base: CoreParts, metrics: Metrics) {
   });
   ctx.votePanels = votePanels;
   const router = createInteractionRouter(commands, ctx);
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
+  const claimThenHandle = async (interaction: Interaction) => {
+    if (replica && !(await replica.claimInteraction(interaction.id))) return;
+    await router.handle(interaction);
+  };
 
   const poller = createPoller({
     store,

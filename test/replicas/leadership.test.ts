@@ -1,7 +1,7 @@
 /** The serve lease on a real PostgreSQL: one holder, takeover on release and on expiry, fencing. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
-import { createLeadership, type Leadership } from "../../src/replicas/leadership.js";
+import { createLeadership } from "../../src/replicas/leadership.js";
 import { openPostgres, type PostgresDatabase } from "../../src/store/postgres.js";
 import { startPostgres, type TestPostgres } from "../fakes/postgres.js";
 import { captureLogger } from "../store/helpers.js";

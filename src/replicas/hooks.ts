@@ -1,0 +1,33 @@
+/**
+ * What the composition root asks of the replica layer when several instances
+ * share a Postgres database: the bot itself stays unaware of leases.
+ */
+import type { Deliver } from "../poller/channels.js";
+
+export interface ReplicaHooks {
+  /** True for exactly one instance per interaction id, and only while it holds the serve lease. */
+  claimInteraction(id: string): Promise<boolean>;
+  /** The database confirms this instance still holds the serve lease (checked before each post). */
+  fence(): Promise<boolean>;
+}
+
+/** Not an error of Discord's: the poller keeps the outbox entry for the lease's new holder. */
+export class LeaseLostError extends Error {
+  override readonly name = "LeaseLostError";
+}
+
+/** Posts only while the lease is held: an instance that lost it (paused, cut off) posts nothing. */
+export function fencedDelivery<T extends { deliver: Deliver }>(
+  delivery: T,
+  replica: ReplicaHooks | undefined,
+): T {
+  if (!replica) return delivery;
+  return {
+    ...delivery,
+    deliver: async (channelId, body) => {
+      if (!(await replica.fence()))
+        throw new LeaseLostError("this instance no longer holds the serve lease: not posting");
+      return delivery.deliver(channelId, body);
+    },
+  };
+}
