@@ -24,7 +24,7 @@ import { startHealth, wireMetrics } from "./startup/observe.js";
 import { openBotStore } from "./startup/store.js";
 import { createBudgetedTracker } from "./startup/tracker.js";
 import type { Store } from "./store/types.js";
-import { fencedDelivery, type ReplicaHooks } from "./replicas/hooks.js";
+import { fencedDelivery, fencedPollerStore, type ReplicaHooks } from "./replicas/hooks.js";
 
 export { StartupError };
 
@@ -161,7 +161,7 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
   };
 
   const poller = createPoller({
-    store,
+    store: fencedPollerStore(store, replica),
     tracker,
     logger,
     clock,

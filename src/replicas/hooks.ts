@@ -3,6 +3,7 @@
  * share a Postgres database: the bot itself stays unaware of leases.
  */
 import type { Deliver } from "../poller/channels.js";
+import type { Store } from "../store/types.js";
 
 export interface ReplicaHooks {
   /** True for exactly one instance per interaction id, and only while it holds the serve lease. */
@@ -31,3 +32,37 @@ export function fencedDelivery<T extends { deliver: Deliver }>(
     },
   };
 }
+
+/**
+ * The store as the poller sees it: queuing posts and moving subscriptions on only while the
+ * lease is held, so an instance resumed after a pause writes no entry the new holder would miss.
+ */
+export function fencedPollerStore<T extends FencedParts>(
+  store: T,
+  replica: ReplicaHooks | undefined,
+): T {
+  if (!replica) return store;
+  const fenced = async () => {
+    if (!(await replica.fence()))
+      throw new LeaseLostError("this instance no longer holds the serve lease: not writing");
+  };
+  return {
+    ...store,
+    outbox: {
+      ...store.outbox,
+      put: async (entry) => {
+        await fenced();
+        return store.outbox.put(entry);
+      },
+    },
+    subscriptions: {
+      ...store.subscriptions,
+      update: async (id, change) => {
+        await fenced();
+        return store.subscriptions.update(id, change);
+      },
+    },
+  };
+}
+
+type FencedParts = Pick<Store, "outbox" | "subscriptions">;
