@@ -24,6 +24,7 @@ import { startHealth, wireMetrics } from "./startup/observe.js";
 import { openBotStore } from "./startup/store.js";
 import { createBudgetedTracker } from "./startup/tracker.js";
 import type { Store } from "./store/types.js";
+import { registerReplicaMetrics, replicaHealth } from "./replicas/observe.js";
 import { fencedDelivery, fencedPollerStore, type ReplicaHooks } from "./replicas/hooks.js";
 
 export { StartupError };
@@ -61,6 +62,7 @@ export async function startBot(
     openBotStore(config, logger, clock),
   );
   const metrics = createMetrics();
+  if (replica) registerReplicaMetrics(metrics.registry, replica);
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
   const client = createDiscordClient(config, logger);
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
@@ -94,7 +96,13 @@ export async function startBot(
   const health = await within(
     `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
     startupLimitsMs.health,
-    startHealth(config, logger, { metrics, store, client, poller }),
+    startHealth(config, logger, {
+      metrics,
+      store,
+      client,
+      poller,
+      replica: replica && replicaHealth(replica, client, store),
+    }),
   );
 
   let stopping: Promise<void> | undefined;

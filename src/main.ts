@@ -21,7 +21,10 @@ let stopping = false;
 function requestStop(reason: string): void {
   if (stopping) return;
   stopping = true;
-  if (replica) return stopReplica(replica, reason);
+  if (replica) {
+    stopReplica(replica, reason);
+    return;
+  }
   if (!bot) {
     // Nothing is running yet that needs closing: stop the start-up where it stands.
     if (logger) {

@@ -4,12 +4,15 @@
  */
 import type { Deliver } from "../poller/channels.js";
 import type { Store } from "../store/types.js";
+import type { LeadershipStatus } from "./leadership.js";
 
 export interface ReplicaHooks {
   /** True for exactly one instance per interaction id, and only while it holds the serve lease. */
   claimInteraction(id: string): Promise<boolean>;
   /** The database confirms this instance still holds the serve lease (checked before each post). */
   fence(): Promise<boolean>;
+  /** For /healthz and /metrics. */
+  status(): LeadershipStatus;
 }
 
 /** Not an error of Discord's: the poller keeps the outbox entry for the lease's new holder. */

@@ -61,7 +61,8 @@ interface Term {
 export function createLeadership(options: LeadershipOptions): Leadership {
   const { pool, holder, logger, clock, ttlMs, renewMs } = options;
   const leases = createLeases(pool, holder);
-  const standbyPollMs = Math.min(renewMs, 1_000);
+  // Often: after a SIGTERM hand-over the gap is this plus the start of the bot.
+  const standbyPollMs = Math.min(renewMs, 500);
   let term: Term | undefined;
   let takeovers = 0;
 

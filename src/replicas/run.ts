@@ -95,6 +95,7 @@ async function serveLoop(
   const hooks: ReplicaHooks = {
     claimInteraction: (id) => leadership.claimInteraction(id),
     fence: () => leadership.fence(),
+    status: () => leadership.status(),
   };
   for (;;) {
     state.standby = await startStandbyHealth({ config, logger, leadership, pool: database.pool });

@@ -115,6 +115,14 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   const postGap = Date.now() - killedAt;
   expect(answerGap).toBeLessThan(15_000);
   expect(next.child.output()).toMatch(/took over the gateway, interactions and polling from /);
+  const served = await health(next.healthPort);
+  expect(served).toMatchObject({
+    status: 200,
+    body: { replica: { role: "serving", takeovers: 1, holds: { shards: [0, 1], sources: 1 } } },
+  });
+  const metrics = await (await fetch(`http://127.0.0.1:${next.healthPort}/metrics`)).text();
+  expect(metrics).toContain('ct_bot_leases_held{lease="serve"} 1');
+  expect(metrics).toContain("ct_bot_lease_takeovers_total 1");
 
   // Rolling: a third instance stands by, the server gets SIGTERM and exits 0 within 10 s.
   const c = await world.spawn();
