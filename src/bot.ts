@@ -64,7 +64,7 @@ export async function startBot(
   const metrics = createMetrics();
   if (replica) registerReplicaMetrics(metrics.registry, replica);
   const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
-  const client = createDiscordClient(config, logger);
+  const client = replica?.preconnected?.client ?? createDiscordClient(config, logger);
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
@@ -76,11 +76,14 @@ export async function startBot(
   wireMetrics(metrics, { store, client, poller, budget });
 
   try {
-    await within(
-      `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
-      startupLimitsMs.discord,
-      loginDiscord(client, discordToken),
-    );
+    // A hand-over's successor is connected already: it answers what arrived meanwhile.
+    if (replica?.preconnected) replica.preconnected.replay();
+    else
+      await within(
+        `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
+        startupLimitsMs.discord,
+        loginDiscord(client, discordToken),
+      );
   } catch (err) {
     void client.destroy();
     wallStepGuard.stop();

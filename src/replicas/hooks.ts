@@ -5,6 +5,7 @@
 import type { Deliver } from "../poller/channels.js";
 import type { Store } from "../store/types.js";
 import type { LeadershipStatus } from "./leadership.js";
+import type { Preconnected } from "./preconnect.js";
 
 export interface ReplicaHooks {
   /** True for exactly one instance per interaction id, and only while it holds the serve lease. */
@@ -13,6 +14,8 @@ export interface ReplicaHooks {
   fence(): Promise<boolean>;
   /** For /healthz and /metrics. */
   status(): LeadershipStatus;
+  /** A hand-over: the gateway is already connected; use this client instead of logging in. */
+  preconnected?: Preconnected;
 }
 
 /** Not an error of Discord's: the poller keeps the outbox entry for the lease's new holder. */

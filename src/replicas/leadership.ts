@@ -19,6 +19,11 @@ import { safeError } from "../store/postgres.js";
 import { createLeases, holdsLease } from "./leases.js";
 
 export const serveLease = "serve";
+/** Hand-over rows (leases used as short-lived flags): asked by the holder, taken and readied by one standby. */
+const handoverLease = "serve:handover";
+const nextLease = "serve:next";
+const readyLease = "serve:ready";
+const handoverTtlMs = 20_000;
 
 export interface LeadershipOptions {
   pool: pg.Pool;
@@ -36,9 +41,18 @@ export interface LeadershipStatus {
   takeovers: number;
 }
 
+/** What a standby got: the lease itself, or the role of successor in a hand-over. */
+export type Acquired = { kind: "lease"; lost: Promise<string> } | { kind: "successor" };
+
 export interface Leadership {
-  /** Waits (standing by) until this instance holds the lease; resolves with why it was lost, later. */
-  acquire(signal: AbortSignal): Promise<{ lost: Promise<string> }>;
+  /** Waits (standing by) until this instance holds the lease or is chosen as successor. */
+  acquire(signal: AbortSignal): Promise<Acquired>;
+  /** Holder, on SIGTERM: asks a standby to connect; true once one is connected and ready. */
+  handOver(waitMs: number): Promise<boolean>;
+  /** Successor: connected; tells the holder it may let go. */
+  successorReady(): Promise<void>;
+  /** Successor: claims the lease as soon as the holder lets go (within waitMs). */
+  takeFromHolder(waitMs: number): Promise<{ lost: Promise<string> } | undefined>;
   /** Whether the lease is held and its local deadline not passed. */
   held(): boolean;
   /** The database confirms the lease is still ours (checked before each post). */
@@ -65,6 +79,8 @@ export function createLeadership(options: LeadershipOptions): Leadership {
   const standbyPollMs = Math.min(renewMs, 500);
   let term: Term | undefined;
   let takeovers = 0;
+  /** Holder: the standby that took the successor's role; successor: the holder handing over. */
+  let handoverPeer: string | undefined;
 
   const held = () => term !== undefined && clock.now() < term.deadline;
 
@@ -99,6 +115,25 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       if (term === current && clock.now() >= current.deadline)
         endTerm("the lease could not be renewed in time");
     });
+  }
+
+  /** Ends a hand-over flag row now, whoever set it (they are flags, not fenced leases). */
+  async function expire(name: string): Promise<void> {
+    await pool
+      .query("UPDATE leases SET expires_at = now() WHERE name = $1 AND expires_at > now()", [name])
+      .catch(() => undefined);
+  }
+
+  /** A holder asked for a hand-over and this standby took the successor's role (one only). */
+  async function chosenAsSuccessor(): Promise<boolean> {
+    try {
+      handoverPeer = await leases.holderOf(handoverLease);
+      if (handoverPeer === undefined) return false;
+      return (await leases.claim(nextLease, handoverTtlMs)) !== undefined;
+    } catch (err) {
+      logger.warn({ err: safeError(err) }, "could not read the hand-over state");
+      return false;
+    }
   }
 
   async function tryClaim(): Promise<{ lost: Promise<string> } | undefined> {
@@ -145,9 +180,47 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       for (;;) {
         signal.throwIfAborted();
         const won = await tryClaim();
-        if (won) return won;
+        if (won) return { kind: "lease", ...won };
+        if (await chosenAsSuccessor()) return { kind: "successor" };
         await sleep(clock, standbyPollMs, signal);
       }
+    },
+    async handOver(waitMs) {
+      const current = term;
+      if (!current) return false;
+      await leases.claim(handoverLease, handoverTtlMs);
+      // No standby takes the successor's role within a few of its polls: none is running.
+      const taken = await waitUntil(clock, Math.min(waitMs, standbyPollMs * 4), async () => {
+        handoverPeer = await leases.holderOf(nextLease);
+        return handoverPeer !== undefined;
+      });
+      const ready =
+        taken &&
+        (await waitUntil(clock, waitMs, () =>
+          leases.holderOf(readyLease).then((h) => h !== undefined),
+        ));
+      return ready;
+    },
+    async successorReady() {
+      await leases.claim(readyLease, handoverTtlMs);
+    },
+    async takeFromHolder(waitMs) {
+      let won: { lost: Promise<string> } | undefined;
+      // The holder transfers the lease to us by name: the claim finds it ours.
+      await waitUntil(clock, waitMs, async () => {
+        if ((await leases.holderOf(serveLease)) !== holder) return false;
+        won = await tryClaim();
+        return won !== undefined;
+      });
+      if (won) {
+        takeovers += 1;
+        logger.info(
+          { lease: serveLease, from: handoverPeer },
+          `took over the gateway, interactions and polling from ${handoverPeer} (hand-over)`,
+        );
+      }
+      await Promise.all([nextLease, readyLease].map((name) => expire(name)));
+      return won;
     },
     held,
     async fence() {
@@ -174,11 +247,31 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       const current = term;
       if (!current) return;
       endTerm("released");
-      await leases.release(serveLease, current.token);
-      logger.info({ lease: serveLease }, "released the lease for the next instance");
+      const to = handoverPeer;
+      if (to !== undefined && (await leases.transfer(serveLease, current.token, to, ttlMs))) {
+        logger.info({ lease: serveLease, to }, `handed the lease over to ${to}`);
+      } else {
+        await leases.release(serveLease, current.token);
+        logger.info({ lease: serveLease }, "released the lease for the next instance");
+      }
+      await expire(handoverLease);
     },
     status: () => ({ role: held() ? "serving" : "standby", holder, takeovers }),
   };
+}
+
+/** Asks `check` every 100 ms until it says true (true) or `ms` passed (false). */
+async function waitUntil(
+  clock: Clock,
+  ms: number,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const until = clock.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return true;
+    if (clock.now() >= until) return false;
+    await new Promise<void>((resolve) => clock.setTimer(100, resolve));
+  }
 }
 
 function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {

@@ -20,6 +20,8 @@ export interface Leases {
   renew(name: string, token: string, ttlMs: number): Promise<boolean>;
   /** Lets go now (expires it, keeps the token so the next holder's is higher). */
   release(name: string, token: string): Promise<void>;
+  /** Hands our lease straight to `to` (a hand-over), with a new token; false when not ours. */
+  transfer(name: string, token: string, to: string, ttlMs: number): Promise<boolean>;
   /** Who holds it now (unexpired), if anyone. */
   holderOf(name: string): Promise<string | undefined>;
 }
@@ -59,6 +61,15 @@ export function createLeases(pool: pg.Pool, holder: string): Leases {
         "UPDATE leases SET expires_at = now() WHERE name = $1 AND holder = $2 AND token = $3",
         [name, holder, token],
       );
+    },
+    async transfer(name, token, to, ttlMs) {
+      const result = await pool.query(
+        `UPDATE leases SET holder = $4, token = token + 1,
+           expires_at = now() + $5 * interval '1 millisecond'
+         WHERE name = $1 AND holder = $2 AND token = $3 AND expires_at > now()`,
+        [name, holder, token, to, ttlMs],
+      );
+      return result.rowCount === 1;
     },
     async holderOf(name) {
       const result = await pool.query(

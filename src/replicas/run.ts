@@ -4,9 +4,10 @@
  * everything the last holder wrote), serve until the lease is lost or a stop
  * is asked, and stand by again after a loss.
  *
- * On SIGTERM the bot stops first (its last posts go out under the lease) and
- * the lease is released right after, so a standby (polling every second)
- * takes over at once instead of waiting for the expiry.
+ * On SIGTERM the hand-over is make-before-break: the holder asks for a
+ * successor and keeps serving until one standby has connected its gateway;
+ * then it stops (its last posts go out under the lease) and hands the lease
+ * to that successor by name, which answers what arrived in between.
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
@@ -17,6 +18,7 @@ import type { Logger } from "../log.js";
 import { openPostgres, type PostgresDatabase } from "../store/postgres.js";
 import type { ReplicaHooks } from "./hooks.js";
 import { createLeadership, type Leadership } from "./leadership.js";
+import { type Preconnected, preconnect } from "./preconnect.js";
 import { startStandbyHealth, type StandbyHealth } from "./standbyHealth.js";
 
 export interface Replica {
@@ -52,7 +54,7 @@ export async function startReplica(options: StartReplicaOptions): Promise<Replic
     renewMs: Math.floor(ttlMs / 3),
   });
   const abort = new AbortController();
-  const state: LoopState = { bot: undefined, standby: undefined };
+  const state: LoopState = { bot: undefined, standby: undefined, pre: undefined };
   // Standing by, nothing else may hold the event loop open: this does.
   const keepAlive = setInterval(() => undefined, 60_000);
   const loop = serveLoop({ ...options, leadership, database, signal: abort.signal, state });
@@ -67,7 +69,13 @@ export async function startReplica(options: StartReplicaOptions): Promise<Replic
         abort.abort(new Error("stopping"));
         clearInterval(keepAlive);
         await state.standby?.close();
-        await state.bot?.stop();
+        await state.pre?.destroy();
+        if (state.bot) {
+          // Make-before-break: keep serving until a standby is connected, then let go.
+          const ready = await leadership.handOver(handOverWaitMs).catch(() => false);
+          logger.info({ successorConnected: ready }, "handing over");
+          await state.bot.stop();
+        }
         await leadership
           .release()
           .catch((err: unknown) => logger.warn({ err }, "could not release the lease"));
@@ -81,16 +89,21 @@ export async function startReplica(options: StartReplicaOptions): Promise<Replic
 interface LoopState {
   bot: Bot | undefined;
   standby: StandbyHealth | undefined;
+  /** A successor's gateway, connected while the last holder still serves. */
+  pre: Preconnected | undefined;
 }
 
-async function serveLoop(
-  options: StartReplicaOptions & {
-    leadership: Leadership;
-    database: PostgresDatabase;
-    signal: AbortSignal;
-    state: LoopState;
-  },
-): Promise<void> {
+/** How long a stopping holder waits for its successor to connect (exit stays within 10 s). */
+const handOverWaitMs = 5_000;
+
+type LoopOptions = StartReplicaOptions & {
+  leadership: Leadership;
+  database: PostgresDatabase;
+  signal: AbortSignal;
+  state: LoopState;
+};
+
+async function serveLoop(options: LoopOptions): Promise<void> {
   const { config, logger, leadership, database, signal, state } = options;
   const hooks: ReplicaHooks = {
     claimInteraction: (id) => leadership.claimInteraction(id),
@@ -100,22 +113,48 @@ async function serveLoop(
   for (;;) {
     state.standby = await startStandbyHealth({ config, logger, leadership, pool: database.pool });
     if (!leadership.held()) logger.info("standing by: another instance serves");
-    const { lost } = await leadership.acquire(signal);
+    const acquired = await leadership.acquire(signal);
+    const won = acquired.kind === "lease" ? acquired : await succeed(options);
     await state.standby?.close();
     state.standby = undefined;
     signal.throwIfAborted();
-    state.bot = await options.startBot(hooks).catch(async (err: unknown) => {
-      // Let a standby try rather than keep the lease until it expires.
-      await leadership.release().catch(() => undefined);
-      throw err;
-    });
-    const reason = await Promise.race([lost, aborted(signal)]);
+    if (!won) continue;
+    const preconnected = state.pre;
+    state.pre = undefined;
+    state.bot = await options
+      .startBot(preconnected ? { ...hooks, preconnected } : hooks)
+      .catch(async (err: unknown) => {
+        // Let a standby try rather than keep the lease until it expires.
+        await leadership.release().catch(() => undefined);
+        throw err;
+      });
+    const reason = await Promise.race([won.lost, aborted(signal)]);
     signal.throwIfAborted();
     logger.warn({ reason }, "lost the serve lease: stopping the bot and standing by");
     const bot = state.bot;
     state.bot = undefined;
     await bot.stop();
   }
+}
+
+/**
+ * This standby was chosen to succeed a stopping holder: connect the gateway, say so, and take
+ * the lease the holder hands over. Undefined when it did not come (then stand by again).
+ */
+async function succeed(options: LoopOptions): Promise<{ lost: Promise<string> } | undefined> {
+  const { config, logger, leadership, state } = options;
+  try {
+    state.pre = await preconnect(config, logger);
+    await leadership.successorReady();
+  } catch (err) {
+    logger.warn({ err }, "could not connect ahead of the hand-over; taking over after it");
+  }
+  const won = await leadership.takeFromHolder(15_000);
+  if (!won) {
+    await state.pre?.destroy();
+    state.pre = undefined;
+  }
+  return won;
 }
 
 function aborted(signal: AbortSignal): Promise<string> {

@@ -2,8 +2,8 @@
  * Two and three bot processes on one real PostgreSQL: one serves (both
  * shards, interactions, polling), the others stand by; every interaction is
  * acknowledged at most once; items are posted once and in order across a
- * SIGKILL of the server (taken over within 15 s) and a SIGTERM hand-over
- * (exit 0 within 10 s).
+ * SIGKILL of the server (taken over within 15 s) and a make-before-break
+ * SIGTERM hand-over (exit 0 within 10 s, every interaction answered).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
@@ -135,6 +135,10 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   expect(exit.code).toBe(0);
   expect(exitMs).toBeLessThan(10_000);
   await waitServing([c], "c to take over");
+  expect(c.child.output()).toMatch(
+    /took over the gateway, interactions and polling from .* \(hand-over\)/,
+  );
+  expect(next.child.output()).toMatch(/handed the lease over to /);
   const termGap = await firstAnswerAfter(termAt, "an answer after the SIGTERM");
   await discord.waitFor(
     () => postedSchedules(discord, channelId).length >= 60,
@@ -150,8 +154,13 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   // Never two acknowledgements (nor a second attempt) for one interaction.
   expect(sent.filter((h) => h.responses.length > 1)).toEqual([]);
   const unanswered = sent.filter((h) => !answered(h)).length;
+  // Make-before-break: from the SIGTERM on, every interaction was answered (the successor was
+  // connected before the last holder let go, and answered what arrived in between).
+  const afterTerm = sent.filter((h) => h.dispatchedAt >= termAt);
+  expect(afterTerm.length).toBeGreaterThan(5);
+  expect(afterTerm.filter((h) => !answered(h))).toEqual([]);
   console.info(
-    `[replicas] SIGKILL -> first answer ${answerGap} ms, -> posts ${postGap} ms; SIGTERM -> exit ${exitMs} ms, -> first answer ${termGap} ms; ${sent.length} interactions, ${unanswered} unanswered (sent while no instance was connected)`,
+    `[replicas] SIGKILL -> first answer ${answerGap} ms, -> posts ${postGap} ms; SIGTERM -> exit ${exitMs} ms, -> first answer ${termGap} ms; ${sent.length} interactions, ${unanswered} unanswered (sent while no instance was connected after the SIGKILL), ${afterTerm.length} after the SIGTERM all answered`,
   );
   expect(sent.length - unanswered).toBeGreaterThan(sent.length / 2);
 }, 180_000);

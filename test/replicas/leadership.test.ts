@@ -83,7 +83,9 @@ describe("serve lease", () => {
     const url = await server.newDatabase();
     const a = await instance(url, "a", 1_500, 300);
     const b = await instance(url, "b", 1_500, 200);
-    const { lost } = await a.leadership.acquire(a.signal);
+    const acquired = await a.leadership.acquire(a.signal);
+    if (acquired.kind !== "lease") throw new Error("a should hold the lease");
+    const { lost } = acquired;
     // Another session locks the lease row: a's renewals (and b's claims) wait on it, as on a
     // database that stopped answering.
     const blocker = await server.client(url);
