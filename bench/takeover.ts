@@ -28,7 +28,7 @@ async function serving(world: ReplicaWorld, instances: Instance[]): Promise<Inst
   return instances.find((i) => i.serving())!;
 }
 
-async function pollShare(world: ReplicaWorld, instances: Instance[]): Promise<string> {
+async function pollShare(instances: Instance[]): Promise<string> {
   const before = await Promise.all(instances.map(trackerRequests));
   await sleep(10_000);
   const after = await Promise.all(instances.map(trackerRequests));
@@ -56,7 +56,7 @@ export async function runTakeover(): Promise<void> {
     await discord.interact
       .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
       .waitFor("edit", 10_000);
-    const share2 = await pollShare(world, [a, b]);
+    const share2 = await pollShare([a, b]);
 
     const sent: InteractionHandle[] = [];
     const timer = setInterval(() => {
@@ -84,7 +84,7 @@ export async function runTakeover(): Promise<void> {
 
     const c = await world.spawn();
     await discord.waitFor(() => c.child.output().includes("standing by"), 60_000, "c standing by");
-    const share3 = await pollShare(world, [a, b, c]);
+    const share3 = await pollShare([a, b, c]);
     const termAt = Date.now();
     b.child.process.kill("SIGTERM");
     const exit = await b.child.exited;

@@ -63,7 +63,13 @@ export async function startBot(
   );
   const metrics = createMetrics();
   if (replica) registerReplicaMetrics(metrics.registry, replica);
-  const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
+  const { tracker, budget } = createBudgetedTracker(
+    config,
+    logger,
+    metrics,
+    clock,
+    replica?.shareBudget,
+  );
   const client = replica?.preconnected?.client ?? createDiscordClient(config, logger);
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.

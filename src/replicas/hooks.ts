@@ -4,6 +4,7 @@
  */
 import type { Deliver } from "../poller/channels.js";
 import type { Store } from "../store/types.js";
+import type { RequestBudget } from "../tracker/budget.js";
 import type { LeadershipStatus } from "./leadership.js";
 import type { Preconnected } from "./preconnect.js";
 
@@ -14,6 +15,8 @@ export interface ReplicaHooks {
   fence(): Promise<boolean>;
   /** For /healthz and /metrics. */
   status(): LeadershipStatus;
+  /** The request budget counted for all instances together (a shared window in the database). */
+  shareBudget?(local: RequestBudget): RequestBudget;
   /** A hand-over: the gateway is already connected; use this client instead of logging in. */
   preconnected?: Preconnected;
 }

@@ -18,6 +18,7 @@ import type { Logger } from "../log.js";
 import { openPostgres, type PostgresDatabase } from "../store/postgres.js";
 import type { ReplicaHooks } from "./hooks.js";
 import { createLeadership, type Leadership } from "./leadership.js";
+import { shareBudget } from "./budget.js";
 import { type Preconnected, preconnect } from "./preconnect.js";
 import { startStandbyHealth, type StandbyHealth } from "./standbyHealth.js";
 
@@ -43,7 +44,7 @@ export function instanceName(): string {
 export async function startReplica(options: StartReplicaOptions): Promise<Replica> {
   const { config, logger } = options;
   // A pool of its own, small: renewals must never queue behind the store's queries.
-  const database = await openPostgres({ url: config.DATABASE_URL, logger, max: 3 });
+  const database = await openPostgres({ url: config.DATABASE_URL, logger, max: 4 });
   const ttlMs = config.REPLICA_LEASE_SECONDS * 1000;
   const leadership = createLeadership({
     pool: database.pool,
@@ -109,6 +110,13 @@ async function serveLoop(options: LoopOptions): Promise<void> {
     claimInteraction: (id) => leadership.claimInteraction(id),
     fence: () => leadership.fence(),
     status: () => leadership.status(),
+    shareBudget: (local) =>
+      shareBudget(local, {
+        pool: database.pool,
+        perMinute: config.TRACKER_MAX_REQUESTS_PER_MINUTE,
+        clock: systemClock,
+        logger,
+      }),
   };
   for (;;) {
     state.standby = await startStandbyHealth({ config, logger, leadership, pool: database.pool });

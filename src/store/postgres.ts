@@ -82,6 +82,10 @@ const schema = [
   // Interactions acknowledged: the first instance to insert an id is the one that answers.
   `CREATE TABLE IF NOT EXISTS interaction_claims (
      id TEXT PRIMARY KEY, holder TEXT NOT NULL, claimed_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  // The shared tracker budget: request starts of the last minute, and the 429 pause.
+  "CREATE TABLE IF NOT EXISTS tracker_requests (at TIMESTAMPTZ NOT NULL)",
+  "CREATE INDEX IF NOT EXISTS tracker_requests_at ON tracker_requests (at)",
+  "CREATE TABLE IF NOT EXISTS tracker_pause (id INT PRIMARY KEY, until TIMESTAMPTZ NOT NULL)",
 ];
 
 /** The pg error without the connection string or parameters a driver might attach. */
