@@ -79,6 +79,7 @@ export function createLeadership(options: LeadershipOptions): Leadership {
   const standbyPollMs = Math.min(renewMs, 500);
   let term: Term | undefined;
   let takeovers = 0;
+  let renewals = 0;
   /** Holder: the standby that took the successor's role; successor: the holder handing over. */
   let handoverPeer: string | undefined;
 
@@ -105,6 +106,8 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       logger.warn({ err: safeError(err) }, "could not renew the lease; trying again");
     }
     if (term !== current) return;
+    renewals += 1;
+    if (renewals % 1000 === 0) forgetOldClaims();
     current.cancelTimer = clock.setTimer(renewMs, () => void renewOnce(current));
   }
 
@@ -115,6 +118,13 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       if (term === current && clock.now() >= current.deadline)
         endTerm("the lease could not be renewed in time");
     });
+  }
+
+  /** Housekeeping, on each new term and every 1000 renewals: a claim a day old guards nothing. */
+  function forgetOldClaims(): void {
+    void pool
+      .query("DELETE FROM interaction_claims WHERE claimed_at < now() - interval '1 day'")
+      .catch(() => undefined);
   }
 
   /** Ends a hand-over flag row now, whoever set it (they are flags, not fenced leases). */
@@ -168,10 +178,7 @@ export function createLeadership(options: LeadershipOptions): Leadership {
         "holding the gateway, interactions and polling",
       );
     current.cancelTimer = clock.setTimer(renewMs, () => void renewOnce(current));
-    // Housekeeping on each new term: claims older than a day can no longer be answered anyway.
-    void pool
-      .query("DELETE FROM interaction_claims WHERE claimed_at < now() - interval '1 day'")
-      .catch(() => undefined);
+    forgetOldClaims();
     return { lost };
   }
 
