@@ -173,8 +173,14 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
   const claimThenHandle = async (interaction: Interaction) => {
-    if (replica && !(await replica.claimInteraction(interaction.id))) return;
-    await router.handle(interaction);
+    // Unclaimed (another instance has it, or the database cannot say): never answer twice.
+    const claimed = replica
+      ? await replica.claimInteraction(interaction.id).catch((err: unknown) => {
+          logger.warn({ err, interactionId: interaction.id }, "could not claim an interaction");
+          return false;
+        })
+      : true;
+    if (claimed) await router.handle(interaction);
   };
 
   const poller = createPoller({
