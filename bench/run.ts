@@ -18,6 +18,7 @@ import type { HistoryItem } from "../src/tracker/types.js";
 import { startFakeTracker } from "../test/fakes/tracker.js";
 import { runComparison } from "./compare.js";
 import { runSimulation } from "./simulate.js";
+import { runTakeover } from "./takeover.js";
 
 function time<T>(label: string, runs: number, fn: () => T): void {
   for (let i = 0; i < Math.min(runs, 20); i++) fn(); // warm-up
@@ -150,3 +151,4 @@ console.log(
 
 await runComparison();
 runSimulation();
+await runTakeover();

@@ -1,4 +1,4 @@
-import { type Client, Events, PermissionFlagsBits } from "discord.js";
+import { type Client, Events, type Interaction, PermissionFlagsBits } from "discord.js";
 import { createEndAnnouncer } from "./announce/end.js";
 import { createLiveCards } from "./cards/live.js";
 import { createLeaderboard } from "./leaderboard/board.js";
@@ -27,6 +27,8 @@ import { startHealth, wireMetrics } from "./startup/observe.js";
 import { openBotStore } from "./startup/store.js";
 import { createBudgetedTracker } from "./startup/tracker.js";
 import type { Store } from "./store/types.js";
+import { registerReplicaMetrics, replicaHealth } from "./replicas/observe.js";
+import { fencedDelivery, fencedPollerStore, type ReplicaHooks } from "./replicas/hooks.js";
 
 export { StartupError };
 
@@ -51,6 +53,8 @@ export async function startBot(
   /** The date (wall clock): for what is shown, stored or sent to the tracker. */
   now: () => Date = () => new Date(systemClock.wall()),
   clock: Clock = clockFromNow(now),
+  /** Several instances on Postgres: interactions and posts only under this instance's lease. */
+  replica?: ReplicaHooks,
 ): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
@@ -61,23 +65,34 @@ export async function startBot(
     openBotStore(config, logger, clock),
   );
   const metrics = createMetrics();
-  const { tracker, budget } = createBudgetedTracker(config, logger, metrics, clock);
-  const client = createDiscordClient(config, logger);
+  if (replica) registerReplicaMetrics(metrics.registry, replica);
+  const { tracker, budget } = createBudgetedTracker(
+    config,
+    logger,
+    metrics,
+    clock,
+    replica?.shareBudget,
+  );
+  const client = replica?.preconnected?.client ?? createDiscordClient(config, logger);
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
   const { roleSync, votePanels, poller, liveCards } = wireServices(
     { config, logger, store, tracker, client, now, clock },
     metrics,
+    replica,
   );
   wireMetrics(metrics, { store, client, poller, budget });
 
   try {
-    await within(
-      `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
-      startupLimitsMs.discord,
-      loginDiscord(client, discordToken),
-    );
+    // A hand-over's successor is connected already: it answers what arrived meanwhile.
+    if (replica?.preconnected) replica.preconnected.replay();
+    else
+      await within(
+        `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
+        startupLimitsMs.discord,
+        loginDiscord(client, discordToken),
+      );
   } catch (err) {
     void client.destroy();
     wallStepGuard.stop();
@@ -93,7 +108,13 @@ export async function startBot(
   const health = await within(
     `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
     startupLimitsMs.health,
-    startHealth(config, logger, { metrics, store, client, poller }),
+    startHealth(config, logger, {
+      metrics,
+      store,
+      client,
+      poller,
+      replica: replica && replicaHealth(replica, client, store),
+    }),
   );
 
   let stopping: Promise<void> | undefined;
@@ -122,9 +143,9 @@ export async function startBot(
 }
 
 /** Context, commands, role sync, vote panels and the poller, wired to each other (none started). */
-function wireServices(base: CoreParts, metrics: Metrics) {
+function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks) {
   const { config, logger, store, tracker, client, now, clock } = base;
-  const discord = discordDelivery(client);
+  const discord = fencedDelivery(discordDelivery(client), replica);
   const roleSync = createRoleSync({
     store: store.roles,
     api: createDiscordRoleApi(client),
@@ -164,10 +185,20 @@ function wireServices(base: CoreParts, metrics: Metrics) {
   ctx.leaderboard = createLeaderboard({ store, tracker, clock, logger });
   const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now });
   const router = createInteractionRouter(commands, ctx);
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
+  const claimThenHandle = async (interaction: Interaction) => {
+    // Unclaimed (another instance has it, or the database cannot say): never answer twice.
+    const claimed = replica
+      ? await replica.claimInteraction(interaction.id).catch((err: unknown) => {
+          logger.warn({ err, interactionId: interaction.id }, "could not claim an interaction");
+          return false;
+        })
+      : true;
+    if (claimed) await router.handle(interaction);
+  };
 
   const poller = createPoller({
-    store,
+    store: fencedPollerStore(store, replica),
     tracker,
     logger,
     clock,

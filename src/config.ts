@@ -115,6 +115,8 @@ export const configSchema = z.object({
   ),
   POLL_INTERVAL_SECONDS: intVar("POLL_INTERVAL_SECONDS", { min: 1, max: 86_400, default: 60 }),
   POLL_CONCURRENCY: intVar("POLL_CONCURRENCY", { min: 1, max: 64, default: 4 }),
+  /** Postgres, several instances: how long the serving instance's lease lasts unrenewed. */
+  REPLICA_LEASE_SECONDS: intVar("REPLICA_LEASE_SECONDS", { min: 2, max: 60, default: 8 }),
   TRACKER_MAX_REQUESTS_PER_MINUTE: intVar("TRACKER_MAX_REQUESTS_PER_MINUTE", {
     min: 1,
     max: 6000,

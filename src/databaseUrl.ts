@@ -3,7 +3,7 @@
  * problems at start-up) and the store that opens it.
  */
 
-/** Scheme -> the @keyv adapter package that speaks it; sqlite is built in. */
+/** Scheme -> the @keyv adapter package that speaks it; sqlite and postgres are built in (store/backend.ts opens them before looking here). */
 export const adapterPackages: Readonly<Record<string, string>> = {
   redis: "@keyv/redis",
   rediss: "@keyv/redis",

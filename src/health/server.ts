@@ -25,6 +25,8 @@ export interface HealthChecks {
     /** How long the tracker has been down as a whole (0: it answers). */
     trackerDownSeconds?: number;
   };
+  /** Several instances (Postgres): this one's role and what it holds, in every body. */
+  replica?: () => Promise<Record<string, unknown>>;
 }
 
 export interface HealthServerOptions {
@@ -66,9 +68,10 @@ async function runChecks(
   timeoutMs: number,
 ): Promise<HealthReport> {
   const gateway = checkGateway(checks.gateway);
-  const [store, write] = await Promise.all([
+  const [store, write, replica] = await Promise.all([
     checkStore(),
     checks.storeWrite?.().catch(() => ({ ok: false, reason: "write check failed" })),
+    checks.replica?.().catch(() => undefined),
   ]);
   const reasons: string[] = [];
   if (!gateway.ok) reasons.push(`gateway not ready${gateway.reason ? `: ${gateway.reason}` : ""}`);
@@ -80,6 +83,7 @@ async function runChecks(
     gateway: gateway.ok ? "ready" : "not_ready",
     store,
     ...(write && { storeWritable: write.ok }),
+    ...(replica && { replica }),
   };
   if (reasons.length === 0) {
     let scheduler: Record<string, number> | undefined;

@@ -45,10 +45,16 @@ export function wireMetrics(
 export async function startHealth(
   config: Config,
   logger: Logger,
-  parts: { metrics: Metrics; store: HealthAwareStore; client: Client; poller: Poller },
+  parts: {
+    metrics: Metrics;
+    store: HealthAwareStore;
+    client: Client;
+    poller: Poller;
+    replica?: (() => Promise<Record<string, unknown>>) | undefined;
+  },
 ): Promise<HealthServer | undefined> {
   if (config.HEALTH_PORT === undefined) return undefined;
-  const { metrics, store, client, poller } = parts;
+  const { metrics, store, client, poller, replica } = parts;
   const gateway = watchGateway(client);
   return startHealthServer({
     port: config.HEALTH_PORT,
@@ -66,6 +72,7 @@ export async function startHealth(
           },
         ),
       storeWrite: throttledWriteCheck(store),
+      ...(replica && { replica }),
       scheduler: () => {
         const status = poller.status();
         return {

@@ -17,12 +17,12 @@ export function createBudgetedTracker(
   logger: Logger,
   metrics: Metrics,
   clock: Clock,
+  /** Several instances: the budget also counted in the shared database window. */
+  share: (local: RequestBudget) => RequestBudget = (local) => local,
 ): { tracker: TrackerClient & TrackerPlayer; budget: RequestBudget } {
-  const budget = createRequestBudget({
-    perMinute: config.TRACKER_MAX_REQUESTS_PER_MINUTE,
-    clock,
-    logger,
-  });
+  const budget = share(
+    createRequestBudget({ perMinute: config.TRACKER_MAX_REQUESTS_PER_MINUTE, clock, logger }),
+  );
   const tracker = createTrackerClient({
     baseUrl: config.TRACKER_API_URL,
     timeoutMs: config.TRACKER_TIMEOUT_SECONDS * 1000,

@@ -7,6 +7,8 @@
  * `iterator()` and `clear()` read (keyv issue #1160): listing therefore calls
  * `adapter.iterator(namespace)` directly and never uses `keyv.iterator()`.
  *
+ * Postgres: one pool (postgres.ts) shared the same way, ended once on close.
+ *
  * Other databases: adapters such as @keyv/redis prefix keys with their own
  * `namespace`, so sharing one would mix namespaces; they get one each.
  */
@@ -17,6 +19,7 @@ import { ensureDataFolder } from "../dataDir.js";
 import { adapterPackages, schemeOf, sqlitePathOf } from "../databaseUrl.js";
 import { systemClock } from "../clock.js";
 import type { Logger } from "../log.js";
+import { createPostgresAdapter, openPostgres, type PostgresDatabase } from "./postgres.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
 import {
   createSqliteProbe,
@@ -56,6 +59,8 @@ export interface Backend {
   readonly writeHealth: StoreWriteHealth;
   /** Whether the database answers now; "busy" (without waiting) while another program holds its lock. */
   ping(): Promise<ProbeAnswer>;
+  /** Postgres only: the process's one pool, for leases and the shared budget. */
+  readonly postgres?: PostgresDatabase;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,7 @@ export interface OpenBackendOptions {
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
   const scheme = schemeOf(options.databaseUrl);
   if (scheme === "sqlite") return openSqlite(options);
+  if (scheme === "postgres" || scheme === "postgresql") return openPostgresBackend(options);
   const packageName = scheme === undefined ? undefined : adapterPackages[scheme];
   if (scheme === undefined || packageName === undefined) {
     throw new StoreConfigError(
@@ -124,32 +130,9 @@ async function openSqlite(options: OpenBackendOptions): Promise<Backend> {
   // Opens the probe's connection now: the first /healthz should not pay for it.
   void probe.probe().catch(() => undefined);
 
-  const list = async (name: NamespaceName): Promise<ListedEntry[]> => {
-    const keyv = instances[name];
-    const prefix = `${name}:`;
-    const entries: ListedEntry[] = [];
-    const expired: string[] = [];
-    // SQL LIKE is case-insensitive and treats "_" as a wildcard: check the prefix again.
-    for await (const row of adapter.iterator(name)) {
-      const [prefixed, raw] = row as [unknown, unknown];
-      if (typeof prefixed !== "string" || !prefixed.startsWith(prefix)) continue;
-      const key = prefixed.slice(prefix.length);
-      try {
-        if (typeof raw !== "string") throw new Error("record is not a string");
-        const data = await keyv.deserializeData<unknown>(raw);
-        if (data === undefined || data === null) throw new Error("record is empty");
-        // keyv stamps its own TTL (`expires`) on the wall clock: only the wall clock can read it.
-        if (typeof data.expires === "number" && data.expires < systemClock.wall())
-          expired.push(key);
-        else entries.push({ key, value: data.value });
-      } catch (error) {
-        entries.push({ key, error });
-      }
-    }
-    // Housekeeping: a database that cannot write now must not stop a start or a read.
-    if (expired.length > 0) await keyv.delete(expired).catch(ignoreWriteFault);
-    return entries;
-  };
+  // SQL LIKE is case-insensitive and treats "_" as a wildcard: listRecords checks the prefix again.
+  const list = (name: NamespaceName) =>
+    listRecords(instances[name], name, adapter.iterator(name) as AsyncIterable<unknown>);
 
   return {
     description: `sqlite file ${file}`,
@@ -208,6 +191,60 @@ async function openWithAdapterPackage(
       await Promise.all(namespaceNames.map((name) => instances[name].disconnect()));
     }),
   };
+}
+
+async function openPostgresBackend(options: OpenBackendOptions): Promise<Backend> {
+  const database = await openPostgres({ url: options.databaseUrl, logger: options.logger });
+  const adapter = createPostgresAdapter(database);
+  const writeHealth = healthFor(options, "the postgres database");
+  // The adapter never emits "error": queries reject to their callers.
+  const instances = createInstances(() => adapter, options.logger, writeHealth);
+  return {
+    description: "postgres database",
+    writeHealth,
+    keyv: (name) => instances[name],
+    list: (name) => listRecords(instances[name], name, adapter.rows(`${name}:`)),
+    postgres: database,
+    // Postgres has no file lock to be busy on: a plain round trip says it answers.
+    ping: async () => {
+      await database.pool.query("SELECT 1");
+      return "ok";
+    },
+    // One pool for every namespace: ended once, however many ask.
+    close: () => database.end(),
+  };
+}
+
+/**
+ * Every unexpired record of a namespace from the adapter's raw rows
+ * ([prefixed key, serialized value]); expired ones are deleted on the way.
+ */
+async function listRecords(
+  keyv: Keyv,
+  name: NamespaceName,
+  rows: AsyncIterable<unknown>,
+): Promise<ListedEntry[]> {
+  const prefix = `${name}:`;
+  const entries: ListedEntry[] = [];
+  const expired: string[] = [];
+  for await (const row of rows) {
+    const [prefixed, raw] = row as [unknown, unknown];
+    if (typeof prefixed !== "string" || !prefixed.startsWith(prefix)) continue;
+    const key = prefixed.slice(prefix.length);
+    try {
+      if (typeof raw !== "string") throw new Error("record is not a string");
+      const data = await keyv.deserializeData<unknown>(raw);
+      if (data === undefined || data === null) throw new Error("record is empty");
+      // keyv stamps its own TTL (`expires`) on the wall clock: only the wall clock can read it.
+      if (typeof data.expires === "number" && data.expires < systemClock.wall()) expired.push(key);
+      else entries.push({ key, value: data.value });
+    } catch (error) {
+      entries.push({ key, error });
+    }
+  }
+  // Housekeeping: a database that cannot write now must not stop a start or a read.
+  if (expired.length > 0) await keyv.delete(expired).catch(ignoreWriteFault);
+  return entries;
 }
 
 function healthFor(options: OpenBackendOptions, database: string): StoreWriteHealth {

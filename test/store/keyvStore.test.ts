@@ -208,7 +208,6 @@ describe("openStore failures", () => {
   it("names the adapter package to install for other databases", async () => {
     const cases = [
       ["redis://localhost:6379", "@keyv/redis"],
-      ["postgresql://user:pw@db/bot", "@keyv/postgres"],
       ["mysql://user:pw@db/bot", "@keyv/mysql"],
       ["mongodb+srv://user:pw@cluster/bot", "@keyv/mongo"],
     ] as const;

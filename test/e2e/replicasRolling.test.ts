@@ -1,0 +1,102 @@
+/**
+ * A rolling restart on one real PostgreSQL: two instances, each in turn gets
+ * SIGTERM (exit 0 within 10 s) and is started again, while an interaction
+ * arrives every 0.5 s and items keep coming. Make-before-break: every
+ * interaction answered exactly once, every item posted once and in order.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { InteractionHandle } from "../fakes/discord/index.js";
+import { burst, expectedSchedules, postedSchedules } from "./posts.js";
+import { type Instance, type ReplicaWorld, startReplicaWorld } from "./replicaSetup.js";
+
+let world: ReplicaWorld;
+beforeAll(async () => {
+  world = await startReplicaWorld(6);
+}, 60_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function standingBy(instance: Instance): Promise<void> {
+  await world.discord.waitFor(
+    () => instance.child.output().includes("standing by"),
+    30_000,
+    "the new instance to stand by",
+  );
+}
+
+it("rolling restart with SIGTERM: every interaction answered once, every item posted once", async () => {
+  const { discord, tracker, places } = world;
+  let serving = await world.spawn();
+  await discord.waitFor(() => serving.serving(), 30_000, "the first instance to serve");
+  let standby = await world.spawn();
+  await standingBy(standby);
+
+  const token = "tok_rolling_0a1b2c3d4e5f60718293a4b5c";
+  tracker.addToken(token, { nick: "zero" });
+  const session = tracker.addSession(token, { active: true });
+  const { guildId, channelId, userId } = places.shard0;
+  discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
+  await discord.interact
+    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
+    .waitFor("edit", 10_000);
+  await discord.interact
+    .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
+    .waitFor("edit", 10_000);
+
+  const items = burst(40, Date.parse("2026-03-01T00:00:00Z"));
+  let added = 0;
+  const itemTimer = setInterval(() => {
+    if (added < items.length) tracker.addHistory(session, [items[added++]!]);
+  }, 700);
+  const sent: InteractionHandle[] = [];
+  const order = [places.shard0, places.shard1, places.dm];
+  let n = 0;
+  const askTimer = setInterval(() => {
+    const place = order[n++ % 3]!;
+    sent.push(
+      discord.interact.chatInput({
+        userId: place.userId,
+        ...(place.guildId ? { guildId: place.guildId, channelId: place.channelId } : {}),
+        name: "subscriptions",
+      } as never),
+    );
+  }, 500);
+
+  const exits: { code: number | null; ms: number }[] = [];
+  for (let round = 0; round < 2; round++) {
+    await sleep(2_000);
+    const termAt = Date.now();
+    serving.child.process.kill("SIGTERM");
+    const exit = await serving.child.exited;
+    exits.push({ code: exit.code, ms: Date.now() - termAt });
+    await discord.waitFor(() => standby.serving(), 15_000, "the standby to serve");
+    serving = standby;
+    standby = await world.spawn();
+    await standingBy(standby);
+  }
+  await discord.waitFor(() => added >= items.length, 60_000, "every item added");
+  clearInterval(itemTimer);
+  await sleep(2_000);
+  clearInterval(askTimer);
+  await discord.waitFor(
+    () => postedSchedules(discord, channelId).length >= items.length,
+    30_000,
+    "every item posted",
+  );
+  await sleep(3_000);
+
+  for (const exit of exits) {
+    expect(exit.code).toBe(0);
+    expect(exit.ms).toBeLessThan(10_000);
+  }
+  expect(postedSchedules(discord, channelId)).toEqual(expectedSchedules(items.length));
+  expect(sent.length).toBeGreaterThan(30);
+  expect(sent.filter((h) => h.responses.length !== 1)).toEqual([]);
+  expect(sent.filter((h) => h.responses[0]!.status >= 300)).toEqual([]);
+  console.info(
+    `[rolling] ${sent.length} interactions answered once; SIGTERM exits ${exits.map((e) => `${e.ms} ms`).join(", ")}`,
+  );
+}, 240_000);
