@@ -83,7 +83,7 @@ export function createDigests(deps: DigestsDeps) {
     const built = await asBackground(() => buildDigest(deps.tracker, account, due, nowMs, locale));
     const nonce = messageNonce(setting.channelId, [`digest:${setting.userId}:${due.week}`], 0);
     const attachments = built.picture
-      ? [{ id: 0, filename: chartFileName, description: built.picture.altText }]
+      ? [{ id: "0", filename: chartFileName, description: built.picture.altText }]
       : [];
     await store.digest.putWeek({
       kind: "week",
