@@ -22,6 +22,17 @@ const lookMs = 60_000 / speed;
 const settle = () => new Promise((r) => setTimeout(r, 3 * lookMs));
 const at = (iso: string) => Date.parse(iso);
 
+/** The wall date is set by the test; monotonic time and timers run `speed` times fast. */
+function fastClock(startIso: string) {
+  let wall = at(startIso);
+  const clock: Clock = {
+    now: () => performance.now() * speed,
+    wall: () => wall,
+    setTimer: (ms, fn) => systemClock.setTimer(ms / speed, fn),
+  };
+  return { clock, setWall: (iso: string) => void (wall = at(iso)) };
+}
+
 function run(
   harness: Harness,
   userId: string,
@@ -36,12 +47,7 @@ function run(
 describe("/digest", () => {
   it("posts once a week at its hour, once after a restart across the hour, stops when off", async () => {
     // Monday 7 Dec 2026 (ISO week 50), two minutes before the digest's hour.
-    let wall = at("2026-12-07T08:58:00Z");
-    const clock: Clock = {
-      now: () => performance.now() * speed,
-      wall: () => wall,
-      setTimer: (ms, fn) => systemClock.setTimer(ms / speed, fn),
-    };
+    const { clock, setWall } = fastClock("2026-12-07T08:58:00Z");
     h = await startHarness({ clock, tracker: { clock: { now: () => Date.now() } } });
     const harness = h;
     const token = "tok_digest_0a1b2c3d4e5f60718293a4b5";
@@ -108,7 +114,7 @@ describe("/digest", () => {
     await settle();
     expect(posts()).toEqual([]);
 
-    wall = at("2026-12-07T09:00:30Z");
+    setWall("2026-12-07T09:00:30Z");
     await h.discord.waitFor(() => digests("2026-W50").length === 1, 15_000, "the W50 digest");
     const [message] = digests("2026-W50");
     const text = message!.embeds[0]!.description ?? "";
@@ -146,7 +152,7 @@ describe("/digest", () => {
       },
     ]);
     await h.restart(async () => {
-      wall = at("2026-12-14T11:00:00Z");
+      setWall("2026-12-14T11:00:00Z");
     });
     await h.discord.waitFor(() => digests("2026-W51").length === 1, 15_000, "the W51 digest");
     const late = digests("2026-W51")[0]!.embeds[0]!.description ?? "";
@@ -182,7 +188,7 @@ describe("/digest", () => {
     // Off: the next week's hour passes without a post.
     const off = await run(h, userId, "digest", { subcommand: "off" });
     expect(off.original?.content).toBe("Your weekly digest is off.");
-    wall = at("2026-12-21T09:30:00Z");
+    setWall("2026-12-21T09:30:00Z");
     await settle();
     expect(posts()).toHaveLength(2);
 
@@ -194,5 +200,61 @@ describe("/digest", () => {
     expect(await h.bot.store.digest.weeks(userId)).toEqual([]);
     await h.bot.store.close().catch(() => undefined);
     expect(await mentionsOf(h.dir, userId)).toEqual([]);
+  }, 120_000);
+
+  it("a week recorded but not sent before a restart goes out once, with its recorded nonce", async () => {
+    const { clock, setWall } = fastClock("2026-12-07T08:59:00Z");
+    h = await startHarness({ clock, tracker: { clock: { now: () => Date.now() } } });
+    const harness = h;
+    const token = "tok_digest_pending_0a1b2c3d4e5f6071";
+    h.tracker.addToken(token, { nick: "mia" });
+    const start = at("2026-12-03T10:00:00Z");
+    const session = h.tracker.addSession(token, { active: true, start: new Date(start) });
+    h.tracker.addHistory(session, [
+      { type: "START", happened: new Date(start), schedule: new Date("2026-12-20T10:00:00Z") },
+      {
+        unit: 3_600,
+        source: "MANUAL",
+        happened: new Date("2026-12-04T10:00:00Z"),
+        schedule: new Date("2026-12-20T11:00:00Z"),
+      },
+    ]);
+    const userId = h.member("mia");
+    await linkMember(h, userId, token);
+    await run(h, userId, "digest", { subcommand: "set", options: { day: "monday", hour: 9 } });
+    const attempts = () =>
+      harness.discord.requests.filter(
+        (r) =>
+          r.method === "POST" &&
+          r.path === `/channels/${harness.channelId}/messages` &&
+          r.files.length > 0,
+      );
+
+    // Discord fails every post: the week is recorded (pending) and its post tried, not sent.
+    h.discord.failChannel(h.channelId, { status: 500, code: 0, message: "Internal Server Error" });
+    setWall("2026-12-07T09:00:10Z");
+    await h.discord.waitFor(() => attempts().length > 0, 15_000, "a first attempt");
+    const recorded = await h.bot.store.digest.week(userId, "2026-W50");
+    expect(recorded?.status).toBe("pending");
+    expect(recorded?.png).not.toBeNull();
+
+    // A new instance on the same database sends the recorded post; it never builds another.
+    h.tracker.resetRequests();
+    await h.restart(async () => {
+      harness.discord.failChannel(harness.channelId, null);
+    });
+    const digestPosted = () =>
+      harness.discord
+        .messages(harness.channelId)
+        .filter((m) => m.embeds[0]?.title === "📅 mia · week 2026-W50");
+    await h.discord.waitFor(() => digestPosted().length === 1, 15_000, "the pending digest");
+    await settle();
+    expect(digestPosted()).toHaveLength(1);
+    const nonces = new Set(attempts().map((r) => (r.body as { nonce?: string }).nonce));
+    expect([...nonces]).toEqual([recorded!.nonce]);
+    // Built once, before the restart: the new instance read no history for it.
+    expect(h.tracker.requests.filter((r) => r.owner === "mia")).toEqual([]);
+    const sent = await h.bot.store.digest.week(userId, "2026-W50");
+    expect(sent).toMatchObject({ status: "sent", png: null });
   }, 120_000);
 });
