@@ -30,7 +30,10 @@ function fastClock(startIso: string) {
     wall: () => wall,
     setTimer: (ms, fn) => systemClock.setTimer(ms / speed, fn),
   };
-  return { clock, setWall: (iso: string) => void (wall = at(iso)) };
+  const setWall = (iso: string) => {
+    wall = at(iso);
+  };
+  return { clock, setWall };
 }
 
 function run(
