@@ -1,6 +1,7 @@
 import type { Command } from "../src/discord/command.js";
 import card from "./card.js";
 import chart from "./chart.js";
+import digest from "./digest.js";
 import histories from "./histories.js";
 import language from "./language.js";
 import leaderboard from "./leaderboard.js";
@@ -36,6 +37,7 @@ export const commands: readonly Command[] = [
   dom,
   card,
   leaderboard,
+  digest,
 ];
 
 export const commandDefinitions = commands.map((c) => c.data);

@@ -41,6 +41,8 @@ export default {
     // Leaderboard: the memberships and the month rows, in every server.
     await ctx.store.leaderboard.forgetUser(userId);
     ctx.leaderboard?.forget(userId);
+    // The weekly digest: its setting and the weeks posted (a pending post is not sent).
+    await ctx.store.digest.forgetUser(userId);
     await ctx.store.locales.forgetMember(userId);
     // Paging records made before the unlink name the member: they go too.
     await ctx.store.uiState.deleteByUser(userId);

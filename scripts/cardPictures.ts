@@ -1,6 +1,6 @@
 /**
- * `npm run cards:pictures`: the README's pictures of a live status card (running and released)
- * and a leaderboard, from the embeds the bot builds (src/cards/render.ts,
+ * `npm run cards:pictures`: the README's pictures of a live status card (running and released),
+ * a leaderboard and a weekly digest, from the embeds the bot builds (src/cards/render.ts,
  * src/leaderboard/render.ts) with sample data, drawn by scripts/embedPreview.ts and turned into
  * PNG by the /chart pipeline. Writes docs/pictures/ (or the folder given).
  */
@@ -8,7 +8,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cardBody } from "../src/cards/render.js";
 import { initialCardState } from "../src/cards/state.js";
+import { digestEmbed } from "../src/digest/message.js";
 import { boardEmbed } from "../src/leaderboard/render.js";
+import { prepareChart } from "../src/pictures/chartData.js";
 import { svgToPng } from "../src/pictures/render.js";
 import type { Card } from "../src/store/cards.js";
 import type { HistoryItem } from "../src/tracker/types.js";
@@ -86,3 +88,29 @@ const board = boardEmbed(
   "en",
 );
 await write("leaderboard.png", embedPreviewSvg(board, now));
+// The weekly digest of the same session (the week before `now`; the picture is /chart's own).
+const weekFrom = now - 7 * day;
+const chart = prepareChart({
+  session: 412,
+  nick: "lucy",
+  from: new Date(weekFrom),
+  to: new Date(now),
+  items: [...history].filter((i) => i.happened.getTime() >= weekFrom).reverse(),
+  running: true,
+  scheduledEnd: session.scheduledEnd,
+  capped: false,
+  cap: 2_000,
+});
+const digest = digestEmbed(
+  {
+    nick: "lucy",
+    week: "2026-W43",
+    fromMs: weekFrom,
+    toMs: now,
+    lockedSeconds: 7 * 86_400,
+    chart,
+    lateMs: 0,
+  },
+  "en",
+);
+await write("digest.png", embedPreviewSvg(digest, now));

@@ -2,6 +2,7 @@ import { type Client, Events, type Interaction, PermissionFlagsBits } from "disc
 import { createEndAnnouncer } from "./announce/end.js";
 import { createLiveCards } from "./cards/live.js";
 import { createLeaderboard } from "./leaderboard/board.js";
+import { createDigests } from "./digest/scheduler.js";
 import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -77,7 +78,7 @@ export async function startBot(
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
-  const { roleSync, votePanels, poller, liveCards } = wireServices(
+  const { roleSync, votePanels, poller, liveCards, digests } = wireServices(
     { config, logger, store, tracker, client, now, clock },
     metrics,
     replica,
@@ -104,6 +105,7 @@ export async function startBot(
 
   poller.start();
   votePanels.start();
+  digests.start();
   await logReady(config, store, logger, applicationId);
   const health = await within(
     `the health server to listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (HEALTH_PORT)`,
@@ -127,6 +129,7 @@ export async function startBot(
       stopping ??= (async () => {
         logger.info("shutting down");
         await poller.stop();
+        await digests.stop();
         votePanels.stop();
         liveCards.stop();
         wallStepGuard.stop();
@@ -184,6 +187,8 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
   ctx.liveCards = liveCards;
   ctx.leaderboard = createLeaderboard({ store, tracker, clock, logger });
   const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now });
+  // The weekly digests look at the wall clock once a minute (on the monotonic clock's timers).
+  const digests = createDigests({ store, tracker, rest: client.rest, postLocale, clock, logger });
   const router = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
   const claimThenHandle = async (interaction: Interaction) => {
@@ -223,7 +228,7 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
   });
   ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
   ctx.checkInterval = (subscription) => poller.checkInterval(subscription);
-  return { roleSync, votePanels, poller, liveCards };
+  return { roleSync, votePanels, poller, liveCards, digests };
 }
 
 /** What startBot builds before the services: the part of the command context every service shares. */

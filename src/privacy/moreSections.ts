@@ -13,6 +13,7 @@ import {
   when,
 } from "./sections.js";
 import { announcements, leaderboardEntries, statusCards } from "./cardSections.js";
+import { weeklyDigest } from "./digestSection.js";
 import { playRecords, votePanels } from "./playSections.js";
 
 const pendingPosts: PrivacySection<
@@ -129,5 +130,6 @@ export const privacySections: readonly PrivacySection<unknown>[] = [
   anySection(statusCards),
   anySection(announcements),
   anySection(leaderboardEntries),
+  anySection(weeklyDigest),
   anySection(serverSettings),
 ];

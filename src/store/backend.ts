@@ -43,6 +43,7 @@ export const namespaceNames = [
   "votePanels",
   "cards",
   "leaderboard",
+  "digest",
 ] as const;
 export type NamespaceName = (typeof namespaceNames)[number];
 

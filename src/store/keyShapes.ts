@@ -49,6 +49,12 @@ export const keyShapes: readonly KeyShape[] = [
     shape: "month:<YYYY-MM>:<userId>",
     pattern: new RegExp(`^month:\\d{4}-\\d{2}:${snowflake}$`),
   },
+  { namespace: "digest", shape: "<userId>", pattern: new RegExp(`^${snowflake}$`) },
+  {
+    namespace: "digest",
+    shape: "<userId>:<YYYY-Www>",
+    pattern: new RegExp(`^${snowflake}:\\d{4}-W\\d{2}$`),
+  },
   {
     namespace: "meta",
     shape: "leaderboardOff:<guildId>",

@@ -5,6 +5,7 @@ import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { createCardStore, loadCardCollection } from "./cards.js";
 import { createLeaderboardStore, loadLeaderboardCollection } from "./leaderboard.js";
+import { createDigestStore, loadDigestCollection } from "./digest.js";
 import { type Backend, openBackend } from "./backend.js";
 import { type CachedCollection, loadCollection } from "./collection.js";
 import { createLocaleStore } from "./locales.js";
@@ -77,7 +78,8 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     backend.list("ui"),
   );
   const loaded = await loadAll(backend, uiState, logger);
-  const { subscriptions, outbox, roleCollections, playCollections, cards, leaderboard } = loaded;
+  const { subscriptions, outbox, roleCollections, playCollections, cards, leaderboard, digest } =
+    loaded;
   const plays = createPlayStore(playCollections, options.cipher);
   // Nothing is in flight in a process that just started: a pending play's outcome is unknown.
   const unsettled = await plays.settlePending();
@@ -107,6 +109,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
     plays,
     cards: createCardStore(cards),
     leaderboard: createLeaderboardStore(leaderboard),
+    digest: createDigestStore(digest),
     writeHealth: backend.writeHealth,
     // Both are real queries: keyv runs throwOnErrors, so a failed one rejects.
     probeWrite: () =>
@@ -132,6 +135,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HealthAwareS
           playCollections.panels.idle(),
           cards.idle(),
           leaderboard.idle(),
+          digest.idle(),
         ]);
         await backend.close();
       })();
@@ -175,7 +179,7 @@ function metaStoreOf(metaKeyv: Keyv): MetaStore {
 
 async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
   try {
-    const [subscriptions, outbox, roleCollections, playCollections, cards, leaderboard] =
+    const [subscriptions, outbox, roleCollections, playCollections, cards, leaderboard, digest] =
       await Promise.all([
         loadCollection<Subscription>({
           backend,
@@ -195,11 +199,20 @@ async function loadAll(backend: Backend, uiState: UiState, logger: Logger) {
         loadPlayCollections(backend, logger),
         loadCardCollection(backend, logger),
         loadLeaderboardCollection(backend, logger),
+        loadDigestCollection(backend, logger),
         // An earlier run's UI state: expired rows deleted (nobody may read them again), the
         // rest carried over onto this run's monotonic clock.
         uiState.adopt(),
       ]);
-    return { subscriptions, outbox, roleCollections, playCollections, cards, leaderboard };
+    return {
+      subscriptions,
+      outbox,
+      roleCollections,
+      playCollections,
+      cards,
+      leaderboard,
+      digest,
+    };
   } catch (err) {
     await backend.close().catch(() => undefined);
     const reason = err instanceof Error ? err.message : String(err);

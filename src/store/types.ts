@@ -1,6 +1,7 @@
 /** Store interfaces: small, one per concern; keyv implementations live beside them. */
 import type { HistorySource, HistoryType } from "../tracker/types.js";
 import type { CardStore } from "./cards.js";
+import type { DigestStore } from "./digest.js";
 import type { LeaderboardStore } from "./leaderboard.js";
 import type { LocaleStore } from "./locales.js";
 import type { PlayStore } from "./plays.js";
@@ -197,6 +198,8 @@ export interface Store {
   cards: CardStore;
   /** The opt-in server leaderboards (`/leaderboard`). */
   leaderboard: LeaderboardStore;
+  /** The weekly digests (`/digest`): settings and the weeks posted. */
+  digest: DigestStore;
   /**
    * Resolves when the backing database answers; rejects otherwise (health check), with
    * StoreBusyError at once, not after a wait, while another program holds its lock.

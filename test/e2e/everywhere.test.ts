@@ -77,6 +77,8 @@ describe("registration", () => {
       // A card posts into a channel like a subscription; a leaderboard belongs to a server.
       card: serverAndBotDm,
       leaderboard: { integration_types: [0], contexts: [0] },
+      // The weekly digest posts into a channel or the DM with the bot, like a card.
+      digest: serverAndBotDm,
     });
   });
 });

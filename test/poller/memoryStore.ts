@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createTokenCipher } from "../../src/store/crypto.js";
 import { createMemoryCardStore } from "../../src/store/cards.js";
 import { createMemoryLeaderboardStore } from "../../src/store/leaderboard.js";
+import { createMemoryDigestStore } from "../../src/store/digest.js";
 import { createMemoryPlayStore } from "../../src/store/plays.js";
 import { createMemoryRoleStore } from "../../src/store/roles.js";
 import type { LinkedAccount, OutboxEntry, Store, Subscription } from "../../src/store/types.js";
@@ -114,6 +115,7 @@ export function createMemoryStore(): MemoryStore {
     plays: createMemoryPlayStore(createTokenCipher({ current: randomBytes(32) })),
     cards: createMemoryCardStore(),
     leaderboard: createMemoryLeaderboardStore(),
+    digest: createMemoryDigestStore(),
     ping: async () => undefined,
     close: async () => undefined,
   };

@@ -141,4 +141,17 @@ export const commands = {
     "Die Bestenliste auf diesem Server ein- oder ausschalten (Server verwalten)",
   "leaderboard.server.enabled.description":
     "true: Mitglieder können beitreten und sie sehen; false: keine Bestenliste hier",
+  "digest.description": "Ein Wochenrückblick deines Verschlusses, einmal pro Woche zur gewählten Stunde",
+  "digest.set.description": "Deinen Wochenrückblick an einem Wochentag und zu einer Stunde (UTC) in einem Kanal posten",
+  "digest.set.day.description": "Welcher Wochentag",
+  "digest.set.day.monday": "Montag",
+  "digest.set.day.tuesday": "Dienstag",
+  "digest.set.day.wednesday": "Mittwoch",
+  "digest.set.day.thursday": "Donnerstag",
+  "digest.set.day.friday": "Freitag",
+  "digest.set.day.saturday": "Samstag",
+  "digest.set.day.sunday": "Sonntag",
+  "digest.set.hour.description": "Welche Stunde, 0-23 (UTC)",
+  "digest.set.channel.description": "Welcher Kanal (Standard: dieser Kanal)",
+  "digest.off.description": "Deinen Wochenrückblick beenden",
 };

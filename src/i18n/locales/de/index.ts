@@ -3,6 +3,7 @@ import type { PartialCatalog } from "../../index.js";
 import { autocomplete } from "./autocomplete.js";
 import { card } from "./card.js";
 import { chart } from "./chart.js";
+import { digest } from "./digest.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
 import { delivery } from "./delivery.js";
@@ -31,6 +32,7 @@ export const de = {
   autocomplete,
   card,
   chart,
+  digest,
   commands,
   delivery,
   dm,

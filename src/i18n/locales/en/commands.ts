@@ -139,4 +139,17 @@ export const commands = {
   "leaderboard.server.description": "Turn the leaderboard on or off in this server (Manage Server)",
   "leaderboard.server.enabled.description":
     "true: members may join and see the board; false: no board here",
+  "digest.description": "A weekly digest of your lock, posted once a week at the hour you choose",
+  "digest.set.description": "Post your weekly digest in a channel on a weekday and hour (UTC)",
+  "digest.set.day.description": "Which weekday",
+  "digest.set.day.monday": "Monday",
+  "digest.set.day.tuesday": "Tuesday",
+  "digest.set.day.wednesday": "Wednesday",
+  "digest.set.day.thursday": "Thursday",
+  "digest.set.day.friday": "Friday",
+  "digest.set.day.saturday": "Saturday",
+  "digest.set.day.sunday": "Sunday",
+  "digest.set.hour.description": "Which hour, 0-23 (UTC)",
+  "digest.set.channel.description": "Which channel (default: this channel)",
+  "digest.off.description": "Stop your weekly digest",
 } as const;

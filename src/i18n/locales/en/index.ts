@@ -2,6 +2,7 @@
 import { autocomplete } from "./autocomplete.js";
 import { card } from "./card.js";
 import { chart } from "./chart.js";
+import { digest } from "./digest.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
 import { delivery } from "./delivery.js";
@@ -30,6 +31,7 @@ export const en = {
   autocomplete,
   card,
   chart,
+  digest,
   commands,
   delivery,
   dm,

@@ -146,4 +146,17 @@ export const commands = {
     "Activar o desactivar la clasificación en este servidor (Gestionar servidor)",
   "leaderboard.server.enabled.description":
     "true: los miembros pueden unirse y verla; false: sin clasificación aquí",
+  "digest.description": "Un resumen semanal de tu cierre, publicado una vez por semana a la hora que elijas",
+  "digest.set.description": "Publicar tu resumen semanal en un canal un día y a una hora (UTC)",
+  "digest.set.day.description": "Qué día de la semana",
+  "digest.set.day.monday": "lunes",
+  "digest.set.day.tuesday": "martes",
+  "digest.set.day.wednesday": "miércoles",
+  "digest.set.day.thursday": "jueves",
+  "digest.set.day.friday": "viernes",
+  "digest.set.day.saturday": "sábado",
+  "digest.set.day.sunday": "domingo",
+  "digest.set.hour.description": "Qué hora, 0-23 (UTC)",
+  "digest.set.channel.description": "Qué canal (por defecto: este canal)",
+  "digest.off.description": "Detener tu resumen semanal",
 };

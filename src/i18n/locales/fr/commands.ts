@@ -144,4 +144,17 @@ export const commands = {
     "Activer ou désactiver le classement sur ce serveur (Gérer le serveur)",
   "leaderboard.server.enabled.description":
     "true : les membres peuvent rejoindre et voir ; false : pas de classement ici",
+  "digest.description": "Un résumé hebdomadaire de ton verrouillage, publié une fois par semaine à l'heure choisie",
+  "digest.set.description": "Publier ton résumé hebdomadaire dans un salon, un jour et une heure (UTC)",
+  "digest.set.day.description": "Quel jour de la semaine",
+  "digest.set.day.monday": "lundi",
+  "digest.set.day.tuesday": "mardi",
+  "digest.set.day.wednesday": "mercredi",
+  "digest.set.day.thursday": "jeudi",
+  "digest.set.day.friday": "vendredi",
+  "digest.set.day.saturday": "samedi",
+  "digest.set.day.sunday": "dimanche",
+  "digest.set.hour.description": "Quelle heure, 0-23 (UTC)",
+  "digest.set.channel.description": "Quel salon (par défaut : ce salon)",
+  "digest.off.description": "Arrêter ton résumé hebdomadaire",
 };

@@ -141,4 +141,17 @@ export const commands = {
   "leaderboard.server.description": "Zet de ranglijst aan of uit op deze server (Server beheren)",
   "leaderboard.server.enabled.description":
     "true: leden kunnen meedoen en hem zien; false: geen ranglijst hier",
+  "digest.description": "Een weekoverzicht van je slot, eens per week op het uur dat je kiest",
+  "digest.set.description": "Je weekoverzicht in een kanaal plaatsen op een weekdag en uur (UTC)",
+  "digest.set.day.description": "Welke weekdag",
+  "digest.set.day.monday": "maandag",
+  "digest.set.day.tuesday": "dinsdag",
+  "digest.set.day.wednesday": "woensdag",
+  "digest.set.day.thursday": "donderdag",
+  "digest.set.day.friday": "vrijdag",
+  "digest.set.day.saturday": "zaterdag",
+  "digest.set.day.sunday": "zondag",
+  "digest.set.hour.description": "Welk uur, 0-23 (UTC)",
+  "digest.set.channel.description": "Welk kanaal (standaard: dit kanaal)",
+  "digest.off.description": "Je weekoverzicht stoppen",
 };

@@ -1,0 +1,31 @@
+/** Der Wochenrückblick (`/digest`). */
+export const digest = {
+  title: "📅 {{nick}} · Woche {{week}}",
+  window: "**Woche:** {{from}} – {{to}}",
+  locked: "**Diese Woche verschlossen:** {{locked}}",
+  noSession: "Diese Woche kein Verschluss.",
+  session: "**Session:** {{session}}",
+  noChanges: "**Keine Änderungen** diese Woche.",
+  changes_one: "**{{count}} Änderung:** {{list}}",
+  changes_other: "**{{count}} Änderungen:** {{list}}",
+  byDom_one: "davon {{count}} von deiner Dom",
+  byDom_other: "davon {{count}} von deiner Dom",
+  largest: "**Größte einzelne Änderung:** {{change}} ({{source}}, {{when}})",
+  releaseMoved: "**Freilassung verschoben:** {{net}} · jetzt {{release}}",
+  releaseUnknown: "unbekannt",
+  capped: "⚠️ Nur die letzten {{cap}} Änderungen wurden gelesen.",
+  late: "Verspätet gepostet: dies ist der Rückblick der Woche {{week}} (der Bot lief zu seiner Stunde nicht).",
+  set: "Dein Wochenrückblick geht jeden {{day}} um {{hour}}:00 {{zone}} an {{where}} (der Bot kennt deine Zeitzone nicht, daher gilt die Stunde in {{zone}}). Der erste: {{next}}. `/digest off` beendet ihn.",
+  inDm: "deine DMs mit dem Bot",
+  off: "Dein Wochenrückblick ist aus.",
+  wasOff: "Du hattest keinen Wochenrückblick.",
+  badTime: "Wähle einen Wochentag und eine Stunde von 0 bis 23.",
+  cannotAttach:
+    "Der Bot kann in {{channel}} keine Dateien anhängen (Dateien anhängen fehlt), und der Rückblick enthält ein Bild. Wähle einen anderen Kanal oder frag einen Admin.",
+  privacyHeading: "**Wochenrückblick**",
+  privacySetting:
+    "Jeden {{day}} um {{hour}}:00 {{zone}} in <#{{channel}}>; zuletzt gepostete Woche: {{last}}",
+  privacyWeeks_one: "{{count}} Wochenpost gespeichert (Woche, Kanal, Text des Posts)",
+  privacyWeeks_other: "{{count}} Wochenposts gespeichert (Woche, Kanal, Text des Posts)",
+  privacyNoWeek: "noch keine",
+};

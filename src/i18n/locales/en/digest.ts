@@ -1,0 +1,31 @@
+/** The weekly digest (`/digest`). */
+export const digest = {
+  title: "📅 {{nick}} · week {{week}}",
+  window: "**Week:** {{from}} – {{to}}",
+  locked: "**Time locked this week:** {{locked}}",
+  noSession: "No lock this week.",
+  session: "**Session:** {{session}}",
+  noChanges: "**No changes** this week.",
+  changes_one: "**{{count}} change:** {{list}}",
+  changes_other: "**{{count}} changes:** {{list}}",
+  byDom_one: "{{count}} of them by your dom",
+  byDom_other: "{{count}} of them by your dom",
+  largest: "**Largest single change:** {{change}} ({{source}}, {{when}})",
+  releaseMoved: "**Release date moved:** {{net}} · now {{release}}",
+  releaseUnknown: "unknown",
+  capped: "⚠️ Only the latest {{cap}} changes were read.",
+  late: "Posted late: this is the digest of week {{week}} (the bot was not running at its hour).",
+  set: "Your weekly digest goes to {{where}} every {{day}} at {{hour}}:00 {{zone}} (the bot does not know your time zone, so the hour is in {{zone}}). The first one: {{next}}. `/digest off` stops it.",
+  inDm: "your DMs with the bot",
+  off: "Your weekly digest is off.",
+  wasOff: "You had no weekly digest.",
+  badTime: "Choose a weekday and an hour from 0 to 23.",
+  cannotAttach:
+    "The bot cannot attach files in {{channel}} (Attach Files is missing), and the digest carries a picture. Choose another channel or ask an admin.",
+  privacyHeading: "**Weekly digest**",
+  privacySetting:
+    "Every {{day}} at {{hour}}:00 {{zone}} in <#{{channel}}>; last week posted: {{last}}",
+  privacyWeeks_one: "{{count}} week's post recorded (week, channel, the post's text)",
+  privacyWeeks_other: "{{count}} weeks' posts recorded (week, channel, the post's text)",
+  privacyNoWeek: "none yet",
+} as const;

@@ -1,0 +1,31 @@
+/** Het weekoverzicht (`/digest`). */
+export const digest = {
+  title: "📅 {{nick}} · week {{week}}",
+  window: "**Week:** {{from}} – {{to}}",
+  locked: "**Deze week op slot:** {{locked}}",
+  noSession: "Deze week niet op slot.",
+  session: "**Sessie:** {{session}}",
+  noChanges: "**Geen wijzigingen** deze week.",
+  changes_one: "**{{count}} wijziging:** {{list}}",
+  changes_other: "**{{count}} wijzigingen:** {{list}}",
+  byDom_one: "waarvan {{count}} door je dom",
+  byDom_other: "waarvan {{count}} door je dom",
+  largest: "**Grootste enkele wijziging:** {{change}} ({{source}}, {{when}})",
+  releaseMoved: "**Vrijlating verschoven:** {{net}} · nu {{release}}",
+  releaseUnknown: "onbekend",
+  capped: "⚠️ Alleen de laatste {{cap}} wijzigingen zijn gelezen.",
+  late: "Te laat geplaatst: dit is het overzicht van week {{week}} (de bot draaide niet op het uur).",
+  set: "Je weekoverzicht gaat elke {{day}} om {{hour}}:00 {{zone}} naar {{where}} (de bot kent je tijdzone niet, dus het uur is in {{zone}}). Het eerste: {{next}}. `/digest off` stopt het.",
+  inDm: "je DM's met de bot",
+  off: "Je weekoverzicht staat uit.",
+  wasOff: "Je had geen weekoverzicht.",
+  badTime: "Kies een weekdag en een uur van 0 tot 23.",
+  cannotAttach:
+    "De bot kan in {{channel}} geen bestanden bijvoegen (Bestanden bijvoegen ontbreekt), en het overzicht bevat een afbeelding. Kies een ander kanaal of vraag een admin.",
+  privacyHeading: "**Weekoverzicht**",
+  privacySetting:
+    "Elke {{day}} om {{hour}}:00 {{zone}} in <#{{channel}}>; laatst geplaatste week: {{last}}",
+  privacyWeeks_one: "{{count}} weekbericht vastgelegd (week, kanaal, tekst)",
+  privacyWeeks_other: "{{count}} weekberichten vastgelegd (week, kanaal, tekst)",
+  privacyNoWeek: "nog geen",
+};
