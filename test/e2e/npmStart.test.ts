@@ -263,6 +263,7 @@ describe("npm run deploy-commands", () => {
     expect(names.sort()).toEqual([
       "card",
       "chart",
+      "digest",
       "dom",
       "histories",
       "language",
