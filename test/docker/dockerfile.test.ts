@@ -346,6 +346,14 @@ const checks: Record<string, Check> = {
     }
     return problems;
   },
+  /** The build stage has every folder tsconfig.build.json compiles (locales/: the texts). */
+  copiesBuildInputs(text) {
+    const build = parseStages(text)[0]!;
+    const copied = ofKind(build, "COPY").flatMap((c) => words(c).slice(0, -1));
+    const include = (JSON.parse(read("tsconfig.build.json")) as { include: string[] }).include;
+    const folders = [...new Set(include.map((path) => path.split("/")[0]!))];
+    return folders.filter((f) => !copied.includes(f)).map((f) => `${f}/ is not copied to build`);
+  },
 };
 
 describe("Dockerfile", () => {
@@ -357,6 +365,7 @@ describe("Dockerfile", () => {
   const breakages: [check: string, from: string | RegExp, to: string][] = [
     ["multiStage", /FROM \$\{NODE_IMAGE\} AS runtime\n/, ""],
     ["multiStage", "AS runtime", ""],
+    ["copiesBuildInputs", "COPY locales ./locales\n", ""],
     ["baseImages", "node:26-trixie-slim", "node:26-trixie"],
     ["baseImages", "node:26-trixie-slim", "node:25-trixie-slim"],
     ["baseImages", /FROM \S+ AS runtime/, "FROM node:24-bookworm-slim AS runtime"],
