@@ -3,11 +3,10 @@
  * runs it), and each of its rules fails on a small bad fixture
  * (test/fixtures/i18n/check/<case>/ against the English of check/en-US/).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   checkLanguages,
   formatProblem,
