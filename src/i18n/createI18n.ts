@@ -5,7 +5,7 @@
  */
 import i18next from "i18next";
 import type { Language } from "./languages.js";
-import { type Namespaces, folderPath, localesRoot, readFolder } from "./load.js";
+import { folderPath, localesRoot, type Namespaces, readFolder } from "./load.js";
 
 export type Vars = Record<string, string | number>;
 

@@ -7,9 +7,9 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pluralOf, placeholdersOf } from "./keys.js";
-import { type Namespaces, localesRoot, readFolder } from "./load.js";
+import { placeholdersOf, pluralOf } from "./keys.js";
 import { sourceLanguage } from "./languages.js";
+import { localesRoot, type Namespaces, readFolder } from "./load.js";
 
 export const typesFile = fileURLToPath(new URL("./source.generated.ts", import.meta.url));
 
