@@ -103,7 +103,8 @@ function sourceProblems(source: Folder): Problem[] {
 
 /** src/i18n/source.generated.ts must match the English JSON (`npm run i18n:types`). */
 export function typesProblems(file = typesFile): Problem[] {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  // A checkout with CRLF line ends (git autocrlf) is still current.
+  const current = existsSync(file) ? readFileSync(file, "utf8").replace(/\r\n/g, "\n") : "";
   if (current === typesText()) return [];
   const message = "stale: run `npm run i18n:types`";
   return [{ file: shown(file), key: "", rule: "types", message }];

@@ -29,7 +29,8 @@ export function namespacesIn(dir: string): string[] {
 export function readNamespace(file: string): Record<string, string> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
+    // A byte-order mark, as some Windows editors write, is not part of the JSON.
+    parsed = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
