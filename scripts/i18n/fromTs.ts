@@ -5,9 +5,12 @@
  *
  * Run from the repository root, with the TypeScript catalogues present:
  *
- *   npx tsx scripts/i18n/fromTs.ts
+ *   npx tsx scripts/i18n/fromTs.ts && npm run i18n:check
  *
- * then `npm run i18n:types` (the placeholder types) and `npm run i18n:check`.
+ * It also rewrites src/i18n/source.generated.ts (what `npm run i18n:types` does).
+ * On a merged tree where other branches still added strings to the TypeScript
+ * catalogues: keep their src/i18n/locales/ (a modify/delete conflict with the
+ * branch that removed it), run the line above, then `git rm -r src/i18n/locales`.
  *
  * Deterministic, so it can be re-run on a merged tree whose branches still added
  * strings to the TypeScript catalogues: each language's folder is rewritten from
@@ -20,6 +23,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { typesFile, typesText } from "../../src/i18n/generateTypes.js";
 import { languages } from "../../src/i18n/languages.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -64,3 +68,5 @@ for (const { locale, folder } of languages) {
   const count = await convert(locale, folder);
   process.stdout.write(`${locale} → locales/${folder}/ (${count} files)\n`);
 }
+writeFileSync(typesFile, typesText());
+process.stdout.write("src/i18n/source.generated.ts rewritten\n");
