@@ -8,9 +8,17 @@
  *   npx tsx scripts/i18n/fromTs.ts && npm run i18n:check
  *
  * It also rewrites src/i18n/source.generated.ts (what `npm run i18n:types` does).
- * On a merged tree where other branches still added strings to the TypeScript
- * catalogues: keep their src/i18n/locales/ (a modify/delete conflict with the
- * branch that removed it), run the line above, then `git rm -r src/i18n/locales`.
+ *
+ * Merging this branch into a tree whose other branches still added strings to the
+ * TypeScript catalogues: git's rename detection moves their new area files into
+ * locales/ and merges their TypeScript edits into the JSON as conflicts. Ignore
+ * both and regenerate from the catalogues as merged so far (tried with feat/card
+ * and feat/outage merged first):
+ *
+ *   git rm -rq --cached locales src/i18n/locales; rm -rf locales src/i18n/locales
+ *   git checkout HEAD -- src/i18n/locales
+ *   npx tsx scripts/i18n/fromTs.ts && npm run i18n:check
+ *   git rm -rq src/i18n/locales && git add locales src/i18n/source.generated.ts
  *
  * Deterministic, so it can be re-run on a merged tree whose branches still added
  * strings to the TypeScript catalogues: each language's folder is rewritten from
