@@ -1,14 +1,23 @@
 /**
  * `npm run i18n:check`: every language in src/i18n/languages.ts against English
  * (keys, placeholders, plural forms, empty texts, Discord's limits) and the
- * generated source types. Prints one line per problem (file, key, [rule]) and
+ * generated source types, and that the Discord limits list names real keys. Prints one line per problem (file, key, [rule]) and
  * exits 1 if there is any. Also run by test/i18n/check.test.ts, so `npm test` runs it.
  */
-import { checkLanguages, formatProblem, typesProblems } from "../../src/i18n/check.js";
-import { languages } from "../../src/i18n/languages.js";
+import {
+  checkLanguages,
+  formatProblem,
+  limitListProblems,
+  typesProblems,
+} from "../../src/i18n/check.js";
+import { languages, sourceLanguage } from "../../src/i18n/languages.js";
 
 const started = performance.now();
-const problems = [...checkLanguages(languages), ...typesProblems()];
+const problems = [
+  ...checkLanguages(languages),
+  ...limitListProblems(sourceLanguage),
+  ...typesProblems(),
+];
 for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
 const took = Math.round(performance.now() - started);
 const names = languages.map((l) => l.folder).join(", ");

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   commandNameProblems,
   extraKeys,
@@ -12,6 +13,7 @@ import {
   placeholderProblems,
   textProblems,
 } from "./checkRules.js";
+import { limitedKeys, matchesLimitedKey } from "./discordLimits.js";
 import { typesFile, typesText } from "./generateTypes.js";
 import type { Language } from "./languages.js";
 import { folderPath, localesRoot, namespacesIn, readNamespace, type Texts } from "./load.js";
@@ -108,6 +110,25 @@ export function typesProblems(file = typesFile): Problem[] {
   if (current === typesText()) return [];
   const message = "stale: run `npm run i18n:types`";
   return [{ file: shown(file), key: "", rule: "types", message }];
+}
+
+/** Each key of the Discord limits list (src/i18n/discordLimits.ts) still names an English text. */
+export function limitListProblems(source: Language, root = localesRoot): Problem[] {
+  const { namespaces } = readLanguage(source, root);
+  const file = shown(fileURLToPath(new URL("./discordLimits.ts", import.meta.url)));
+  return limitedKeys()
+    .filter(
+      (pattern) =>
+        ![...namespaces].some(([ns, texts]) =>
+          Object.keys(texts).some((key) => matchesLimitedKey(pattern, ns, key)),
+        ),
+    )
+    .map((pattern) => ({
+      file,
+      key: pattern,
+      rule: "discord-limit",
+      message: "no English text has this key",
+    }));
 }
 
 /** Every problem of every language; the first language is the source. */

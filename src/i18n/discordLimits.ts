@@ -67,6 +67,12 @@ const byKey: readonly (Limit & { keys: readonly string[] })[] = [
 const matches = (pattern: string, key: string) =>
   pattern.endsWith("*") ? key.startsWith(pattern.slice(0, -1)) : key === pattern;
 
+/** Every key pattern of the list (`npm run i18n:check` says when one matches no English text). */
+export const limitedKeys = (): string[] => byKey.flatMap((limit) => [...limit.keys]);
+
+export const matchesLimitedKey = (pattern: string, namespace: string, key: string) =>
+  matches(pattern, `${namespace}.${pluralOf(key).base}`);
+
 /** The Discord field `namespace`'s `key` goes into, if any has a length limit. */
 export function limitFor(namespace: string, key: string): Limit | undefined {
   if (namespace === "commands") return key.endsWith(".description") ? description : choiceName;

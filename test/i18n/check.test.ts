@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 import {
   checkLanguages,
   formatProblem,
+  limitListProblems,
   type Problem,
   typesProblems,
 } from "../../src/i18n/check.js";
 import { typesFile } from "../../src/i18n/generateTypes.js";
-import { type Language, languages } from "../../src/i18n/languages.js";
+import { type Language, languages, sourceLanguage } from "../../src/i18n/languages.js";
 import { statusRows, statusTable } from "../../src/i18n/status.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/i18n/check");
@@ -34,7 +35,11 @@ const check = (...others: Language[]) =>
 
 describe("npm run i18n:check", () => {
   it("passes the shipped languages and the generated types", () => {
-    const problems = [...checkLanguages(languages), ...typesProblems()];
+    const problems = [
+      ...checkLanguages(languages),
+      ...limitListProblems(sourceLanguage),
+      ...typesProblems(),
+    ];
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
@@ -126,6 +131,17 @@ describe("npm run i18n:check", () => {
       ["Play Now.description", "command-name"],
       ["votes_few", "plural-forms"],
     ]);
+  });
+
+  it("names a key of the Discord limits list that no English text has", () => {
+    const problems = limitListProblems(english, fixtures);
+    // The fixture's English has play.panelTitle and play.buttonAdd, none of the others.
+    expect(problems.map((p) => p.key)).toContain("chart.embedTitle");
+    expect(problems.map((p) => p.key)).not.toContain("play.panelTitle");
+    expect(problems.map((p) => p.key)).not.toContain("play.button*");
+    expect(new Set(problems.map((p) => `${p.file} ${p.rule}`))).toEqual(
+      new Set(["src/i18n/discordLimits.ts discord-limit"]),
+    );
   });
 
   it("fails while the generated types are stale", () => {
