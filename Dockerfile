@@ -23,6 +23,8 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+# The texts (locales/<language>/*.json): the build copies them into dist/.
+COPY locales ./locales
 # npm prune keeps what the dev tree installed as an optional peer (typescript, for
 # i18next) and empty scope folders; production-tree.mjs removes all outside the
 # production tree. scripts/ci-docker.sh fails if a dev-only package comes back.

@@ -13,8 +13,9 @@ const output = join(root, "dist", "src", "main.js");
 // which would otherwise look up to date on the next start.
 const failedMarker = join(root, "dist", ".build-failed");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-const sourceDirs = ["src", "commands"];
-const sourceFile = /\.[cm]?ts$/;
+// locales/: the JSON texts the build copies into dist/ (tsconfig.build.json).
+const sourceDirs = ["src", "commands", "locales"];
+const sourceFile = /\.([cm]?ts|json)$/;
 
 /**
  * The bot's own Node.js check (src/nodeVersion.ts, once built): an unsupported Node is refused

@@ -1,6 +1,6 @@
 /**
  * Registration texts in every language, found by convention in the `commands`
- * catalogue area: `<command>.description`, `<command>.<option>.description`
+ * namespace (locales/<folder>/commands.json): `<command>.description`, `<command>.<option>.description`
  * (subcommands nest: `<command>.<sub>.<option>.description`) and
  * `<command>.<option>.<choice value>` for a choice's name.
  *
@@ -13,10 +13,8 @@ import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { catalogs, discordLocales, type Locale } from "../i18n/index.js";
-
-type Texts = Readonly<Record<string, string | undefined>>;
-const textsOf = (locale: Locale): Texts => (catalogs[locale].commands ?? {}) as Texts;
+import type { I18n } from "../i18n/createI18n.js";
+import { shipped } from "../i18n/index.js";
 
 /** Every catalogue key a definition needs (for the test and the review script). */
 export function commandKeys(def: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
@@ -34,46 +32,52 @@ export function commandKeys(def: RESTPostAPIChatInputApplicationCommandsJSONBody
   return keys;
 }
 
-/** `{ de: "...", fr: "...", "es-ES": "...", "es-419": "...", nl: "..." }`; languages lacking the key are left out. */
-function localizationsOf(key: string): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  for (const [locale, discordKeys] of Object.entries(discordLocales)) {
-    const text = textsOf(locale as Locale)[key];
-    if (text === undefined) continue;
-    for (const k of discordKeys) out[k] = text;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
+type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function localizeOption(
-  prefix: string,
-  option: APIApplicationCommandOption,
-): APIApplicationCommandOption {
-  const path = `${prefix}.${option.name}`;
-  const description = localizationsOf(`${path}.description`);
-  const out = { ...option, ...(description && { description_localizations: description }) };
-  if ("choices" in out && out.choices) {
-    (out as { choices: unknown }).choices = out.choices.map(
-      (choice: { value: string | number }) => {
-        const names = localizationsOf(`${path}.${choice.value}`);
-        return { ...choice, ...(names && { name_localizations: names }) };
-      },
-    );
+/** A `localizeCommand` for a set of languages (the shipped ones, or a test's with one more). */
+export function createLocalizeCommand(i18n: I18n): (def: Definition) => Definition {
+  /** `{ de: "...", fr: "...", "es-ES": "...", "es-419": "...", nl: "..." }`; languages lacking the key are left out. */
+  function localizationsOf(key: string): Record<string, string> | undefined {
+    const out: Record<string, string> = {};
+    for (const language of i18n.languages) {
+      const text = i18n.catalogs[language.locale]?.commands?.[key];
+      if (text === undefined) continue;
+      for (const k of language.discord) out[k] = text;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
   }
-  if ("options" in out && out.options) {
-    (out as { options: unknown }).options = out.options.map((o) => localizeOption(path, o));
+
+  function localizeOption(
+    prefix: string,
+    option: APIApplicationCommandOption,
+  ): APIApplicationCommandOption {
+    const path = `${prefix}.${option.name}`;
+    const description = localizationsOf(`${path}.description`);
+    const out = { ...option, ...(description && { description_localizations: description }) };
+    if ("choices" in out && out.choices) {
+      (out as { choices: unknown }).choices = out.choices.map(
+        (choice: { value: string | number }) => {
+          const names = localizationsOf(`${path}.${choice.value}`);
+          return { ...choice, ...(names && { name_localizations: names }) };
+        },
+      );
+    }
+    if ("options" in out && out.options) {
+      (out as { options: unknown }).options = out.options.map((o) => localizeOption(path, o));
+    }
+    return out as APIApplicationCommandOption;
   }
-  return out as APIApplicationCommandOption;
+
+  /** The definition with `description_localizations` and choices' `name_localizations` filled in. */
+  return (def) => {
+    const description = localizationsOf(`${def.name}.description`);
+    return {
+      ...def,
+      ...(description && { description_localizations: description }),
+      ...(def.options && { options: def.options.map((o) => localizeOption(def.name, o)) }),
+    };
+  };
 }
 
 /** The definition with `description_localizations` and choices' `name_localizations` filled in. */
-export function localizeCommand(
-  def: RESTPostAPIChatInputApplicationCommandsJSONBody,
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const description = localizationsOf(`${def.name}.description`);
-  return {
-    ...def,
-    ...(description && { description_localizations: description }),
-    ...(def.options && { options: def.options.map((o) => localizeOption(def.name, o)) }),
-  };
-}
+export const localizeCommand = createLocalizeCommand(shipped);

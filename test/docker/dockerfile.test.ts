@@ -360,6 +360,15 @@ const checks: Record<string, Check> = {
       .filter((name) => !writer.includes(`${name}=`) || !writer.includes(`"$${name}"`))
       .map((name) => `/app/.env does not repeat the ENV default ${name}`);
   },
+
+  /** The build stage has every folder tsconfig.build.json compiles (locales/: the texts). */
+  copiesBuildInputs(text) {
+    const build = parseStages(text)[0]!;
+    const copied = ofKind(build, "COPY").flatMap((c) => words(c).slice(0, -1));
+    const include = (JSON.parse(read("tsconfig.build.json")) as { include: string[] }).include;
+    const folders = [...new Set(include.map((path) => path.split("/")[0]!))];
+    return folders.filter((f) => !copied.includes(f)).map((f) => `${f}/ is not copied to build`);
+  },
 };
 
 describe("Dockerfile", () => {
@@ -371,6 +380,7 @@ describe("Dockerfile", () => {
   const breakages: [check: string, from: string | RegExp, to: string][] = [
     ["multiStage", /FROM \$\{NODE_IMAGE\} AS runtime\n/, ""],
     ["multiStage", "AS runtime", ""],
+    ["copiesBuildInputs", "COPY locales ./locales\n", ""],
     ["baseImages", "node:26-trixie-slim", "node:26-trixie"],
     ["baseImages", "node:26-trixie-slim", "node:25-trixie-slim"],
     ["baseImages", /FROM \S+ AS runtime/, "FROM node:24-bookworm-slim AS runtime"],

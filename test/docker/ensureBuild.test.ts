@@ -63,6 +63,7 @@ beforeEach(() => {
   write("src/main.ts");
   write("src/poller/loop.ts");
   write("commands/link.ts");
+  write("locales/de/play.json");
   for (const path of [
     "package.json",
     "tsconfig.json",
@@ -73,6 +74,9 @@ beforeEach(() => {
     "src",
     "commands/link.ts",
     "commands",
+    "locales/de/play.json",
+    "locales/de",
+    "locales",
   ]) {
     age(path, 1000);
   }
@@ -91,7 +95,13 @@ describe("scripts/ensure-build.mjs", () => {
     expect(tscCalls()).toBe(1);
   });
 
-  it.each(["src/poller/loop.ts", "commands/link.ts", "tsconfig.build.json", "package.json"])(
+  it.each([
+    "src/poller/loop.ts",
+    "commands/link.ts",
+    "locales/de/play.json",
+    "tsconfig.build.json",
+    "package.json",
+  ])(
     "compiles again when %s is newer than dist",
     (input) => {
       write("dist/src/main.js");

@@ -1,5 +1,0 @@
-export const delivery = {
-  title: "Session {{session}}",
-  titleWithNick: "{{nick}} · Session {{session}}",
-  continued: "(Fortsetzung)",
-};

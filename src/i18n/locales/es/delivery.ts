@@ -1,5 +1,0 @@
-export const delivery = {
-  title: "Sesión {{session}}",
-  titleWithNick: "{{nick}} · sesión {{session}}",
-  continued: "(continuación)",
-};

@@ -1,8 +1,0 @@
-export const autocomplete = {
-  session: "Session {{session}}",
-  active: "🔒 active",
-  ended: "terminée",
-  endedOn: "terminée le {{date}}",
-  started: "commencée le {{date}}",
-  lockedBy: "verrouillée par {{name}}",
-};

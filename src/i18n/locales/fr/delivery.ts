@@ -1,5 +1,0 @@
-export const delivery = {
-  title: "Session {{session}}",
-  titleWithNick: "{{nick}} · session {{session}}",
-  continued: "(suite)",
-};

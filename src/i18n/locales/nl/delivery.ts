@@ -1,5 +1,0 @@
-export const delivery = {
-  title: "Sessie {{session}}",
-  titleWithNick: "{{nick}} · sessie {{session}}",
-  continued: "(vervolg)",
-};
