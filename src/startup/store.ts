@@ -11,14 +11,15 @@ import type { Logger } from "../log.js";
 import { createTokenCipher, parseEncryptionKey } from "../store/crypto.js";
 import { loadOrCreateKey } from "../store/keyFile.js";
 import { type HealthAwareStore, openStore } from "../store/keyvStore.js";
-import { type InstanceLock, lockSqliteFile } from "../store/sqliteLock.js";
+import { type InstanceLock, InstanceLockedError, lockSqliteFile } from "../store/sqliteLock.js";
+import { faultKindOf } from "../store/writeErrors.js";
 
 export async function openBotStore(
   config: Config,
   logger: Logger,
   clock: Clock,
 ): Promise<HealthAwareStore> {
-  const lock = await lockSqlite(config.DATABASE_URL);
+  const lock = await lockSqlite(config.DATABASE_URL, logger);
   try {
     const store = await openKeyedStore(config, logger, clock);
     if (!lock) return store;
@@ -30,12 +31,59 @@ export async function openBotStore(
 }
 
 /** SQLite: this process's lock on the file (a second bot on it stops here); else none. */
-async function lockSqlite(databaseUrl: string): Promise<InstanceLock | undefined> {
+async function lockSqlite(databaseUrl: string, logger: Logger): Promise<InstanceLock | undefined> {
   const relative = sqlitePathOf(databaseUrl);
   if (!relative) return undefined;
   const file = resolve(relative);
   await ensureDataFolder(dirname(file));
-  return lockSqliteFile(file);
+  try {
+    return await lockSqliteFile(file);
+  } catch (err) {
+    // A read-only data folder: the bot starts and holds its posts (the store says so once);
+    // the lock is taken as soon as the folder can be written, before anything can be posted.
+    const kind = faultKindOf(err);
+    if (kind !== "readonly" && kind !== "cantopen") throw err;
+    logger.info({ file }, "single-instance lock: waiting until the data folder can be written");
+    return lockWhenWritable(file, logger);
+  }
+}
+
+/**
+ * Tries the lock once a second. Taken: held until release. Held by another bot that started
+ * meanwhile: this one stops the way a signal would stop it (its store could not write, so it
+ * has posted nothing).
+ */
+function lockWhenWritable(file: string, logger: Logger): InstanceLock {
+  let held: InstanceLock | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const retry = () => {
+    timer = setTimeout(attempt, 1000);
+    timer.unref();
+  };
+  const attempt = async () => {
+    try {
+      held = await lockSqliteFile(file);
+      if (stopped) await held.release();
+      else logger.info({ file }, "single-instance lock taken");
+    } catch (err) {
+      if (stopped) return;
+      if (err instanceof InstanceLockedError) {
+        logger.error(err.message);
+        process.kill(process.pid, "SIGTERM");
+        return;
+      }
+      retry();
+    }
+  };
+  retry();
+  return {
+    async release() {
+      stopped = true;
+      clearTimeout(timer);
+      await held?.release();
+    },
+  };
 }
 
 async function openKeyedStore(
