@@ -19,6 +19,8 @@ export interface RunOptions {
   idleS: number;
   /** `--cpu-prof` into this folder (the whole life; profile.ts cuts out the idle window). */
   cpuProfDir?: string | undefined;
+  /** More node options (e.g. --heapsnapshot-signal). */
+  nodeArgs?: string[];
   /** Extra environment for the child. */
   env?: Record<string, string>;
 }
@@ -49,9 +51,11 @@ export function spawnContender(kind: Kind, world: World, options: RunOptions): R
   const subsFile = path.join(world.dir, "naive-subs.json");
   if (kind === "naive") writeFileSync(subsFile, JSON.stringify(world.subs));
   const script = kind === "bot" ? "dist/src/main.js" : "dist/bench/light/naive.js";
-  const args = options.cpuProfDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`, script]
-    : [script];
+  const args = [
+    ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    ...(options.nodeArgs ?? []),
+    script,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
@@ -69,6 +73,7 @@ export function spawnContender(kind: Kind, world: World, options: RunOptions): R
       NAIVE_DB: path.join(world.dir, "naive.sqlite"),
       NAIVE_SUBS: subsFile,
       ...options.env,
+      ...(process.env.NAIVE_SPREAD && { NAIVE_SPREAD: process.env.NAIVE_SPREAD }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,7 +4,7 @@
  * whole first page (no `from`), compares the newest item with the one it stored and posts when
  * it differs. No budget, no schedule, no encryption: what a weekend bot does.
  * Env: DISCORD_TOKEN, DISCORD_API_URL, TRACKER_API_URL, NAIVE_DB (sqlite path),
- * NAIVE_SUBS (JSON file of {token, session, channelId}), POLL_INTERVAL_SECONDS.
+ * NAIVE_SUBS (JSON file of {token, session, channelId}), POLL_INTERVAL_SECONDS, NAIVE_SPREAD.
  */
 import { readFileSync } from "node:fs";
 import KeyvSqlite from "@keyv/sqlite";
@@ -54,8 +54,19 @@ async function pollAll(): Promise<void> {
   await Promise.all(subs.map((sub) => pollOne(sub).catch(() => undefined)));
 }
 
+/** NAIVE_SPREAD=1: each session on its own timer, spread over the interval (paced like the bot). */
+function pollSpread(): void {
+  for (const [i, sub] of subs.entries()) {
+    setTimeout(() => {
+      void pollOne(sub).catch(() => undefined);
+      setInterval(() => void pollOne(sub).catch(() => undefined), intervalMs);
+    }, (i * intervalMs) / subs.length);
+  }
+}
+
 client.once(Events.ClientReady, () => {
   process.stdout.write(`${JSON.stringify({ msg: "naive ready", pid: process.pid })}\n`);
+  if (process.env.NAIVE_SPREAD === "1") return pollSpread();
   void pollAll();
   setInterval(() => void pollAll(), intervalMs);
 });

@@ -4,7 +4,7 @@
  * following one session (10 history items), 3 s interval, warm-up, then 30 s idle measured
  * from outside (/proc). Repeats the pair (LIGHT_ROUNDS, default 2): the box is shared.
  * Args: [sessions=200]. Env: LIGHT_IDLE_S, LIGHT_WARMUP_S, LIGHT_ROUNDS, LIGHT_CPU_PROF (a
- * folder: --cpu-prof for both), LIGHT_SKIP_BUILD.
+ * folder: --cpu-prof for both), LIGHT_ONLY=bot|naive, LIGHT_SKIP_BUILD.
  */
 import { buildContenders } from "./build.js";
 import { type Figures, type Kind, measure } from "./contender.js";
@@ -63,10 +63,12 @@ export function table(pairs: Figures[]): string {
 
 buildContenders();
 for (let round = 1; round <= rounds; round++) {
-  const naive = await one("naive");
-  const bot = await one("bot");
+  // LIGHT_ONLY=bot or naive: just the one (for a profile).
+  const only = process.env.LIGHT_ONLY;
+  const naive = only === "bot" ? undefined : await one("naive");
+  const bot = only === "naive" ? undefined : await one("bot");
   console.log(
     `\nlight, round ${round}: ${sessions} sessions, ${intervalS} s interval, ${idleS} s idle after ${warmupS} s warm-up`,
   );
-  console.log(table([bot, naive]));
+  console.log(table([bot, naive].filter((f) => f !== undefined)));
 }
