@@ -17,6 +17,8 @@ export interface LinkedAccount {
 
 export interface AccountStore {
   get(userId: string): Promise<LinkedAccount | undefined>;
+  /** The linked ones among `userIds`, read in one go (what `get` gives for each). */
+  getMany(userIds: readonly string[]): Promise<Map<string, LinkedAccount>>;
   /** Encrypts the token and replaces any earlier link of this user. */
   set(account: LinkedAccount): Promise<void>;
   delete(userId: string): Promise<boolean>;
