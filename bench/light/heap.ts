@@ -10,7 +10,11 @@ import { memory, sleep, waitFor } from "./proc.js";
 import { startWorld } from "./world.js";
 
 const sessions = Number(process.argv[2] ?? "200");
-const world = await startWorld({ members: sessions, guilds: Math.ceil(sessions / 4), itemsPerSession: 10 });
+const world = await startWorld({
+  members: sessions,
+  guilds: Math.ceil(sessions / 4),
+  itemsPerSession: 10,
+});
 const run = spawnContender("bot", world, {
   intervalS: 3,
   warmupS: 0,
@@ -53,7 +57,8 @@ function summarise(file: string): void {
   let total = 0;
   for (let i = 0; i < snap.nodes.length; i += width) {
     const type = types[snap.nodes[i + iType]] as string;
-    const name = type === "object" || type === "native" ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
+    const name =
+      type === "object" || type === "native" ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
     const size = snap.nodes[i + iSize] as number;
     total += size;
     const entry = byName.get(name) ?? { size: 0, count: 0 };
@@ -61,8 +66,12 @@ function summarise(file: string): void {
     entry.count++;
     byName.set(name, entry);
   }
-  console.log(`heap snapshot: ${(total / 1048576).toFixed(1)} MiB in ${snap.nodes.length / width} objects`);
+  console.log(
+    `heap snapshot: ${(total / 1048576).toFixed(1)} MiB in ${snap.nodes.length / width} objects`,
+  );
   for (const [name, e] of [...byName].sort((a, b) => b[1].size - a[1].size).slice(0, 25)) {
-    console.log(`${(e.size / 1048576).toFixed(2).padStart(7)} MiB ${String(e.count).padStart(8)}  ${name.slice(0, 80)}`);
+    console.log(
+      `${(e.size / 1048576).toFixed(2).padStart(7)} MiB ${String(e.count).padStart(8)}  ${name.slice(0, 80)}`,
+    );
   }
 }

@@ -57,10 +57,13 @@ async function pollAll(): Promise<void> {
 /** NAIVE_SPREAD=1: each session on its own timer, spread over the interval (paced like the bot). */
 function pollSpread(): void {
   for (const [i, sub] of subs.entries()) {
-    setTimeout(() => {
-      void pollOne(sub).catch(() => undefined);
-      setInterval(() => void pollOne(sub).catch(() => undefined), intervalMs);
-    }, (i * intervalMs) / subs.length);
+    setTimeout(
+      () => {
+        void pollOne(sub).catch(() => undefined);
+        setInterval(() => void pollOne(sub).catch(() => undefined), intervalMs);
+      },
+      (i * intervalMs) / subs.length,
+    );
   }
 }
 

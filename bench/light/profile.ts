@@ -56,7 +56,9 @@ function callerChain(id: number): string {
   while (at !== undefined && names.length < depth) {
     const f = byId.get(at)?.callFrame;
     if (!f || f.functionName === "(root)") break;
-    names.push(`${f.functionName || "(anon)"}@${shortUrl(f.url).split("/").at(-1)}:${f.lineNumber + 1}`);
+    names.push(
+      `${f.functionName || "(anon)"}@${shortUrl(f.url).split("/").at(-1)}:${f.lineNumber + 1}`,
+    );
     at = parentOf.get(at);
   }
   return names.join(" < ");
@@ -77,13 +79,18 @@ function groupOf(place: string, name: string): string {
 const print = (title: string, map: Map<string, number>, n: number) => {
   console.log(`\n${title} (of ${(total / 1000).toFixed(0)} ms sampled)`);
   for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) {
-    console.log(`${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+    console.log(
+      `${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`,
+    );
   }
 };
 print("top frames by self time", self, 25);
 print("by package or file", byFile, 20);
 console.log("\ncallers of the top frames");
-const top = [...self].filter(([k]) => !k.startsWith("(")).sort((a, b) => b[1] - a[1]).slice(0, 10);
+const top = [...self]
+  .filter(([k]) => !k.startsWith("("))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 10);
 for (const [key] of top) {
   console.log(key);
   const chains = [...(callers.get(key) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 2);

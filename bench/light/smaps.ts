@@ -10,7 +10,11 @@ import { startWorld } from "./world.js";
 
 const kind = (process.argv[2] ?? "bot") as Kind;
 const sessions = Number(process.argv[3] ?? "200");
-const world = await startWorld({ members: sessions, guilds: Math.ceil(sessions / 4), itemsPerSession: 10 });
+const world = await startWorld({
+  members: sessions,
+  guilds: Math.ceil(sessions / 4),
+  itemsPerSession: 10,
+});
 const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0 });
 try {
   await waitFor("first poll", 120_000, () => world.tracker.requests.length > 0);

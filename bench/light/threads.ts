@@ -35,7 +35,11 @@ function threads(pid: number): Map<string, Times> {
   return out;
 }
 
-const world = await startWorld({ members: sessions, guilds: Math.ceil(sessions / 4), itemsPerSession: 10 });
+const world = await startWorld({
+  members: sessions,
+  guilds: Math.ceil(sessions / 4),
+  itemsPerSession: 10,
+});
 const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0 });
 const pid = run.child.pid as number;
 try {
