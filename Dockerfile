@@ -32,6 +32,14 @@ COPY scripts/production-tree.mjs ./scripts/
 RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund \
   && node scripts/production-tree.mjs --prune
+# What the running bot never loads: the sqlite3 addon's build leftovers (object files,
+# static libraries, the SQLite sources; only node_sqlite3.node is loaded) and the DejaVu
+# fonts other than the two the pictures use (src/pictures/render.ts).
+RUN rm -rf node_modules/sqlite3/build/Release/obj node_modules/sqlite3/build/Release/obj.target \
+    node_modules/sqlite3/build/Release/.deps node_modules/sqlite3/build/Release/*.a \
+    node_modules/sqlite3/build/deps node_modules/sqlite3/deps node_modules/sqlite3/src \
+  && find node_modules/dejavu-fonts-ttf/ttf -name '*.ttf' \
+    ! -name DejaVuSans.ttf ! -name DejaVuSans-Bold.ttf -delete
 
 # ---- runtime: production node_modules + compiled JavaScript only ----
 FROM ${NODE_IMAGE} AS runtime

@@ -10,6 +10,7 @@ import type { Leaderboard } from "../leaderboard/board.js";
 import type { VotePanels } from "../play/panels.js";
 import type { TrackerPlayer } from "../tracker/play.js";
 import type { TrackerClient } from "../tracker/types.js";
+import { createForgetter } from "../util/forget.js";
 import type { PostLocale } from "./postLocale.js";
 
 /** What every command handler may use; wired once in main.ts. */
@@ -44,6 +45,8 @@ export interface BotContext {
 export interface SessionCache {
   get<T>(userId: string, load: () => Promise<T>): Promise<T>;
   clear(userId: string): void;
+  /** Members with an entry kept: for tests. */
+  size(): number;
 }
 
 /**
@@ -55,8 +58,11 @@ export function createSessionCache(
   now: () => number = systemClock.now,
 ): SessionCache {
   const entries = new Map<string, { value: unknown; expires: number }>();
+  // Expired entries of members who never come back are dropped, not kept for the bot's life.
+  const forget = createForgetter(entries, (hit, nowMs) => hit.expires <= nowMs, ttlMs);
   return {
     async get<T>(userId: string, load: () => Promise<T>): Promise<T> {
+      forget(now());
       const hit = entries.get(userId);
       if (hit && hit.expires > now()) return hit.value as T;
       const value = await load();
@@ -66,5 +72,6 @@ export function createSessionCache(
     clear(userId) {
       entries.delete(userId);
     },
+    size: () => entries.size,
   };
 }

@@ -6,7 +6,6 @@
  * the same SVG always gives the same pixels.
  */
 import { createRequire } from "node:module";
-import { renderAsync } from "@resvg/resvg-js";
 import { type APIEmbed, AttachmentBuilder } from "discord.js";
 import { createLimiter } from "../util/limit.js";
 
@@ -55,7 +54,19 @@ export async function pictureMessage(
   return { embeds: [embed], files: [file] };
 }
 
+/**
+ * resvg's native engine is loaded by the first picture, not at start: most of the time the bot
+ * only polls, and the addon costs several MB of memory from the moment it is loaded.
+ */
+let engine: Promise<typeof import("@resvg/resvg-js")> | undefined;
+
 async function render(svg: string, options: RenderOptions): Promise<Buffer> {
+  // A failed load (a broken install) is tried again by the next picture, not cached.
+  engine ??= import("@resvg/resvg-js").catch((err: unknown) => {
+    engine = undefined;
+    throw err;
+  });
+  const { renderAsync } = await engine;
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,

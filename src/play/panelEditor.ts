@@ -7,6 +7,7 @@ import type { PostLocale } from "../discord/postLocale.js";
 import type { Logger } from "../log.js";
 import type { PanelClosedReason } from "../store/playSchemas.js";
 import type { PlayStore, VotePanel } from "../store/plays.js";
+import { createForgetter } from "../util/forget.js";
 import { panelBody, tallyOf } from "./panelMessage.js";
 
 export interface PanelEditorDeps {
@@ -26,6 +27,8 @@ export interface PanelEditor {
   /** Marks the panel closed and edits its message (no buttons); `forget` deletes the record. */
   close(panelId: string, reason: PanelClosedReason, forget?: boolean): Promise<boolean>;
   stop(): void;
+  /** Panels whose last edit still throttles the next one: for tests. */
+  throttled(): number;
 }
 
 export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
@@ -33,6 +36,17 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
   // Monotonic: the throttle is a duration, not a date.
   const lastEdit = new Map<string, number>();
   const scheduled = new Map<string, NodeJS.Timeout>();
+  // An edit longer ago than editEveryMs throttles nothing: forget it (panels close for good).
+  const forget = createForgetter(
+    lastEdit,
+    (at, nowMs) => nowMs - at >= deps.editEveryMs,
+    deps.editEveryMs,
+  );
+  const edited = (panelId: string) => {
+    const nowMs = performance.now();
+    forget(nowMs);
+    lastEdit.set(panelId, nowMs);
+  };
 
   async function bodyOf(panel: VotePanel) {
     const locale = await deps.postLocale(panel.guildId, panel.ownerId);
@@ -42,7 +56,7 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
 
   async function edit(panelId: string): Promise<void> {
     scheduled.delete(panelId);
-    lastEdit.set(panelId, performance.now());
+    edited(panelId);
     const panel = await plays.getPanel(panelId);
     if (!panel?.messageId) return;
     try {
@@ -60,7 +74,7 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
       const message = (await rest.post(Routes.channelMessages(panel.channelId), { body })) as {
         id: string;
       };
-      lastEdit.set(panel.id, performance.now());
+      edited(panel.id);
       return message.id;
     },
     refreshSoon(panelId) {
@@ -79,6 +93,7 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
       if (!closed) return false;
       clearTimeout(scheduled.get(panelId));
       scheduled.delete(panelId);
+      lastEdit.delete(panelId);
       if (closed.messageId) {
         const body = await bodyOf(closed);
         await rest
@@ -92,5 +107,6 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
       for (const timer of scheduled.values()) clearTimeout(timer);
       scheduled.clear();
     },
+    throttled: () => lastEdit.size,
   };
 }

@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import { type Clock, systemClock } from "../clock.js";
 import type { OutboxEntry } from "../store/types.js";
 import { deadlineAfter, leftInThisRun } from "../util/lastingDeadline.js";
+import { createForgetter } from "../util/forget.js";
 
 /** Discord's nonce memory is "a few minutes"; past this a resend may post twice. */
 export const defaultNonceWindowMs = 3 * 60_000;
@@ -25,6 +26,8 @@ export interface NonceWarning {
   (entry: OutboxEntry, index: number, _now?: Date): void;
   /** Before the entry's first send in this run: its window starts counting on this run's clock. */
   seen(entry: OutboxEntry): void;
+  /** Channels remembered (warned within the window): for tests. */
+  tracked(): number;
 }
 
 export function createNonceWarning(
@@ -34,6 +37,8 @@ export function createNonceWarning(
 ): NonceWarning {
   // Once per channel per window: the first resend after an outage is the one at risk.
   const warnedAt = new Map<string, number>();
+  // A warning older than the window holds nothing back: forget it (channels come and go).
+  const forget = createForgetter(warnedAt, (at, nowMs) => nowMs - at >= windowMs, windowMs);
   /** Milliseconds left of the entry's window; the first reading fixes it on this run's clock. */
   const left = (entry: OutboxEntry) => {
     // The outbox keeps no monotonic reading: its wall date is all any run has of it.
@@ -45,6 +50,7 @@ export function createNonceWarning(
     );
   };
   const warn = (entry: OutboxEntry, index: number) => {
+    forget(clock.now());
     // Only the first message not yet confirmed can have been posted without its answer.
     if (index !== entry.sent) return;
     const ageMs = windowMs - left(entry);
@@ -62,5 +68,8 @@ export function createNonceWarning(
       "re-sent a post older than Discord's nonce memory: if its first try reached Discord before the outage, it may appear twice in this channel",
     );
   };
-  return Object.assign(warn, { seen: (entry: OutboxEntry) => void left(entry) });
+  return Object.assign(warn, {
+    seen: (entry: OutboxEntry) => void left(entry),
+    tracked: () => warnedAt.size,
+  });
 }

@@ -143,9 +143,11 @@ export async function planSources(
     else userSubs.push(sub);
   }
 
+  // One read for every member of this tick; when it fails each member is read (and fails) alone.
+  const accounts = await ctx.store.accounts.getMany([...byUser.keys()]).catch(() => undefined);
   await mapLimit([...byUser], ctx.concurrency, async ([userId, userSubs]) => {
     try {
-      const account = await ctx.store.accounts.get(userId);
+      const account = accounts ? accounts.get(userId) : await ctx.store.accounts.get(userId);
       if (account === undefined) {
         cycle.notLinked.push(...userSubs);
         return;

@@ -97,7 +97,10 @@ async function dueAndFetch(
   const probe = gate === "probe";
   state.probe = probe;
   const picking = probe ? { force: false, limit: 1, probe } : options;
-  const planned = await planSources(ctx, pickDue(ctx.schedule, input, nowMs, picking), state);
+  const picked = pickDue(ctx.schedule, input, nowMs, picking);
+  // The tick plans over the store's own objects (listShared): what is read on gets copies.
+  const due = { ...picked, subs: picked.subs.map((sub) => structuredClone(sub)) };
+  const planned = await planSources(ctx, due, state);
   // A session seen no longer running was made due by planning (its final read).
   const sources = planned.filter(
     (s) => options.force || probe || ctx.schedule.isDue(s.key, ctx.mono()),
@@ -142,7 +145,8 @@ export async function runTick(
 ): Promise<Promise<void>[]> {
   const launched: Promise<void>[] = [];
   try {
-    const allSubs = await deps.store.subscriptions.list();
+    const allSubs =
+      deps.store.subscriptions.listShared?.() ?? (await deps.store.subscriptions.list());
     const extra = await deps.extraLookups();
     const active = allSubs.filter((sub) => sub.status === "active");
     await deps.rates.load();

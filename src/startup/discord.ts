@@ -1,5 +1,13 @@
 /** The discord.js client, the poller's two ways to reach Discord, and login. */
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes } from "discord.js";
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type GuildMember,
+  Options,
+  Routes,
+} from "discord.js";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -10,6 +18,48 @@ export class StartupError extends Error {}
 
 const postedMessage = z.object({ id: z.string() });
 
+/**
+ * What discord.js keeps in memory: only what the bot reads (servers, their channels, threads
+ * and roles, and its own member for permission checks: see `guild.members.me`,
+ * `permissionsFor`, `guild.roles.cache`). Everything else is built for the moment it is used
+ * and not kept: the bot never reads a cached message, reaction, presence, emoji, sticker,
+ * voice state, invite, ban, scheduled event or other member. At 2,500 servers the defaults
+ * keep each server's emojis, stickers and members it hears of for as long as the bot runs.
+ */
+const botCaches = Options.cacheWithLimits({
+  MessageManager: 0,
+  GuildMessageManager: 0,
+  DMMessageManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  ThreadMemberManager: 0,
+  GuildEmojiManager: 0,
+  BaseGuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  VoiceStateManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  GuildMemberManager: {
+    maxSize: 0,
+    keepOverLimit: (member: GuildMember) => member.id === member.client.user.id,
+  },
+});
+
+/** Users (members who used a command: /unsubscribe shows their names) and archived threads age out. */
+const botSweepers = {
+  ...Options.DefaultSweeperSettings,
+  users: {
+    interval: 3_600,
+    filter: () => (user: { id: string; client: { user: { id: string } } }) =>
+      user.id !== user.client.user.id,
+  },
+};
+
 export function createDiscordClient(config: Config, logger: Logger): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -18,6 +68,8 @@ export function createDiscordClient(config: Config, logger: Logger): Client {
     // Discord's recommended shard count (GET /gateway/bot), all in this process: past 2,500
     // servers Discord requires shards, and "auto" follows its advice as the bot grows.
     shards: "auto",
+    makeCache: botCaches,
+    sweepers: botSweepers,
   });
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.ShardDisconnect, (event) =>

@@ -23,8 +23,11 @@ export function createAccountStore({
   const queue = createSerialQueue();
 
   async function readStored(userId: string): Promise<StoredAccount | undefined> {
-    const value = await keyv.get<unknown>(userId);
-    if (value === undefined) return undefined;
+    return parseStored(userId, await keyv.get<unknown>(userId));
+  }
+
+  function parseStored(userId: string, value: unknown): StoredAccount | undefined {
+    if (value === undefined || value === null) return undefined;
     const parsed = storedAccountSchema.safeParse(value);
     if (!parsed.success || parsed.data.userId !== userId) {
       // Reads as "not linked": the user is asked to link again, which heals it.
@@ -50,13 +53,27 @@ export function createAccountStore({
     }
   }
 
+  async function open(stored: StoredAccount): Promise<LinkedAccount> {
+    const token = cipher.decrypt(stored.token);
+    if (cipher.needsReencrypt(stored.token)) await reencrypt(stored, token);
+    return { userId: stored.userId, nick: stored.nick, linkedAt: stored.linkedAt, token };
+  }
+
   return {
     async get(userId) {
       const stored = await readStored(userId);
-      if (!stored) return undefined;
-      const token = cipher.decrypt(stored.token);
-      if (cipher.needsReencrypt(stored.token)) await reencrypt(stored, token);
-      return { userId: stored.userId, nick: stored.nick, linkedAt: stored.linkedAt, token };
+      return stored && open(stored);
+    },
+    async getMany(userIds) {
+      const accounts = new Map<string, LinkedAccount>();
+      if (userIds.length === 0) return accounts;
+      // One query for all (the poller's tick asks for every member it reads), not one each.
+      const values = await keyv.getMany<unknown>([...userIds]);
+      for (const [index, userId] of userIds.entries()) {
+        const stored = parseStored(userId, values[index]);
+        if (stored) accounts.set(userId, await open(stored));
+      }
+      return accounts;
     },
     async set(account: LinkedAccount) {
       // Field by field, so no spread can ever carry the plain token along.

@@ -33,6 +33,8 @@ export interface CachedCollection<T> {
   get(id: string): T | undefined;
   /** Copies of all items, or of those matching. */
   values(match?: (item: T) => boolean): T[];
+  /** The cached items themselves, not copies: for readers that never change them. */
+  shared(): readonly T[];
   put(item: T): Promise<void>;
   /**
    * Read-modify-write in the write queue: `change` sees the latest stored
@@ -101,6 +103,7 @@ export async function loadCollection<T>(
       const items = [...cache.values()];
       return (match ? items.filter(match) : items).map((item) => structuredClone(item));
     },
+    shared: () => [...cache.values()],
     put: (item) =>
       queue.run(async () => {
         const stored = structuredClone(item);

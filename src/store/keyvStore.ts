@@ -148,6 +148,7 @@ function subscriptionStoreOf(subscriptions: CachedCollection<Subscription>): Sub
   return {
     get: async (id) => subscriptions.get(id),
     list: async () => subscriptions.values(),
+    listShared: () => subscriptions.shared(),
     listByUser: async (userId) => subscriptions.values((s) => s.userId === userId),
     listByGuild: async (guildId) => subscriptions.values((s) => s.guildId === guildId),
     put: (subscription) => subscriptions.put(subscription),

@@ -59,6 +59,7 @@ export function memoryCollection<T>(idOf: (item: T) => string): CachedCollection
   return {
     get: (id) => (items.has(id) ? copy(items.get(id)) : undefined),
     values: (match) => [...items.values()].filter((i) => !match || match(i)).map(copy),
+    shared: () => [...items.values()],
     put: async (item) => {
       items.set(idOf(item), copy(item));
     },

@@ -58,6 +58,8 @@ export interface FakeRequest {
   accept: string | undefined;
   /** Undefined when the request was left hanging or its socket was reset. */
   status: number | undefined;
+  /** Bytes of the answer's body (set when it is sent). */
+  responseBytes?: number;
   fault: FakeFault | undefined;
   /** Arrival on the fake's clock (ms). */
   at: number;
@@ -182,6 +184,7 @@ export async function startFakeTracker(options: FakeTrackerOptions = {}): Promis
   function send(res: ServerResponse, entry: FakeRequest, reply: FakeReply): void {
     entry.status = reply.status;
     const body = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+    entry.responseBytes = Buffer.byteLength(body);
     const write = () => {
       if (res.destroyed) return;
       res.writeHead(reply.status, {

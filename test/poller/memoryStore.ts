@@ -39,6 +39,13 @@ export function createMemoryStore(): MemoryStore {
     data: { accounts, subscriptions, outbox },
     accounts: {
       get: async (userId) => copy(accounts.get(userId)),
+      getMany: async (userIds) =>
+        new Map(
+          userIds.flatMap((id) => {
+            const account = accounts.get(id);
+            return account ? [[id, copy(account)] as const] : [];
+          }),
+        ),
       set: async (account) => {
         accounts.set(account.userId, copy(account));
       },

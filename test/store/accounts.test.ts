@@ -71,6 +71,30 @@ describe("accounts", () => {
     expect(await store.accounts.get(account.userId)).toBeUndefined();
   });
 
+  it("reads many accounts in one go: the linked ones, decrypted, none of the others", async () => {
+    const key = randomKey();
+    const store = await openWith(key);
+    const other = { ...account, userId: "300000000000000002", nick: "kim", token: "ct_kim_0123" };
+    await store.accounts.set(account);
+    await store.accounts.set(other);
+    const raw = rawDatabase(file);
+    try {
+      await raw.keyv("accounts").set("300000000000000003", { userId: "someone else" });
+    } finally {
+      await raw.adapter.disconnect();
+    }
+    const found = await store.accounts.getMany([
+      account.userId,
+      "300000000000000009",
+      other.userId,
+      "300000000000000003",
+    ]);
+    expect([...found.keys()]).toEqual([account.userId, other.userId]);
+    expect(found.get(account.userId)).toEqual(account);
+    expect(found.get(other.userId)).toEqual(other);
+    expect((await store.accounts.getMany([])).size).toBe(0);
+  });
+
   it("never writes the plain token to the database files", async () => {
     const key = randomKey();
     const store = await openWith(key);

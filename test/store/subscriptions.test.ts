@@ -109,6 +109,20 @@ describe("subscriptions and outbox", () => {
     });
   });
 
+  it("shares its own objects with the poller's tick, uncopied and current (listShared)", async () => {
+    const store = await openAt();
+    const sub = makeSubscription();
+    await store.subscriptions.put(sub);
+    const first = store.subscriptions.listShared?.() ?? [];
+    const second = store.subscriptions.listShared?.() ?? [];
+    expect(first).toHaveLength(1);
+    expect(second[0]).toBe(first[0]); // the same object both times: nothing was copied
+    expect((await store.subscriptions.list())[0]).not.toBe(first[0]);
+    await store.subscriptions.update(sub.id, (s) => ({ ...s, status: "paused" }));
+    expect(store.subscriptions.listShared?.()[0]?.status).toBe("paused");
+    expect(first[0]?.status).toBe("active"); // an update replaces the object, never changes it
+  });
+
   it("keeps every one of 50 concurrent puts, and the last of repeated puts", async () => {
     const store = await openAt();
     const subs = Array.from({ length: 50 }, (_, i) => makeSubscription({ userId: `u${i % 3}` }));
