@@ -33,11 +33,11 @@ export class StoreOpenError extends Error {
 
 /** The database did not answer a health check in time. */
 export class StoreUnavailableError extends Error {
-  override readonly name = "StoreUnavailableError";
+  override readonly name: string = "StoreUnavailableError";
 }
 
-/** Another program holds the database's lock: the health check says so at once instead of waiting. */
-export class StoreBusyError extends Error {
+/** Unavailable because another program holds the database's lock: said at once, not after a wait. */
+export class StoreBusyError extends StoreUnavailableError {
   override readonly name = "StoreBusyError";
 }
 

@@ -145,6 +145,13 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
     30_000,
     "all posts",
   );
+  // Enough interactions after the SIGTERM to say something (one every 0.5 s; a fast hand-over
+  // and quick posts must not leave the window nearly empty), then time for their answers.
+  await discord.waitFor(
+    () => sent.filter((h) => h.dispatchedAt >= termAt).length > 5,
+    30_000,
+    "interactions after the SIGTERM",
+  );
   await new Promise((r) => setTimeout(r, 2000));
   stop();
   await new Promise((r) => setTimeout(r, 3000));
