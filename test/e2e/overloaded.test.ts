@@ -30,7 +30,10 @@ describe("an overloaded budget (40 sessions, 60 a minute, 2 s interval)", () => 
     const quietReads = run.byEndpoint["histories (quiet)"] ?? 0;
     expect(run.byReason.busy).toBeGreaterThan(0);
     expect(run.byReason.quiet).toBeGreaterThan(0);
-    expect((run.byReason.busy ?? 0) + (run.byReason.quiet ?? 0)).toBe(busyReads + quietReads);
+    // The bot's counter and the fake's log are read at slightly different moments at each edge
+    // of the window: a request in flight at either edge may be in one and not yet the other.
+    const counted = (run.byReason.busy ?? 0) + (run.byReason.quiet ?? 0);
+    expect(Math.abs(counted - (busyReads + quietReads))).toBeLessThanOrEqual(2);
     expect(busyReads + quietReads).toBeLessThanOrEqual((48 * run.loadMs) / 60_000 + 3);
   }, 300_000);
 });
