@@ -135,8 +135,14 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   expect(exit.code).toBe(0);
   expect(exitMs).toBeLessThan(10_000);
   await waitServing([c], "c to take over");
-  expect(c.child.output()).toMatch(
-    /took over the gateway, interactions and polling from .* \(hand-over\)/,
+  // The line is written once the claim returns, which /healthz may report a moment before.
+  await discord.waitFor(
+    () =>
+      /took over the gateway, interactions and polling from .* \(hand-over\)/.test(
+        c.child.output(),
+      ),
+    5_000,
+    "c's hand-over line",
   );
   expect(next.child.output()).toMatch(/handed the lease over to /);
   const termGap = await firstAnswerAfter(termAt, "an answer after the SIGTERM");
