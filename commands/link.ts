@@ -12,7 +12,7 @@ import { UserError } from "../src/discord/errors.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import { escapeMarkdown } from "../src/format/items.js";
 import { everywhere } from "../src/discord/installs.js";
-import { resumeUserSubscriptions } from "../src/poller/resume.js";
+import { resumeUserSubscriptions } from "../src/poller/pause/resume.js";
 import { TrackerAuthError } from "../src/tracker/errors.js";
 
 const data = {

@@ -7,7 +7,7 @@ import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type BotContext, createSessionCache } from "./discord/context.js";
-import { createPostLocale } from "./discord/postLocale.js";
+import { createPostLocale } from "./i18n/postLocale.js";
 import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { startWallStepGuard } from "./discord/wallStepGuard.js";

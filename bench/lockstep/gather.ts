@@ -7,7 +7,7 @@
 import type { HistoryItem } from "../../src/tracker/types.js";
 import { detectNew } from "../../src/feeds/historyDetect.js";
 import { errorSummary } from "../../src/util/errorSummary.js";
-import { applyAdvance, type ChannelPart } from "../../src/poller/outbox.js";
+import { applyAdvance, type ChannelPart } from "../../src/poller/outbox/outbox.js";
 import type { Source, SourceContext } from "./sources.js";
 
 export interface FetchedSource {

@@ -23,12 +23,12 @@ import {
   type Deliver,
   type DeliveryTally,
   type PollerMetrics,
-} from "../../src/poller/channels.js";
+} from "../../src/poller/sender/channels.js";
 import { errorSummary } from "../../src/util/errorSummary.js";
 import { gatherChannelParts } from "./gather.js";
-import { pauseAccounts } from "../../src/poller/notices.js";
-import { createOutboxEntry } from "../../src/poller/outbox.js";
-import { sortPending } from "../../src/poller/pending.js";
+import { pauseAccounts } from "../../src/poller/pause/notices.js";
+import { createOutboxEntry } from "../../src/poller/outbox/outbox.js";
+import { sortPending } from "../../src/poller/outbox/pending.js";
 import { createLimiter, mapLimit } from "../../src/util/limit.js";
 import {
   activeLookupKey,

@@ -2,13 +2,13 @@
  * The three schedules the simulation compares, behind one small interface:
  * - today: the schedule before the square-root rule (bench/baseline/schedule.ts), told what it
  *   is told in the bot (a session's last post as its last change; "the read found something");
- * - new: src/poller/schedule.ts, told the `happened` dates of what each read returns;
- * - optimum: the square-root allocation computed offline from the true rates (src/poller/allocate.ts
+ * - new: src/poller/schedule/schedule.ts, told the `happened` dates of what each read returns;
+ * - optimum: the square-root allocation computed offline from the true rates (src/poller/schedule/allocate.ts
  *   on what the simulation knows and the bot cannot), each session read at its fixed interval.
  */
-import { allocate } from "../../src/poller/allocate.js";
-import { observe, type RateState } from "../../src/poller/rate.js";
-import { createSchedule } from "../../src/poller/schedule.js";
+import { allocate } from "../../src/poller/schedule/allocate.js";
+import { observe, type RateState } from "../../src/poller/schedule/rate.js";
+import { createSchedule } from "../../src/poller/schedule/schedule.js";
 import { createSchedule as createBaselineSchedule } from "../baseline/schedule.js";
 import type { SimSession } from "./world.js";
 

@@ -6,10 +6,10 @@
  * announced, so a restart neither loses it (the outbox) nor repeats it (the record; a crash
  * between the two writes re-saves the same entry, whose nonce Discord answers with the first).
  */
-import type { PostLocale } from "../discord/postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
-import { messageNonce } from "../poller/outbox.js";
-import type { SourceRead } from "../poller/readObserver.js";
+import { messageNonce } from "../poller/outbox/outbox.js";
+import type { SourceRead } from "../poller/loop/readObserver.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import type { TrackerClient } from "../tracker/types.js";
 import { errorSummary } from "../util/errorSummary.js";

@@ -7,9 +7,9 @@
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import type { Clock } from "../clock.js";
-import type { PostLocale } from "../discord/postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
-import type { SourceRead } from "../poller/readObserver.js";
+import type { SourceRead } from "../poller/loop/readObserver.js";
 import type { Card, CardState, CardStore } from "../store/cards.js";
 import { createCoalescer } from "../util/coalesce.js";
 import { errorSummary } from "../util/errorSummary.js";

@@ -10,10 +10,10 @@
  */
 import { DiscordAPIError, type REST, Routes } from "discord.js";
 import type { Clock } from "../clock.js";
-import type { PostLocale } from "../discord/postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
 import { chartFileName } from "../pictures/chartMessage.js";
-import { messageNonce } from "../poller/outbox.js";
+import { messageNonce } from "../poller/outbox/outbox.js";
 import type { DigestSetting, DigestWeek } from "../store/digest.js";
 import type { Store } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";

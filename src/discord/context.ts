@@ -4,14 +4,14 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { RoleSync } from "../roles/sync.js";
 import type { Store, Subscription } from "../store/types.js";
-import type { CheckInterval } from "../poller/status.js";
+import type { CheckInterval } from "../poller/schedule/status.js";
 import type { LiveCards } from "../cards/live.js";
 import type { Leaderboard } from "../leaderboard/board.js";
 import type { VotePanels } from "../play/panels.js";
 import type { TrackerPlayer } from "../tracker/play.js";
 import type { TrackerClient } from "../tracker/types.js";
 import { createForgetter } from "../util/forget.js";
-import type { PostLocale } from "./postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 
 /** What every command handler may use; wired once in main.ts. */
 export interface BotContext {

@@ -7,7 +7,7 @@
  * page) recovers it, and normalizeFetched drops the repeats.
  */
 import type { HistoriesQuery, HistoryItem, TrackerClient } from "../tracker/types.js";
-import { pageLimit, walkPages } from "../util/pages.js";
+import { pageLimit, walkPages } from "../tracker/pages.js";
 import { secondOf } from "../util/watermark.js";
 import { normalizeFetched } from "./historyDetect.js";
 

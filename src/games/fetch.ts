@@ -3,7 +3,7 @@
  * order (`happened` DESC, `id` DESC) makes its paging stable, so no boundary re-read is
  * needed (unlike histories, src/feeds/historyFetch.ts); normalizeGameChanges drops any repeat.
  */
-import { pageLimit, walkPages } from "../util/pages.js";
+import { pageLimit, walkPages } from "../tracker/pages.js";
 import type { GameChange, TrackerClient } from "../tracker/types.js";
 import { normalizeGameChanges } from "./detect.js";
 

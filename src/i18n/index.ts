@@ -14,7 +14,7 @@
  *
  * Which language: replies use `resolveLocale(interaction.locale)`; channel
  * posts and the bot's own DMs use `ctx.postLocale(guildId | null, userId)`
- * (src/discord/postLocale.ts). Registration texts: the `commands` namespace, by
+ * (src/i18n/postLocale.ts). Registration texts: the `commands` namespace, by
  * convention (src/discord/localizeCommand.ts).
  */
 import { createI18n } from "./createI18n.js";

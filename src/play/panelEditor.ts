@@ -3,7 +3,7 @@
  * `editEveryMs` per panel (several votes in that time make one edit), and closed.
  */
 import { type REST, Routes } from "discord.js";
-import type { PostLocale } from "../discord/postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
 import type { PanelClosedReason } from "../store/playSchemas.js";
 import type { PlayStore, VotePanel } from "../store/plays.js";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { REST } from "discord.js";
-import type { PostLocale } from "../discord/postLocale.js";
+import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
 import type { PanelClosedReason } from "../store/playSchemas.js";
 import type { NewPanel, VotePanel } from "../store/plays.js";

@@ -18,27 +18,27 @@ import {
   type Deliver,
   type DeliveryTally,
   type PollerMetrics,
-} from "./channels.js";
+} from "./sender/channels.js";
 import { errorSummary } from "../util/errorSummary.js";
-import type { PostLocale } from "./locale.js";
-import { createLoop } from "./loop.js";
-import { createNonceWarning } from "./nonceWarning.js";
-import { sortPending } from "./pending.js";
+import type { PostLocale } from "./sender/locale.js";
+import { createLoop } from "./loop/loop.js";
+import { createNonceWarning } from "./sender/nonceWarning.js";
+import { sortPending } from "./outbox/pending.js";
 import { createLimiter } from "../util/limit.js";
 import { createBreaker } from "../tracker/breaker.js";
-import { createRateKeeper } from "./rateStore.js";
-import type { OnSourceRead } from "./readObserver.js";
-import { createSchedule } from "./schedule.js";
-import type { SourceContext } from "./sources.js";
-import { newCycleState, runTick, type TickDeps } from "./tick.js";
-import { siteEvidence } from "./trackerHealth.js";
+import { createRateKeeper } from "./schedule/rateStore.js";
+import type { OnSourceRead } from "./loop/readObserver.js";
+import { createSchedule } from "./schedule/schedule.js";
+import type { SourceContext } from "./loop/sources.js";
+import { newCycleState, runTick, type TickDeps } from "./loop/tick.js";
+import { siteEvidence } from "./schedule/trackerHealth.js";
 import {
   backoffUntil,
   describeCheck,
   type CheckInterval,
   type SchedulerStatus,
   trackerStatus,
-} from "./status.js";
+} from "./schedule/status.js";
 
 export type { CheckInterval, Deliver, PollerMetrics, SchedulerStatus };
 
@@ -71,7 +71,7 @@ export interface PollerDeps {
   onActiveSessions?: (userId: string, activeSessionIds: readonly number[]) => void | Promise<void>;
   /**
    * The language of posts: `(guildId, ownerId)` for a channel, `(null, ownerId)` for a DM
-   * subscription (src/discord/postLocale.ts). English when not given.
+   * subscription (src/i18n/postLocale.ts). English when not given.
    */
   postLocale?: PostLocale;
   /** How long Discord is taken to remember a nonce (nonceWarning.ts). Default 3 min. */

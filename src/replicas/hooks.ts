@@ -2,7 +2,7 @@
  * What the composition root asks of the replica layer when several instances
  * share a Postgres database: the bot itself stays unaware of leases.
  */
-import type { Deliver } from "../poller/channels.js";
+import type { Deliver } from "../poller/sender/channels.js";
 import type { Store } from "../store/types.js";
 import type { RequestBudget } from "../tracker/budget.js";
 import type { LeadershipStatus } from "./leadership.js";

@@ -11,7 +11,7 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { DeliveryError } from "../poller/errors.js";
+import { DeliveryError } from "../poller/sender/errors.js";
 import type { Deliver } from "../poller/poller.js";
 
 export class StartupError extends Error {}

@@ -1,5 +1,5 @@
 import { type Locale, type MessageKey, t, translator } from "../i18n/index.js";
-import type { CheckInterval } from "../poller/status.js";
+import type { CheckInterval } from "../poller/schedule/status.js";
 import type { Subscription } from "../store/types.js";
 
 const pauseKeys = {

@@ -319,7 +319,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
           const durationMs = Math.round(performance.now() - started);
           const { kind, status } = attemptFailed(endpoint, err, durationMs);
           // A probe of a tracker that is down is answered by its first failure: the next
-          // probe, at the breaker's pace, is the retry (src/poller/trackerHealth.ts).
+          // probe, at the breaker's pace, is the retry (src/poller/schedule/trackerHealth.ts).
           const retries = currentRequestReason() === "probe" ? 0 : options.retries;
           if (!isRetryable(err) || n >= retries || closing) {
             logger?.debug(

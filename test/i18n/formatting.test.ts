@@ -6,7 +6,7 @@ import { buildDeliveryMessages, deliveryTitle } from "../../src/format/delivery.
 import { buildHistoriesEmbed } from "../../src/format/historiesEmbed.js";
 import { formatItemLine } from "../../src/format/items.js";
 import { catalogs, locales, t } from "../../src/i18n/index.js";
-import { pauseNotice } from "../../src/poller/notices.js";
+import { pauseNotice } from "../../src/poller/pause/notices.js";
 import { describeFilters, describePause } from "../../src/subscriptions/describe.js";
 import { TrackerRateLimitError } from "../../src/tracker/errors.js";
 import { item } from "../format/fixtures.js";

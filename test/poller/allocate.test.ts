@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../src/poller/allocate.js";
+import { allocate } from "../../src/poller/schedule/allocate.js";
 
 const d = (rate: number, cost = 1) => ({ rate, cost });
 const spent = (intervals: number[], costs: number[] = intervals.map(() => 1)) =>

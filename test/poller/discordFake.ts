@@ -3,7 +3,7 @@
  * where it matters here: a repeated nonce (with enforce_nonce) answers with
  * the message posted earlier instead of posting again. Faults are scripted.
  */
-import { DeliveryError } from "../../src/poller/errors.js";
+import { DeliveryError } from "../../src/poller/sender/errors.js";
 
 export interface PostedMessage {
   id: string;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { resumeUserSubscriptions } from "../../src/poller/resume.js";
+import { resumeUserSubscriptions } from "../../src/poller/pause/resume.js";
 import type { FakeFault } from "../fakes/tracker.js";
 import {
   createHarness,

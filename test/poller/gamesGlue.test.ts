@@ -1,7 +1,7 @@
 /** The poller's games glue: outbox entries with game-rule changes, their advances, the poll rule. */
 import { describe, expect, it } from "vitest";
 import { mergeGamesState } from "../../src/games/detect.js";
-import { applyAdvance, type ChannelPart, createOutboxEntry } from "../../src/poller/outbox.js";
+import { applyAdvance, type ChannelPart, createOutboxEntry } from "../../src/poller/outbox/outbox.js";
 import { gamesFeed } from "../../src/feeds/games.js";
 import type { Subscription } from "../../src/store/types.js";
 import type { GameChange, HistoryItem } from "../../src/tracker/types.js";

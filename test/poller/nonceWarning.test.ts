@@ -3,7 +3,7 @@
  * of a post seen in this run is its monotonic age; an earlier run's post goes by its date.
  */
 import { describe, expect, it } from "vitest";
-import { createNonceWarning } from "../../src/poller/nonceWarning.js";
+import { createNonceWarning } from "../../src/poller/sender/nonceWarning.js";
 import type { OutboxEntry } from "../../src/store/types.js";
 import { createFakeClock } from "../fakes/clock.js";
 import { captureLogger } from "../store/helpers.js";

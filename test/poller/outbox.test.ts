@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DeliveryError } from "../../src/poller/errors.js";
+import { DeliveryError } from "../../src/poller/sender/errors.js";
 import type { Deliver } from "../../src/poller/poller.js";
 import {
   createHarness,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule.js";
+import { createSchedule } from "../../src/poller/schedule/schedule.js";
 
 const minute = 60_000;
 const t0 = Date.parse("2026-02-10T12:00:00.000Z");

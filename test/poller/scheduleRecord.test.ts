@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule.js";
+import { createSchedule } from "../../src/poller/schedule/schedule.js";
 
 const minute = 60_000;
 const hour = 60 * minute;

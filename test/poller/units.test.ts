@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay, createBackoff } from "../../src/util/backoff.js";
-import { classifyDeliveryError, DeliveryError } from "../../src/poller/errors.js";
-import { pauseNotice } from "../../src/poller/notices.js";
+import { classifyDeliveryError, DeliveryError } from "../../src/poller/sender/errors.js";
+import { pauseNotice } from "../../src/poller/pause/notices.js";
 import {
   channelGroups,
   createOutboxEntry,
   mergeState,
   messageNonce,
-} from "../../src/poller/outbox.js";
+} from "../../src/poller/outbox/outbox.js";
 import { createLimiter, mapLimit } from "../../src/util/limit.js";
 import type { HistoryItem } from "../../src/tracker/types.js";
 

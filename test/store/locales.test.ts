@@ -1,6 +1,6 @@
 import { Keyv } from "keyv";
 import { describe, expect, it } from "vitest";
-import { createPostLocale } from "../../src/discord/postLocale.js";
+import { createPostLocale } from "../../src/i18n/postLocale.js";
 import { createLocaleStore } from "../../src/store/locales.js";
 
 function setup(preferred: Record<string, string> = {}) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSessionCache } from "../../src/discord/context.js";
 import { silentLogger } from "../../src/log.js";
 import { createPanelEditor, type PanelEditorDeps } from "../../src/play/panelEditor.js";
-import { createNonceWarning } from "../../src/poller/nonceWarning.js";
+import { createNonceWarning } from "../../src/poller/sender/nonceWarning.js";
 import type { OutboxEntry } from "../../src/store/types.js";
 import { createForgetter } from "../../src/util/forget.js";
 

@@ -7,13 +7,13 @@
  * take (never repeating one it took), then the watermarks move.
  */
 import type { Logger } from "pino";
-import type { OutboxEntry, PauseReason, Store } from "../store/types.js";
-import type { Backoff } from "../util/backoff.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { OutboxEntry, PauseReason, Store } from "../../store/types.js";
+import type { Backoff } from "../../util/backoff.js";
+import { errorSummary } from "../../util/errorSummary.js";
 import { classifyDeliveryError, type DeliveryFailure } from "./errors.js";
-import { notifyOwners, pauseSubscriptions } from "./notices.js";
+import { notifyOwners, pauseSubscriptions } from "../pause/notices.js";
 import type { NonceWarning } from "./nonceWarning.js";
-import { applyAdvance } from "./outbox.js";
+import { applyAdvance } from "../outbox/outbox.js";
 
 export type Deliver = (channelId: string, body: Record<string, unknown>) => Promise<{ id: string }>;
 

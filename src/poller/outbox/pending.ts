@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { OutboxEntry, Store, Subscription } from "../store/types.js";
+import type { OutboxEntry, Store, Subscription } from "../../store/types.js";
 
 /**
  * Pending entries by channel, oldest first, sorted into what to send now and

@@ -4,7 +4,7 @@
  * state they carry, applied only once Discord accepted every message.
  */
 import { createHash } from "node:crypto";
-import { buildDeliveryMessages, type DeliveryGroup } from "../format/delivery.js";
+import { buildDeliveryMessages, type DeliveryGroup } from "../../format/delivery.js";
 import {
   addGamesToGroups,
   type GamesAdvance,
@@ -12,19 +12,19 @@ import {
   gamesFeed,
   gamesStateOf,
   mergeGamesState,
-} from "../feeds/games.js";
-import { historiesFeed } from "../feeds/histories.js";
-import type { Locale } from "../i18n/index.js";
+} from "../../feeds/games.js";
+import { historiesFeed } from "../../feeds/histories.js";
+import type { Locale } from "../../i18n/index.js";
 import type {
   OutboxEntry,
   OutboxMessage,
   Store,
   Subscription,
   SubscriptionAdvance,
-} from "../store/types.js";
-import { type GameChange, type HistoryItem, historyItemKey } from "../tracker/types.js";
-import { type AdvancedState, type DeliveryState, withinWindow } from "../feeds/historyDetect.js";
-import { secondOf, watermarkMs } from "../util/watermark.js";
+} from "../../store/types.js";
+import { type GameChange, type HistoryItem, historyItemKey } from "../../tracker/types.js";
+import { type AdvancedState, type DeliveryState, withinWindow } from "../../feeds/historyDetect.js";
+import { secondOf, watermarkMs } from "../../util/watermark.js";
 
 /** Discord's limit for `nonce`. */
 export const maxNonceLength = 25;

@@ -1,5 +1,5 @@
 /** Setting paused subscriptions active again, for the commands that cure the cause. */
-import type { PauseReason, Store } from "../store/types.js";
+import type { PauseReason, Store } from "../../store/types.js";
 
 /** Reasons `/link` cures. */
 export const linkPauseReasons: readonly PauseReason[] = ["token_invalid", "not_linked"];

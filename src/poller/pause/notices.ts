@@ -3,10 +3,10 @@
  * told in a DM when the poller had to pause them.
  */
 import type { Logger } from "pino";
-import { type Locale, type MessageKey, t } from "../i18n/index.js";
-import type { LocaleStore } from "../store/locales.js";
-import type { PauseReason, Store, Subscription } from "../store/types.js";
-import { errorSummary } from "../util/errorSummary.js";
+import { type Locale, type MessageKey, t } from "../../i18n/index.js";
+import type { LocaleStore } from "../../store/locales.js";
+import type { PauseReason, Store, Subscription } from "../../store/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
 
 const noticeKeys = {
   token_invalid: "notices.tokenInvalid",

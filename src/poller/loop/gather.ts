@@ -6,12 +6,12 @@
  * once; what must be posted waits for its channel's outbox entry. How often a
  * source changes is learnt from what it read (poll.ts), not here.
  */
-import { gamesFeed } from "../feeds/games.js";
-import { historiesFeed } from "../feeds/histories.js";
-import type { Subscription } from "../store/types.js";
-import type { GameChange } from "../tracker/types.js";
-import { errorSummary } from "../util/errorSummary.js";
-import { applyAdvance, type ChannelPart } from "./outbox.js";
+import { gamesFeed } from "../../feeds/games.js";
+import { historiesFeed } from "../../feeds/histories.js";
+import type { Subscription } from "../../store/types.js";
+import type { GameChange } from "../../tracker/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
+import { applyAdvance, type ChannelPart } from "../outbox/outbox.js";
 import type { PolledSource } from "./poll.js";
 import type { Source, SourceContext } from "./sources.js";
 

@@ -5,9 +5,9 @@
  * written, so it stays small (about 100 bytes a source), at most once a minute.
  */
 import type { Logger } from "pino";
-import type { MetaStore } from "../store/types.js";
-import { isStoreWriteError } from "../store/writeErrors.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { MetaStore } from "../../store/types.js";
+import { isStoreWriteError } from "../../store/writeErrors.js";
+import { errorSummary } from "../../util/errorSummary.js";
 import { parseRateState, type RateState } from "./rate.js";
 import type { Schedule } from "./schedule.js";
 

@@ -19,7 +19,7 @@
  * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
  * makes every source due at once (allDueNow).
  */
-import { nextStreak } from "../util/backoff.js";
+import { nextStreak } from "../../util/backoff.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 import {
   dueAt,

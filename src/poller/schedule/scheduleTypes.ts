@@ -1,5 +1,5 @@
 /** The schedule's interface (schedule.ts implements it): its one record per source answers "when is this read next, and why". */
-import type { FailureInfo, Streak } from "../util/backoff.js";
+import type { FailureInfo, Streak } from "../../util/backoff.js";
 import type { RateState } from "./rate.js";
 
 export type DueReason = "base" | "quiet" | "overloaded" | "ended";

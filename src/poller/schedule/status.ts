@@ -1,7 +1,7 @@
 /** What the scheduler tells `/subscriptions`, `/metrics` and `/healthz`. */
-import type { Clock } from "../clock.js";
-import type { Subscription } from "../store/types.js";
-import type { BreakerSnapshot, BreakerState } from "../tracker/breaker.js";
+import type { Clock } from "../../clock.js";
+import type { Subscription } from "../../store/types.js";
+import type { BreakerSnapshot, BreakerState } from "../../tracker/breaker.js";
 import { keysOf } from "./due.js";
 import type { DueReason, Schedule } from "./schedule.js";
 

@@ -6,14 +6,14 @@
  * its schedule record (schedule.ts); the stages share no state of their own.
  */
 import type { Logger } from "pino";
-import type { Store, Subscription } from "../store/types.js";
-import type { Breaker } from "../tracker/breaker.js";
-import { withRequestReason } from "../tracker/reason.js";
-import { runningSessionIds, type TrackerClient } from "../tracker/types.js";
-import { errorSummary } from "../util/errorSummary.js";
-import { mapLimit } from "../util/limit.js";
-import type { Schedule } from "./schedule.js";
-import { trackerFailed, trackerRecovered } from "./trackerHealth.js";
+import type { Store, Subscription } from "../../store/types.js";
+import type { Breaker } from "../../tracker/breaker.js";
+import { withRequestReason } from "../../tracker/reason.js";
+import { runningSessionIds, type TrackerClient } from "../../tracker/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
+import { mapLimit } from "../../util/limit.js";
+import type { Schedule } from "../schedule/schedule.js";
+import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
 export interface Source {
   key: string;

@@ -5,8 +5,8 @@
  * brings the next tick forward to that earliest moment.
  */
 import type { Logger } from "pino";
-import type { Clock } from "../clock.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { Clock } from "../../clock.js";
+import { errorSummary } from "../../util/errorSummary.js";
 
 export interface LoopDeps {
   clock: Clock;

@@ -4,7 +4,7 @@
  * `status` the HTTP status. Anything else a `deliver` throws counts as
  * transient (try again later).
  */
-import type { PauseReason } from "../store/types.js";
+import type { PauseReason } from "../../store/types.js";
 
 export class DeliveryError extends Error {
   readonly code: number | undefined;

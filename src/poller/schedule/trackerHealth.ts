@@ -4,11 +4,11 @@
  * makes the tracker down for everyone one outage with one probe; a failure of one source that
  * is not the site's stays that source's own backoff (its schedule record).
  */
-import { isSiteWide } from "../tracker/breaker.js";
-import { TrackerAuthError, TrackerRateLimitError } from "../tracker/errors.js";
-import type { SettledReadOutcome } from "../tracker/types.js";
-import { errorSummary } from "../util/errorSummary.js";
-import type { CycleState, SourceContext } from "./sources.js";
+import { isSiteWide } from "../../tracker/breaker.js";
+import { TrackerAuthError, TrackerRateLimitError } from "../../tracker/errors.js";
+import type { SettledReadOutcome } from "../../tracker/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
+import type { CycleState, SourceContext } from "../loop/sources.js";
 
 /**
  * Records a failed tracker call: a 401 marks the user for pausing, anything

@@ -5,10 +5,10 @@
  * set`, else `preferred_locale`), English when unknown.
  */
 import type { Logger } from "pino";
-import type { PostLocale } from "../discord/postLocale.js";
-import type { Locale } from "../i18n/index.js";
-import type { Subscription } from "../store/types.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { PostLocale } from "../../i18n/postLocale.js";
+import type { Locale } from "../../i18n/index.js";
+import type { Subscription } from "../../store/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
 
 export type { PostLocale };
 

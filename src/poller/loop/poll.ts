@@ -7,13 +7,13 @@
  * either read fails the whole poll, so nothing advances and both are read again after the
  * backoff.
  */
-import type { Feed, FeedRead, SessionHints } from "../feeds/feed.js";
-import { gamesFeed } from "../feeds/games.js";
-import { historiesFeed } from "../feeds/histories.js";
-import { type RequestReason, withRequestReason } from "../tracker/reason.js";
-import type { GameChange, HistoryItem } from "../tracker/types.js";
+import type { Feed, FeedRead, SessionHints } from "../../feeds/feed.js";
+import { gamesFeed } from "../../feeds/games.js";
+import { historiesFeed } from "../../feeds/histories.js";
+import { type RequestReason, withRequestReason } from "../../tracker/reason.js";
+import type { GameChange, HistoryItem } from "../../tracker/types.js";
 import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
-import { trackerFailed, trackerRecovered } from "./trackerHealth.js";
+import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(

@@ -2,7 +2,7 @@
  * The language of a message nobody asked for in an interaction: posts into a
  * server channel and DMs the bot sends on its own.
  */
-import { type Locale, resolveLocale } from "../i18n/index.js";
+import { type Locale, resolveLocale } from "./index.js";
 import type { LocaleStore } from "../store/locales.js";
 
 /**

@@ -7,21 +7,21 @@
  * what arrived meanwhile goes out together in its next message.
  */
 import type { Logger } from "pino";
-import type { OutboxEntry, Store, Subscription } from "../store/types.js";
-import { isStoreWriteError } from "../store/writeErrors.js";
-import type { Backoff } from "../util/backoff.js";
-import { channelKey, type DeliveryTally } from "./channels.js";
-import { censusKeys, type DueInput, pickDue } from "./due.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { OutboxEntry, Store, Subscription } from "../../store/types.js";
+import { isStoreWriteError } from "../../store/writeErrors.js";
+import type { Backoff } from "../../util/backoff.js";
+import { channelKey, type DeliveryTally } from "../sender/channels.js";
+import { censusKeys, type DueInput, pickDue } from "../schedule/due.js";
+import { errorSummary } from "../../util/errorSummary.js";
 import { gatherChannelParts } from "./gather.js";
-import { pauseAccounts } from "./notices.js";
-import { channelLocale, type PostLocale } from "./locale.js";
-import { createOutboxEntry } from "./outbox.js";
-import { sortPending } from "./pending.js";
+import { pauseAccounts } from "../pause/notices.js";
+import { channelLocale, type PostLocale } from "../sender/locale.js";
+import { createOutboxEntry } from "../outbox/outbox.js";
+import { sortPending } from "../outbox/pending.js";
 import { pollSource } from "./poll.js";
 import { type OnSourceRead, reportReads } from "./readObserver.js";
-import type { RateKeeper } from "./rateStore.js";
-import { mapLimit } from "../util/limit.js";
+import type { RateKeeper } from "../schedule/rateStore.js";
+import { mapLimit } from "../../util/limit.js";
 import { type CycleState, planSources, type SourceContext } from "./sources.js";
 
 export interface TickDeps {

@@ -5,9 +5,9 @@
  * schedule's pick (schedule.ts): due, not held back by busy channels, most
  * overdue first, at most its per-tick cap.
  */
-import type { Subscription } from "../store/types.js";
+import type { Subscription } from "../../store/types.js";
 import type { Schedule } from "./schedule.js";
-import { activeLookupKey, type PlanInput, sourceKey } from "./sources.js";
+import { activeLookupKey, type PlanInput, sourceKey } from "../loop/sources.js";
 
 export function keysOf(sub: Subscription): string[] {
   if (sub.session !== null) return [sourceKey(sub.userId, sub.session)];

@@ -1,5 +1,5 @@
 /** Paging through a tracker feed (`cursor_next`), for every feed alike. */
-import { type TrackerEndpoint, TrackerUnexpectedResponseError } from "../tracker/errors.js";
+import { type TrackerEndpoint, TrackerUnexpectedResponseError } from "./errors.js";
 
 export const pageLimit = 200;
 /** 100 000 items: far beyond any real session; a tracker that pages on forever fails the source instead. */

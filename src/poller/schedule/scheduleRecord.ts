@@ -3,7 +3,7 @@
  * when it is due and read, its place among the due, the plan that sets every interval, and
  * the due stage's pick.
  */
-import type { TaggedStreak } from "../util/backoff.js";
+import type { TaggedStreak } from "../../util/backoff.js";
 import { allocate } from "./allocate.js";
 import { type RateState, rateOf } from "./rate.js";
 import type {

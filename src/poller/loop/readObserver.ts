@@ -5,8 +5,8 @@
  * (src/cards); the composition root wires them, so the poller knows neither.
  */
 import type { Logger } from "pino";
-import type { HistoryItem } from "../tracker/types.js";
-import { errorSummary } from "../util/errorSummary.js";
+import type { HistoryItem } from "../../tracker/types.js";
+import { errorSummary } from "../../util/errorSummary.js";
 import type { FetchedSource } from "./gather.js";
 import type { SourceContext } from "./sources.js";
 
