@@ -6,7 +6,15 @@
  */
 import type { InteractionHandle } from "../test/fakes/discord/index.js";
 import { burst, postedSchedules } from "../test/e2e/posts.js";
-import { type Instance, type ReplicaWorld, startReplicaWorld } from "../test/e2e/replicaSetup.js";
+import {
+  type Instance,
+  type ReplicaWorld,
+  linkAndSubscribe,
+  standingBy,
+  startReplicaWorld,
+  steadyInteractions,
+  waitServing,
+} from "../test/e2e/replicaSetup.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,14 +27,8 @@ async function trackerRequests(instance: Instance): Promise<number> {
   return total;
 }
 
-async function serving(world: ReplicaWorld, instances: Instance[]): Promise<Instance> {
-  await world.discord.waitFor(
-    () => instances.some((i) => i.serving()),
-    60_000,
-    "an instance to serve",
-  );
-  return instances.find((i) => i.serving())!;
-}
+const serving = (world: ReplicaWorld, instances: Instance[]) =>
+  waitServing(world, instances, "an instance to serve", 60_000);
 
 async function pollShare(instances: Instance[]): Promise<string> {
   const before = await Promise.all(instances.map(trackerRequests));
@@ -44,25 +46,13 @@ export async function runTakeover(): Promise<void> {
     const a = await world.spawn();
     await serving(world, [a]);
     const b = await world.spawn();
-    await discord.waitFor(() => b.child.output().includes("standing by"), 60_000, "b standing by");
-    const token = "tok_bench_replica_0a1b2c3d4e5f6071829";
-    tracker.addToken(token, { nick: "zero" });
-    const session = tracker.addSession(token, { active: true });
-    const { guildId, channelId, userId } = places.shard0;
-    discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
-    await discord.interact
-      .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
-      .waitFor("edit", 10_000);
-    await discord.interact
-      .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
-      .waitFor("edit", 10_000);
+    await standingBy(world, b, 60_000);
+    const { channelId } = places.shard0;
+    const session = await linkAndSubscribe(world, "tok_bench_replica_0a1b2c3d4e5f6071829");
     const share2 = await pollShare([a, b]);
 
     const sent: InteractionHandle[] = [];
-    const timer = setInterval(() => {
-      const h = discord.interact.chatInput({ ...places.shard1, name: "subscriptions" });
-      sent.push(h);
-    }, 250);
+    const stopAsking = steadyInteractions(world, sent, 250, [places.shard1]);
     const firstAfter = async (since: number) => {
       await discord.waitFor(
         () => sent.some((h) => h.dispatchedAt >= since && h.responses.some((r) => r.status < 300)),
@@ -83,7 +73,7 @@ export async function runTakeover(): Promise<void> {
     const killPost = Date.now() - killedAt;
 
     const c = await world.spawn();
-    await discord.waitFor(() => c.child.output().includes("standing by"), 60_000, "c standing by");
+    await standingBy(world, c, 60_000);
     const share3 = await pollShare([a, b, c]);
     const termAt = Date.now();
     b.child.process.kill("SIGTERM");
@@ -91,7 +81,7 @@ export async function runTakeover(): Promise<void> {
     const exitMs = Date.now() - termAt;
     const termAnswer = await firstAfter(termAt);
     await sleep(5_000);
-    clearInterval(timer);
+    stopAsking();
     await sleep(3_000);
     const unanswered = sent.filter((h) => h.responses.length === 0).length;
     const afterTerm = sent.filter((h) => h.dispatchedAt >= termAt);

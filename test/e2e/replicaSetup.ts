@@ -3,7 +3,11 @@
  * the fake Discord recommending 2 shards (a guild on each) and the fake
  * tracker. Shared by the replica tests and the takeover benchmark.
  */
-import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import {
+  type FakeDiscord,
+  type InteractionHandle,
+  startFakeDiscord,
+} from "../fakes/discord/index.js";
 import { freePort, startPostgres, type TestPostgres } from "../fakes/postgres.js";
 import { type FakeTracker, startFakeTracker } from "../fakes/tracker.js";
 import { type ChildBot, spawnBot } from "./child.js";
@@ -106,4 +110,68 @@ export async function health(
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** The first instance of `instances` whose log says it serves, once one does. */
+export async function waitServing(
+  world: ReplicaWorld,
+  instances: Instance[],
+  what: string,
+  timeoutMs = 30_000,
+): Promise<Instance> {
+  await world.discord.waitFor(() => instances.some((i) => i.serving()), timeoutMs, what);
+  return instances.find((i) => i.serving())!;
+}
+
+/** Waits until `instance` says it stands by (it runs, another serves). */
+export async function standingBy(
+  world: ReplicaWorld,
+  instance: Instance,
+  timeoutMs = 30_000,
+): Promise<void> {
+  await world.discord.waitFor(
+    () => instance.child.output().includes("standing by"),
+    timeoutMs,
+    "the new instance to stand by",
+  );
+}
+
+/** A member on shard 0 links `token` and subscribes there to a new active session; its id. */
+export async function linkAndSubscribe(world: ReplicaWorld, token: string): Promise<number> {
+  const { discord, tracker, places } = world;
+  tracker.addToken(token, { nick: "zero" });
+  const session = tracker.addSession(token, { active: true });
+  const { guildId, channelId, userId } = places.shard0;
+  discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
+  await discord.interact
+    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
+    .waitFor("edit", 10_000);
+  await discord.interact
+    .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
+    .waitFor("edit", 10_000);
+  return session;
+}
+
+/**
+ * Sends `/subscriptions` every `everyMs` from the given places in turn (shards and DM by
+ * default) into `sent`, until the returned function is called.
+ */
+export function steadyInteractions(
+  world: ReplicaWorld,
+  sent: InteractionHandle[],
+  everyMs = 500,
+  places: Place[] = [world.places.shard0, world.places.shard1, world.places.dm],
+): () => void {
+  let n = 0;
+  const timer = setInterval(() => {
+    const place = places[n++ % places.length]!;
+    sent.push(
+      world.discord.interact.chatInput({
+        userId: place.userId,
+        ...(place.guildId ? { guildId: place.guildId, channelId: place.channelId } : {}),
+        name: "subscriptions",
+      } as never),
+    );
+  }, everyMs);
+  return () => clearInterval(timer);
 }

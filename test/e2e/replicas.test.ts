@@ -10,10 +10,12 @@ import type { InteractionHandle } from "../fakes/discord/index.js";
 import { burst, expectedSchedules, postedSchedules } from "./posts.js";
 import {
   health,
-  type Instance,
-  type Place,
+  linkAndSubscribe,
   type ReplicaWorld,
+  standingBy,
   startReplicaWorld,
+  steadyInteractions,
+  waitServing,
 } from "./replicaSetup.js";
 
 let world: ReplicaWorld;
@@ -25,29 +27,7 @@ afterAll(async () => {
 });
 
 const sent: InteractionHandle[] = [];
-const ask = (place: Place) => {
-  const handle = world.discord.interact.chatInput({
-    userId: place.userId,
-    ...(place.guildId ? { guildId: place.guildId, channelId: place.channelId } : {}),
-    name: "subscriptions",
-  } as never);
-  sent.push(handle);
-  return handle;
-};
 const answered = (h: InteractionHandle) => h.responses.some((r) => r.status < 300);
-
-/** Sends an interaction every 0.5 s (shards and DM in turn) until stopped. */
-function steadyInteractions() {
-  const places = [world.places.shard0, world.places.shard1, world.places.dm];
-  let n = 0;
-  const timer = setInterval(() => ask(places[n++ % 3]!), 500);
-  return () => clearInterval(timer);
-}
-
-async function waitServing(instances: Instance[], what: string): Promise<Instance> {
-  await world.discord.waitFor(() => instances.some((i) => i.serving()), 30_000, what);
-  return instances.find((i) => i.serving())!;
-}
 
 /** Time from `since` to the first answer of an interaction dispatched after it. */
 async function firstAnswerAfter(since: number, what: string): Promise<number> {
@@ -67,10 +47,10 @@ async function firstAnswerAfter(since: number, what: string): Promise<number> {
 it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, answers and posts once", async () => {
   const { discord, tracker, places } = world;
   const a = await world.spawn();
-  const server = await waitServing([a], "the first instance to serve");
+  const server = await waitServing(world, [a], "the first instance to serve");
   await discord.waitFor(() => discord.gateway.identifies.length >= 2, 30_000, "both shards");
   const b = await world.spawn();
-  await discord.waitFor(() => b.child.output().includes("standing by"), 30_000, "b to stand by");
+  await standingBy(world, b);
   const standby = await health(b.healthPort);
   expect(standby).toMatchObject({ status: 200, body: { role: "standby" } });
   // One gateway session per shard: the standby never identified.
@@ -80,17 +60,8 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   ]);
 
   // A member links and subscribes through whichever instance serves.
-  const token = "tok_replica_0a1b2c3d4e5f60718293a4b5c6";
-  tracker.addToken(token, { nick: "zero" });
-  const session = tracker.addSession(token, { active: true });
-  const { guildId, channelId, userId } = places.shard0;
-  discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
-  await discord.interact
-    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
-    .waitFor("edit", 10_000);
-  await discord.interact
-    .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
-    .waitFor("edit", 10_000);
+  const { channelId } = places.shard0;
+  const session = await linkAndSubscribe(world, "tok_replica_0a1b2c3d4e5f60718293a4b5c6");
   const start = Date.parse("2026-03-01T00:00:00Z");
   const items = burst(60, start);
   tracker.addHistory(session, items.slice(0, 20));
@@ -100,12 +71,12 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
     "first posts",
   );
 
-  const stop = steadyInteractions();
+  const stop = steadyInteractions(world, sent);
   await new Promise((r) => setTimeout(r, 1500));
   const killedAt = Date.now();
   server.child.process.kill("SIGKILL");
   tracker.addHistory(session, items.slice(20, 40));
-  const next = await waitServing([b], "b to take over");
+  const next = await waitServing(world, [b], "b to take over");
   const answerGap = await firstAnswerAfter(killedAt, "an answer after the SIGKILL");
   await discord.waitFor(
     () => postedSchedules(discord, channelId).length >= 40,
@@ -126,7 +97,7 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
 
   // Rolling: a third instance stands by, the server gets SIGTERM and exits 0 within 10 s.
   const c = await world.spawn();
-  await discord.waitFor(() => c.child.output().includes("standing by"), 30_000, "c to stand by");
+  await standingBy(world, c);
   tracker.addHistory(session, items.slice(40));
   const termAt = Date.now();
   next.child.process.kill("SIGTERM");
@@ -134,7 +105,7 @@ it("serves from one instance at a time, takes over after SIGKILL and SIGTERM, an
   const exitMs = Date.now() - termAt;
   expect(exit.code).toBe(0);
   expect(exitMs).toBeLessThan(10_000);
-  await waitServing([c], "c to take over");
+  await waitServing(world, [c], "c to take over");
   // The line is written once the claim returns, which /healthz may report a moment before.
   await discord.waitFor(
     () =>

@@ -8,7 +8,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import { burst, expectedSchedules, postedSchedules } from "./posts.js";
-import { type Instance, type ReplicaWorld, startReplicaWorld } from "./replicaSetup.js";
+import {
+  linkAndSubscribe,
+  type ReplicaWorld,
+  standingBy,
+  startReplicaWorld,
+  steadyInteractions,
+  waitServing,
+} from "./replicaSetup.js";
 
 let world: ReplicaWorld;
 beforeAll(async () => {
@@ -20,51 +27,26 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function servingOf(instances: Instance[], what: string): Promise<Instance> {
-  await world.discord.waitFor(() => instances.some((i) => i.serving()), 30_000, what);
-  return instances.find((i) => i.serving())!;
-}
-
 it("a paused server that lost its lease posts nothing and acknowledges nothing once resumed", async () => {
   const { discord, tracker, places } = world;
+  const { channelId } = places.shard0;
   const a = await world.spawn();
-  await servingOf([a], "a to serve");
+  await waitServing(world, [a], "a to serve");
   const b = await world.spawn();
-  await discord.waitFor(() => b.child.output().includes("standing by"), 30_000, "b to stand by");
+  await standingBy(world, b);
 
-  const token = "tok_fence_0a1b2c3d4e5f60718293a4b5c6d7";
-  tracker.addToken(token, { nick: "zero" });
-  const session = tracker.addSession(token, { active: true });
-  const { guildId, channelId, userId } = places.shard0;
-  discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
-  await discord.interact
-    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
-    .waitFor("edit", 10_000);
-  await discord.interact
-    .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
-    .waitFor("edit", 10_000);
+  const session = await linkAndSubscribe(world, "tok_fence_0a1b2c3d4e5f60718293a4b5c6d7");
   const items = burst(40, Date.parse("2026-03-01T00:00:00Z"));
   tracker.addHistory(session, items.slice(0, 10));
   await discord.waitFor(() => postedSchedules(discord, channelId).length >= 10, 30_000, "posts");
 
   const sent: InteractionHandle[] = [];
-  const places3 = [places.shard0, places.shard1, places.dm];
-  let n = 0;
-  const timer = setInterval(() => {
-    const place = places3[n++ % 3]!;
-    sent.push(
-      discord.interact.chatInput({
-        userId: place.userId,
-        ...(place.guildId ? { guildId: place.guildId, channelId: place.channelId } : {}),
-        name: "subscriptions",
-      } as never),
-    );
-  }, 500);
+  const stopAsking = steadyInteractions(world, sent);
 
   const pausedAt = Date.now();
   a.child.process.kill("SIGSTOP");
   tracker.addHistory(session, items.slice(10, 30));
-  await servingOf([b], "b to take over from the paused a");
+  await waitServing(world, [b], "b to take over from the paused a");
   await discord.waitFor(
     () => postedSchedules(discord, channelId).length >= 30,
     30_000,
@@ -83,7 +65,7 @@ it("a paused server that lost its lease posts nothing and acknowledges nothing o
   );
   await discord.waitFor(() => postedSchedules(discord, channelId).length >= 40, 30_000, "the rest");
   await sleep(5_000);
-  clearInterval(timer);
+  stopAsking();
   await sleep(3_000);
 
   expect(postedSchedules(discord, channelId)).toEqual(expectedSchedules(40));

@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import { burst, expectedSchedules, postedSchedules } from "./posts.js";
-import { type Instance, type ReplicaWorld, startReplicaWorld } from "./replicaSetup.js";
+import {
+  linkAndSubscribe,
+  type ReplicaWorld,
+  standingBy,
+  startReplicaWorld,
+  steadyInteractions,
+} from "./replicaSetup.js";
 
 let world: ReplicaWorld;
 beforeAll(async () => {
@@ -19,32 +25,15 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function standingBy(instance: Instance): Promise<void> {
-  await world.discord.waitFor(
-    () => instance.child.output().includes("standing by"),
-    30_000,
-    "the new instance to stand by",
-  );
-}
-
 it("rolling restart with SIGTERM: every interaction answered once, every item posted once", async () => {
   const { discord, tracker, places } = world;
   let serving = await world.spawn();
   await discord.waitFor(() => serving.serving(), 30_000, "the first instance to serve");
   let standby = await world.spawn();
-  await standingBy(standby);
+  await standingBy(world, standby);
 
-  const token = "tok_rolling_0a1b2c3d4e5f60718293a4b5c";
-  tracker.addToken(token, { nick: "zero" });
-  const session = tracker.addSession(token, { active: true });
-  const { guildId, channelId, userId } = places.shard0;
-  discord.interact.chatInput({ userId, guildId, channelId, name: "link" });
-  await discord.interact
-    .modalSubmit({ userId, guildId, channelId, customId: "link:modal", fields: { token } })
-    .waitFor("edit", 10_000);
-  await discord.interact
-    .chatInput({ userId, guildId, channelId, name: "subscribe", options: { session } })
-    .waitFor("edit", 10_000);
+  const { channelId } = places.shard0;
+  const session = await linkAndSubscribe(world, "tok_rolling_0a1b2c3d4e5f60718293a4b5c");
 
   const items = burst(40, Date.parse("2026-03-01T00:00:00Z"));
   let added = 0;
@@ -52,18 +41,7 @@ it("rolling restart with SIGTERM: every interaction answered once, every item po
     if (added < items.length) tracker.addHistory(session, [items[added++]!]);
   }, 700);
   const sent: InteractionHandle[] = [];
-  const order = [places.shard0, places.shard1, places.dm];
-  let n = 0;
-  const askTimer = setInterval(() => {
-    const place = order[n++ % 3]!;
-    sent.push(
-      discord.interact.chatInput({
-        userId: place.userId,
-        ...(place.guildId ? { guildId: place.guildId, channelId: place.channelId } : {}),
-        name: "subscriptions",
-      } as never),
-    );
-  }, 500);
+  const stopAsking = steadyInteractions(world, sent);
 
   const exits: { code: number | null; ms: number }[] = [];
   for (let round = 0; round < 2; round++) {
@@ -75,12 +53,12 @@ it("rolling restart with SIGTERM: every interaction answered once, every item po
     await discord.waitFor(() => standby.serving(), 15_000, "the standby to serve");
     serving = standby;
     standby = await world.spawn();
-    await standingBy(standby);
+    await standingBy(world, standby);
   }
   await discord.waitFor(() => added >= items.length, 60_000, "every item added");
   clearInterval(itemTimer);
   await sleep(2_000);
-  clearInterval(askTimer);
+  stopAsking();
   await discord.waitFor(
     () => postedSchedules(discord, channelId).length >= items.length,
     30_000,
