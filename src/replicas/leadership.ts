@@ -16,14 +16,10 @@ import type pg from "pg";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
+import { createHandover, waitUntil } from "./handover.js";
 import { createLeases, holdsLease } from "./leases.js";
 
 export const serveLease = "serve";
-/** Hand-over rows (leases used as short-lived flags): asked by the holder, taken and readied by one standby. */
-const handoverLease = "serve:handover";
-const nextLease = "serve:next";
-const readyLease = "serve:ready";
-const handoverTtlMs = 20_000;
 
 export interface LeadershipOptions {
   pool: pg.Pool;
@@ -77,11 +73,10 @@ export function createLeadership(options: LeadershipOptions): Leadership {
   const leases = createLeases(pool, holder);
   // Often: after a SIGTERM hand-over the gap is this plus the start of the bot.
   const standbyPollMs = Math.min(renewMs, 500);
+  const handover = createHandover({ pool, leases, clock, logger, pollMs: standbyPollMs });
   let term: Term | undefined;
   let takeovers = 0;
   let renewals = 0;
-  /** Holder: the standby that took the successor's role; successor: the holder handing over. */
-  let handoverPeer: string | undefined;
 
   const held = () => term !== undefined && clock.now() < term.deadline;
 
@@ -127,26 +122,8 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       .catch(() => undefined);
   }
 
-  /** Ends a hand-over flag row now, whoever set it (they are flags, not fenced leases). */
-  async function expire(name: string): Promise<void> {
-    await pool
-      .query("UPDATE leases SET expires_at = now() WHERE name = $1 AND expires_at > now()", [name])
-      .catch(() => undefined);
-  }
-
-  /** A holder asked for a hand-over and this standby took the successor's role (one only). */
-  async function chosenAsSuccessor(): Promise<boolean> {
-    try {
-      handoverPeer = await leases.holderOf(handoverLease);
-      if (handoverPeer === undefined) return false;
-      return (await leases.claim(nextLease, handoverTtlMs)) !== undefined;
-    } catch (err) {
-      logger.warn({ err: safeError(err) }, "could not read the hand-over state");
-      return false;
-    }
-  }
-
-  async function tryClaim(): Promise<{ lost: Promise<string> } | undefined> {
+  /** Claims the lease; `handedOverBy`: the holder that transferred it to us by name. */
+  async function tryClaim(handedOverBy?: string): Promise<{ lost: Promise<string> } | undefined> {
     const started = clock.now();
     const claimed = await leases.claim(serveLease, ttlMs).catch((err: unknown) => {
       logger.warn({ err: safeError(err) }, "could not reach the database to claim the lease");
@@ -166,11 +143,13 @@ export function createLeadership(options: LeadershipOptions): Leadership {
     };
     term = current;
     armDeadline(current);
-    if (claimed.previous !== undefined) {
+    const from = handedOverBy ?? claimed.previous;
+    if (from !== undefined) {
       takeovers += 1;
+      const how = handedOverBy !== undefined ? " (hand-over)" : "";
       logger.info(
-        { lease: serveLease, from: claimed.previous, token: claimed.token },
-        `took over the gateway, interactions and polling from ${claimed.previous}`,
+        { lease: serveLease, from, token: claimed.token },
+        `took over the gateway, interactions and polling from ${from}${how}`,
       );
     } else
       logger.info(
@@ -188,45 +167,24 @@ export function createLeadership(options: LeadershipOptions): Leadership {
         signal.throwIfAborted();
         const won = await tryClaim();
         if (won) return { kind: "lease", ...won };
-        if (await chosenAsSuccessor()) return { kind: "successor" };
+        if (await handover.chosen()) return { kind: "successor" };
         await sleep(clock, standbyPollMs, signal);
       }
     },
     async handOver(waitMs) {
-      const current = term;
-      if (!current) return false;
-      await leases.claim(handoverLease, handoverTtlMs);
-      // No standby takes the successor's role within a few of its polls: none is running.
-      const taken = await waitUntil(clock, Math.min(waitMs, standbyPollMs * 4), async () => {
-        handoverPeer = await leases.holderOf(nextLease);
-        return handoverPeer !== undefined;
-      });
-      const ready =
-        taken &&
-        (await waitUntil(clock, waitMs, () =>
-          leases.holderOf(readyLease).then((h) => h !== undefined),
-        ));
-      return ready;
+      if (!term) return false;
+      return await handover.ask(waitMs);
     },
-    async successorReady() {
-      await leases.claim(readyLease, handoverTtlMs);
-    },
+    successorReady: () => handover.ready(),
     async takeFromHolder(waitMs) {
       let won: { lost: Promise<string> } | undefined;
       // The holder transfers the lease to us by name: the claim finds it ours.
       await waitUntil(clock, waitMs, async () => {
         if ((await leases.holderOf(serveLease)) !== holder) return false;
-        won = await tryClaim();
+        won = await tryClaim(handover.peer() ?? "the last holder");
         return won !== undefined;
       });
-      if (won) {
-        takeovers += 1;
-        logger.info(
-          { lease: serveLease, from: handoverPeer },
-          `took over the gateway, interactions and polling from ${handoverPeer} (hand-over)`,
-        );
-      }
-      await Promise.all([nextLease, readyLease].map((name) => expire(name)));
+      await handover.endSuccession();
       return won;
     },
     held,
@@ -254,31 +212,17 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       const current = term;
       if (!current) return;
       endTerm("released");
-      const to = handoverPeer;
+      const to = handover.peer();
       if (to !== undefined && (await leases.transfer(serveLease, current.token, to, ttlMs))) {
         logger.info({ lease: serveLease, to }, `handed the lease over to ${to}`);
       } else {
         await leases.release(serveLease, current.token);
         logger.info({ lease: serveLease }, "released the lease for the next instance");
       }
-      await expire(handoverLease);
+      await handover.endRequest();
     },
     status: () => ({ role: held() ? "serving" : "standby", holder, takeovers }),
   };
-}
-
-/** Asks `check` every 100 ms until it says true (true) or `ms` passed (false). */
-async function waitUntil(
-  clock: Clock,
-  ms: number,
-  check: () => Promise<boolean>,
-): Promise<boolean> {
-  const until = clock.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return true;
-    if (clock.now() >= until) return false;
-    await new Promise<void>((resolve) => clock.setTimer(100, resolve));
-  }
 }
 
 function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {

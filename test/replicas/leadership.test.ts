@@ -121,4 +121,33 @@ describe("serve lease", () => {
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
   }, 30_000);
+
+  it("a SIGTERM hand-over: one standby becomes successor, the lease is transferred to it by name, one takeover line", async () => {
+    const url = await server.newDatabase();
+    const a = await instance(url, "a", 3_000, 500);
+    const b = await instance(url, "b", 3_000, 500);
+    await a.leadership.acquire(a.signal);
+    const bRole = b.leadership.acquire(b.signal);
+    const asked = a.leadership.handOver(10_000);
+    expect(await within(bRole, 5_000, "b becomes successor")).toEqual({ kind: "successor" });
+    await b.leadership.successorReady();
+    expect(await within(asked, 5_000, "a hears b is ready")).toBe(true);
+    // Still a's until it lets go: b's wait claims nothing before the transfer.
+    expect(await b.leadership.claimInteraction("before")).toBe(false);
+    const taken = b.leadership.takeFromHolder(5_000);
+    await a.leadership.release();
+    expect(await within(taken, 5_000, "b takes the transferred lease")).toBeDefined();
+    expect(a.leadership.held()).toBe(false);
+    expect(await a.leadership.fence()).toBe(false);
+    expect(await b.leadership.fence()).toBe(true);
+    expect(a.lines.map((l) => l.msg)).toContain("handed the lease over to b");
+    // One line, naming the hand-over and the last holder; no "holding" line first.
+    const served = b.lines.filter((l) => /^(took over|holding)/.test(l.msg));
+    expect(served).toHaveLength(1);
+    expect(served[0]).toMatchObject({
+      from: "a",
+      msg: "took over the gateway, interactions and polling from a (hand-over)",
+    });
+    expect(b.leadership.status()).toMatchObject({ role: "serving", takeovers: 1 });
+  }, 30_000);
 });
