@@ -95,6 +95,17 @@ export interface Subscription {
   announceEnd?: boolean;
   /** The last session whose end was queued for posting (never announced twice); null: none. */
   endAnnounced?: number | null;
+  /**
+   * The state of every feed without fields of its own, by feed name (src/feeds/storage.ts):
+   * a new feed needs no store change. Histories and games keep their fields above.
+   */
+  feeds?: Record<string, StoredFeedState>;
+}
+
+/** A feed's watermark and the identities it handled within its late window. */
+export interface StoredFeedState {
+  watermark: string | null;
+  seen: string[];
 }
 
 export interface SubscriptionStore {
@@ -160,6 +171,8 @@ export interface SubscriptionAdvance {
   /** Games feed state to write with it (only for subscriptions with `games`). */
   gamesWatermark?: string;
   gamesSeenIds?: number[];
+  /** The states of the feeds kept in `Subscription.feeds`, by feed name. */
+  feeds?: Record<string, { watermark: string; seen: string[] }>;
 }
 
 export interface OutboxStore {

@@ -3,31 +3,27 @@
  * backoff allow it (both answered by its schedule record). Every read (or
  * failed try) is reported to the schedule.
  * The source's feeds (src/feeds) are read in turn, each once for the subscriptions that read
- * it: the histories, then the game-rule changes when a subscription wants them; a failure of
- * either read fails the whole poll, so nothing advances and both are read again after the
- * backoff.
+ * it (none: not read); a failure of any read fails the whole poll, so nothing advances and
+ * every feed is read again after the backoff.
  */
-import type { Feed, FeedRead, SessionHints } from "../../feeds/feed.js";
-import { gamesFeed } from "../../feeds/games.js";
-import { historiesFeed } from "../../feeds/histories.js";
+import type { AnyFeed, FeedRead, FeedReads, SessionHints } from "../../feeds/feed.js";
 import { type RequestReason, withRequestReason } from "../../tracker/reason.js";
-import type { GameChange, HistoryItem } from "../../tracker/types.js";
 import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
 import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
-  cycle: CycleState,
+  tick: CycleState,
   source: Source,
   onRequest: () => void,
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.mono();
   if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
-    cycle.trackerRequests++;
+    tick.trackerRequests++;
     onRequest();
-    const session = await withRequestReason(cycle.probe ? "probe" : "stateCheck", () =>
+    const session = await withRequestReason(tick.probe ? "probe" : "stateCheck", () =>
       ctx.tracker.session(source.token, source.session),
     );
     const ended = !session.active || session.end !== null;
@@ -37,24 +33,26 @@ async function due(
 }
 
 export interface PolledSource {
-  /** History items, oldest first. */
-  items: HistoryItem[];
-  /** Game-rule changes oldest first; undefined when no subscription of the source wanted them. */
-  gameChanges: GameChange[] | undefined;
+  /** Each feed's items, oldest first; a feed none of the source's subscriptions reads is absent. */
+  reads: FeedReads;
 }
 
-/** One feed's read for the source; undefined when none of its subscriptions reads the feed. */
-async function readFeed<Item extends { happened: Date }>(
+/** Every feed's read for the source, one after the other, by the feeds' order. */
+async function readFeeds(
   ctx: SourceContext,
-  feed: Feed<Item, unknown>,
   source: Source,
   hints: SessionHints | undefined,
   request: Omit<FeedRead, "from" | "token" | "session">,
-): Promise<Item[] | undefined> {
-  const readers = feed.readers(source.subs, hints);
-  if (readers.length === 0) return undefined;
+): Promise<FeedReads> {
+  const reads = new Map<AnyFeed, readonly { happened: Date }[]>();
   const { token, session } = source;
-  return feed.read(ctx.tracker, { ...request, token, session, from: feed.since(readers) });
+  for (const feed of ctx.feeds) {
+    const readers = feed.readers(source.subs, hints);
+    if (readers.length === 0) continue;
+    const from = feed.since(readers);
+    reads.set(feed, await feed.read(ctx.tracker, { ...request, token, session, from }));
+  }
+  return reads;
 }
 
 /**
@@ -62,8 +60,8 @@ async function readFeed<Item extends { happened: Date }>(
  * upper bound), quiet (held at it), base (enough budget for everyone), or a final, ended or
  * probe read.
  */
-function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): RequestReason {
-  if (cycle.probe) return "probe";
+function requestReason(ctx: SourceContext, source: Source, tick: CycleState): RequestReason {
+  if (tick.probe) return "probe";
   if (source.final) return "final";
   const plan = ctx.schedule.explain(source.key);
   if (plan === undefined || plan.reason === "base") return "base";
@@ -75,11 +73,11 @@ function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): R
 export async function pollSource(
   ctx: SourceContext,
   source: Source,
-  cycle: CycleState,
+  tick: CycleState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
   if (
-    cycle.authFailed.has(source.userId) ||
+    tick.authFailed.has(source.userId) ||
     !ctx.schedule.ready(source.key, nowMs) ||
     ctx.breaker.holds(nowMs)
   )
@@ -90,24 +88,20 @@ export async function pollSource(
     // The hourly state check is planned as such (scheduleRecord.replan), not as part of every
     // read's cost: folded into the read's moving average it made a quiet source read every
     // minute look 20 % dearer for many reads after each check, and the plan starved the busy.
-    if (!(await due(ctx, cycle, source, () => undefined))) return undefined;
-    cycle.sourcesPolled++;
+    if (!(await due(ctx, tick, source, () => undefined))) return undefined;
+    tick.sourcesPolled++;
     const onRequest = () => {
-      cycle.trackerRequests++;
+      tick.trackerRequests++;
       requests++;
     };
     const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
     const hints = known === undefined ? undefined : { hasGamesChanges: known };
     const wide = ctx.schedule.explain(source.key)?.estimated === false;
-    const { items, gameChanges } = await withRequestReason(
-      requestReason(ctx, source, cycle),
-      async () => ({
-        items: (await readFeed(ctx, historiesFeed, source, hints, { onRequest, wide })) ?? [],
-        gameChanges: await readFeed(ctx, gamesFeed, source, hints, { onRequest }),
-      }),
+    const reads = await withRequestReason(requestReason(ctx, source, tick), () =>
+      readFeeds(ctx, source, hints, { onRequest, wide }),
     );
     ctx.schedule.polled(source.key, nowMs, { requests });
-    const happened = [...items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
+    const happened = [...reads.values()].flat().map((i) => i.happened.getTime());
     ctx.schedule.observed(source.key, happened, ctx.now().getTime());
     // A follower's session no longer running got its last read: the next tick may switch.
     if (!source.knownActive) {
@@ -115,10 +109,10 @@ export async function pollSource(
       ctx.schedule.finalReadDone(source.key, followers);
     }
     trackerRecovered(ctx, source.key, fields);
-    return { items, gameChanges };
+    return { reads };
   } catch (err) {
     ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
-    trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
+    trackerFailed(ctx, tick, source.key, source.userId, err, fields);
     return undefined;
   }
 }
