@@ -124,7 +124,7 @@ export interface SubscriptionStore {
    * Atomic read-modify-write: `change` gets the current record and returns the
    * new one (or undefined for no change). Never re-creates a deleted record.
    * Every change to an existing subscription goes through here, so a poll
-   * cycle and a command cannot overwrite each other with stale copies.
+   * tick and a command cannot overwrite each other with stale copies.
    */
   update(
     id: string,
@@ -136,7 +136,7 @@ export interface SubscriptionStore {
 }
 
 /**
- * One channel's posts of one poll cycle, saved before sending so a crash can
+ * One channel's posts of one poll tick, saved before sending so a crash can
  * neither lose nor repeat them: on start-up a pending entry is sent again from
  * `sent` on, unchanged, and Discord's nonce check answers a repeat with the
  * earlier message.

@@ -14,16 +14,16 @@ import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
-  tick: CycleState,
+  cycle: CycleState,
   source: Source,
   onRequest: () => void,
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.mono();
   if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
-    tick.trackerRequests++;
+    cycle.trackerRequests++;
     onRequest();
-    const session = await withRequestReason(tick.probe ? "probe" : "stateCheck", () =>
+    const session = await withRequestReason(cycle.probe ? "probe" : "stateCheck", () =>
       ctx.tracker.session(source.token, source.session),
     );
     const ended = !session.active || session.end !== null;
@@ -60,8 +60,8 @@ async function readFeeds(
  * upper bound), quiet (held at it), base (enough budget for everyone), or a final, ended or
  * probe read.
  */
-function requestReason(ctx: SourceContext, source: Source, tick: CycleState): RequestReason {
-  if (tick.probe) return "probe";
+function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): RequestReason {
+  if (cycle.probe) return "probe";
   if (source.final) return "final";
   const plan = ctx.schedule.explain(source.key);
   if (plan === undefined || plan.reason === "base") return "base";
@@ -73,11 +73,11 @@ function requestReason(ctx: SourceContext, source: Source, tick: CycleState): Re
 export async function pollSource(
   ctx: SourceContext,
   source: Source,
-  tick: CycleState,
+  cycle: CycleState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
   if (
-    tick.authFailed.has(source.userId) ||
+    cycle.authFailed.has(source.userId) ||
     !ctx.schedule.ready(source.key, nowMs) ||
     ctx.breaker.holds(nowMs)
   )
@@ -88,16 +88,16 @@ export async function pollSource(
     // The hourly state check is planned as such (scheduleRecord.replan), not as part of every
     // read's cost: folded into the read's moving average it made a quiet source read every
     // minute look 20 % dearer for many reads after each check, and the plan starved the busy.
-    if (!(await due(ctx, tick, source, () => undefined))) return undefined;
-    tick.sourcesPolled++;
+    if (!(await due(ctx, cycle, source, () => undefined))) return undefined;
+    cycle.sourcesPolled++;
     const onRequest = () => {
-      tick.trackerRequests++;
+      cycle.trackerRequests++;
       requests++;
     };
     const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
     const hints = known === undefined ? undefined : { hasGamesChanges: known };
     const wide = ctx.schedule.explain(source.key)?.estimated === false;
-    const reads = await withRequestReason(requestReason(ctx, source, tick), () =>
+    const reads = await withRequestReason(requestReason(ctx, source, cycle), () =>
       readFeeds(ctx, source, hints, { onRequest, wide }),
     );
     ctx.schedule.polled(source.key, nowMs, { requests });
@@ -112,7 +112,7 @@ export async function pollSource(
     return { reads };
   } catch (err) {
     ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
-    trackerFailed(ctx, tick, source.key, source.userId, err, fields);
+    trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
     return undefined;
   }
 }
