@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { historiesFeed } from "../src/feeds/histories.js";
 import { buildDeliveryMessages } from "../src/format/delivery.js";
 import { silentLogger } from "../src/log.js";
 import { detectNew } from "../src/feeds/historyDetect.js";
@@ -131,12 +132,20 @@ time("buildDeliveryMessages, 60 members x 1 item", 500, () =>
       userId: `${i}`,
       nick: `member${i}`,
       session: i,
-      items: items(1, i),
+      // The history feed's lines, made here as a post makes them (src/feeds/group.ts).
+      lines: items(1, i).map((item) => historiesFeed.line(item, "en")),
     })),
   ),
 );
 time("buildDeliveryMessages, 1 member x 250 items", 200, () =>
-  buildDeliveryMessages([{ userId: "1", nick: "lucy", session: 1, items: items(250) }]),
+  buildDeliveryMessages([
+    {
+      userId: "1",
+      nick: "lucy",
+      session: 1,
+      lines: items(250).map((item) => historiesFeed.line(item, "en")),
+    },
+  ]),
 );
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 7) });
 time("token encrypt + decrypt (AES-256-GCM)", 20_000, () =>

@@ -11,7 +11,6 @@ import { UserError } from "../src/discord/errors.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
-import { gamesStartingState } from "../src/games/detect.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import type { Subscription, SubscriptionFilters, SubscriptionStore } from "../src/store/types.js";
 import {
@@ -133,8 +132,7 @@ export default {
 
     // Reading the newest page also proves the token works and the session is the caller's.
     const currentSession = await resolveSession(ctx.tracker, account.token, session);
-    const start = await startingStateFor(ctx.tracker, account.token, currentSession);
-    const gamesStart = games ? await gamesStartingStateFor(ctx, account.token, currentSession) : {};
+    const start = await startingStateFor(ctx.tracker, account.token, currentSession, { games });
     const now = ctx.now().toISOString();
     const resumedIds: string[] = [];
     for (const p of paused) {
@@ -148,7 +146,7 @@ export default {
         ...newSubscription(interaction.user.id, target, session, filters, now),
         currentSession,
         ...start,
-        ...(games && { games, ...gamesStart }),
+        ...(games && { games }),
         ...(announceEnd && { announceEnd, endAnnounced: null }),
       };
       await subs.put(subscription);
@@ -260,12 +258,4 @@ function resume(subs: SubscriptionStore, id: string): Promise<Subscription | und
       ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
       : undefined,
   );
-}
-
-/** Everything the games feed has now counts as handled: only later rule changes are posted. */
-async function gamesStartingStateFor(ctx: BotContext, token: string, session: number | null) {
-  if (session === null) return { gamesWatermark: null, gamesSeenIds: [] };
-  const page = await ctx.tracker.gamesChanges(token, { session, limit: 200, includeDiff: false });
-  const state = gamesStartingState(page.items);
-  return { gamesWatermark: state.gamesWatermark, gamesSeenIds: [...state.gamesSeenIds] };
 }

@@ -5,6 +5,7 @@
  * once; what must be posted waits for its channel's outbox entry.
  */
 import type { HistoryItem } from "../../src/tracker/types.js";
+import { historiesFeed } from "../../src/feeds/histories.js";
 import { detectNew } from "../../src/feeds/historyDetect.js";
 import { errorSummary } from "../../src/util/errorSummary.js";
 import { applyAdvance, type ChannelPart } from "../../src/poller/outbox/outbox.js";
@@ -41,8 +42,14 @@ export async function gatherChannelParts(
           userId: sub.userId,
           nick: source.nick,
           session: source.session,
-          items: found.deliver,
-          next: found.next,
+          // The outbox takes every feed's part alike; this frozen copy reads histories only.
+          feeds: [
+            {
+              feed: historiesFeed,
+              items: found.deliver,
+              next: { watermark: found.next.watermark, seen: found.next.seenAtWatermark },
+            },
+          ],
         };
         byChannel.set(sub.channelId, [...(byChannel.get(sub.channelId) ?? []), part]);
       } catch (err) {

@@ -1,15 +1,13 @@
 /**
- * Pure "what is new" logic. Items have no id and `from` only has second
- * precision, so a subscription remembers the newest handled `happened` (its
- * watermark) and the whole-record keys it already handled within a window
- * reaching `lateWindowSeconds` before the watermark's second. Reading that
- * window again every cycle also catches an item that became visible after a
- * newer one had been read (two writers committing out of order). Everything
- * here is deterministic and free of I/O.
+ * The history feed's "what is new": items have no id, so an item's identity is its whole
+ * record (historyItemKey, which ends in its `happened` ms), and the late-window rule of
+ * window.ts decides what is new. These are the history-shaped names the feed, the live cards
+ * and the tests use; the rule itself lives only in window.ts.
  */
 import type { SubscriptionFilters } from "../store/types.js";
 import { type HistoryItem, historyItemKey } from "../tracker/types.js";
-import { secondOf, watermarkMs } from "../util/watermark.js";
+import { secondOf } from "../util/watermark.js";
+import { createWindow } from "./window.js";
 
 export interface DeliveryState {
   watermark: string | null;
@@ -34,15 +32,14 @@ export interface Detection {
 /** How far before the watermark's second items are read again and remembered. */
 export const lateWindowSeconds = 60;
 
-/** The second of `happened` encoded at the end of a historyItemKey. */
-export function keySecond(key: string): number {
-  return secondOf(Number(key.slice(key.lastIndexOf("|") + 1)));
-}
-
-/** First second of the window of a watermark second. */
-export function windowStart(markSecond: number): number {
-  return markSecond - lateWindowSeconds;
-}
+export const historyWindow = createWindow<HistoryItem, string>(
+  {
+    key: historyItemKey,
+    // The second of `happened`, encoded at the end of the key.
+    secondOfKey: (key) => secondOf(Number(key.slice(key.lastIndexOf("|") + 1))),
+  },
+  lateWindowSeconds,
+);
 
 /**
  * The `from` one request chain uses for every subscription of a source: the
@@ -50,19 +47,7 @@ export function windowStart(markSecond: number): number {
  * or no bound at all when some subscription has handled nothing yet.
  */
 export function fetchFrom(watermarks: readonly (string | null)[]): Date | undefined {
-  let min = Number.POSITIVE_INFINITY;
-  for (const watermark of watermarks) {
-    const ms = watermarkMs(watermark);
-    if (ms === undefined) return undefined;
-    min = Math.min(min, ms);
-  }
-  return Number.isFinite(min) ? new Date(windowStart(secondOf(min)) * 1000) : undefined;
-}
-
-/** The seen keys still inside the window of `markSecond`. */
-export function withinWindow(keys: Iterable<string>, markSecond: number): string[] {
-  const start = windowStart(markSecond);
-  return [...new Set(keys)].filter((key) => keySecond(key) >= start);
+  return historyWindow.since(watermarks);
 }
 
 /**
@@ -92,47 +77,35 @@ export function matchesFilters(item: HistoryItem, filters: SubscriptionFilters):
 }
 
 /**
- * An item is new iff its second is later than the watermark's, or it lies in
- * the window (`lateWindowSeconds` before the watermark's second, up to it) and
- * its key was not handled yet. `seenAtWatermark` holds every handled key of
- * that window, so an item in it that is not there was not visible before.
- * `oldestFirst` is the shared fetch of the subscription's source (possibly
- * reaching further back than this subscription's window).
+ * The new items of `oldestFirst` (the shared read of the subscription's source, possibly
+ * reaching further back than this subscription's window) and the state once handled.
+ * Filtered-out items still move the watermark; they are just not posted.
  */
 export function detectNew(
   state: DeliveryState,
   filters: SubscriptionFilters,
   oldestFirst: readonly HistoryItem[],
 ): Detection {
-  const markMs = watermarkMs(state.watermark);
-  const markSecond = markMs === undefined ? undefined : secondOf(markMs);
-  const seen = new Set(state.seenAtWatermark);
-  const taken = new Set<string>();
-  const handled: HistoryItem[] = [];
-  const handledKeys: string[] = [];
-  for (const item of oldestFirst) {
-    const key = historyItemKey(item);
-    if (taken.has(key)) continue;
-    const second = secondOf(item.happened.getTime());
-    const isNew =
-      markSecond === undefined ||
-      second > markSecond ||
-      (second >= windowStart(markSecond) && !seen.has(key));
-    if (!isNew) continue;
-    taken.add(key);
-    handled.push(item);
-    handledKeys.push(key);
-  }
-  if (handled.length === 0) return { deliver: [], handled, next: null };
-
-  let nextMs = markMs ?? Number.NEGATIVE_INFINITY;
-  for (const item of handled) nextMs = Math.max(nextMs, item.happened.getTime());
+  const { handled, next } = historyWindow.detect(
+    { watermark: state.watermark, seen: state.seenAtWatermark },
+    oldestFirst,
+  );
   return {
     deliver: handled.filter((item) => matchesFilters(item, filters)),
     handled,
-    next: {
-      watermark: new Date(nextMs).toISOString(),
-      seenAtWatermark: withinWindow([...state.seenAtWatermark, ...handledKeys], secondOf(nextMs)),
-    },
+    next: next === null ? null : { watermark: next.watermark, seenAtWatermark: next.seen },
   };
+}
+
+/**
+ * Never moves a watermark backwards: a stale advance (one that lost a race
+ * with a newer one) is ignored, and two for the same second merge their keys.
+ */
+export function mergeState(current: DeliveryState, advance: DeliveryState): DeliveryState {
+  if (advance.watermark === null) return current;
+  const merged = historyWindow.merge(
+    { watermark: current.watermark, seen: current.seenAtWatermark },
+    { watermark: advance.watermark, seen: [...advance.seenAtWatermark] },
+  );
+  return { watermark: merged.watermark, seenAtWatermark: merged.seen };
 }

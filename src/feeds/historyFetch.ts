@@ -79,3 +79,26 @@ export async function fetchSourceItems(
   }
   return { items: normalizeFetched(collected), requests };
 }
+
+/**
+ * What a new subscription starts after: the newest page of the session (also proving the
+ * token and the session are good), and the rest of the late window before its newest item
+ * when one page does not hold it.
+ */
+export async function seedSourceItems(
+  tracker: TrackerClient,
+  token: string,
+  session: number,
+  windowSeconds: number,
+): Promise<HistoryItem[]> {
+  const page = await tracker.histories(token, { session, limit: pageLimit });
+  const oldest = page.items.at(-1);
+  if (oldest === undefined || page.cursorNext === undefined) return page.items;
+  const newestMs = Math.max(...page.items.map((i) => i.happened.getTime()));
+  const start = secondOf(newestMs) - windowSeconds;
+  if (secondOf(oldest.happened.getTime()) < start) return page.items;
+  const window: HistoryItem[] = [];
+  const query = { session, from: new Date(start * 1000), limit: pageLimit };
+  for await (const item of tracker.iterateHistories(token, query)) window.push(item);
+  return [...page.items, ...window];
+}

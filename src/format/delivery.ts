@@ -1,24 +1,23 @@
 /**
- * Packs one poll cycle's new items for one channel into as few Discord
+ * Packs one poll tick's new lines for one channel into as few Discord
  * messages as the embed limits allow (fewer messages: fewer rate-limited
  * requests and less channel noise). Small groups share embeds as fields, so
  * the 10-embeds-per-message cap rarely binds before the 6000-character total.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { type Locale, t, translator } from "../i18n/index.js";
-import type { GameChange, HistoryItem } from "../tracker/types.js";
-import { formatGameChangeLine } from "./gameChanges.js";
+import { type Locale, t } from "../i18n/index.js";
 import { embedLimits, truncate } from "./historiesEmbed.js";
-import { escapeMarkdown, formatItemLine } from "./items.js";
+import { escapeMarkdown } from "./items.js";
 
 export interface DeliveryGroup {
   userId: string;
   nick?: string | undefined;
   session: number;
-  /** Oldest first: a channel reads top to bottom in the order things happened. */
-  items: readonly HistoryItem[];
-  /** Game-rule changes of the same member and session, oldest first; merged in by time. */
-  gameChanges?: readonly GameChange[];
+  /**
+   * One line per item of every feed of this member and session (src/feeds/group.ts), oldest
+   * first: a channel reads top to bottom in the order things happened.
+   */
+  lines: readonly string[];
 }
 
 export interface DeliveryMessage {
@@ -128,7 +127,7 @@ export function buildDeliveryMessages(
   };
 
   for (const group of groups) {
-    const lines = groupLines(group, locale);
+    const lines = group.lines.map((line) => truncate(line, maxLineLength));
     if (lines.length === 0) continue;
     // Allowed mentions are off client-wide, so this names the member without pinging them.
     const mention = `<@${group.userId}>`;
@@ -158,24 +157,6 @@ export function buildDeliveryMessages(
   }
   if (current.embeds.length > 0) messages.push(current);
   return messages.map((message) => ({ embeds: message.embeds.map(soloFieldAsEmbed) }));
-}
-
-/** History items and game-rule changes, one line each, in the order they happened (items first on a tie). */
-function groupLines(group: DeliveryGroup, locale: Locale): string[] {
-  const tr = translator(locale);
-  const timed = [
-    ...group.items.map((item) => ({
-      at: item.happened.getTime(),
-      line: formatItemLine(item, locale),
-    })),
-    ...(group.gameChanges ?? []).map((change) => ({
-      at: change.happened.getTime(),
-      line: formatGameChangeLine(change, tr),
-    })),
-  ];
-  // Stable: each kind keeps its own (already oldest-first) order.
-  timed.sort((a, b) => a.at - b.at);
-  return timed.map(({ line }) => truncate(line, maxLineLength));
 }
 
 /** A shared embed holding one group only reads better as that group's own titled embed. */

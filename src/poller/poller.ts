@@ -28,6 +28,8 @@ import { createLimiter } from "../util/limit.js";
 import { createBreaker } from "../tracker/breaker.js";
 import { createRateKeeper } from "./schedule/rateStore.js";
 import type { OnSourceRead } from "./loop/readObserver.js";
+import type { AnyFeed } from "../feeds/feed.js";
+import { registeredFeeds } from "../feeds/registry.js";
 import { createSchedule } from "./schedule/schedule.js";
 import type { SourceContext } from "./loop/sources.js";
 import { newCycleState, runTick, type TickDeps } from "./loop/tick.js";
@@ -78,6 +80,8 @@ export interface PollerDeps {
   nonceWindowMs?: number;
   /** Told of every successful read of a source (readObserver.ts). */
   onSourceRead?: OnSourceRead;
+  /** The feeds read for every source; default: the registered ones (src/feeds/registry.ts). */
+  feeds?: readonly AnyFeed[];
 }
 
 export interface CycleReport {
@@ -149,6 +153,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
+  const feeds = deps.feeds ?? registeredFeeds;
   const sender = createChannelSender({
     nonceWarning: createNonceWarning(logger, deps.nonceWindowMs, clock),
     store,
@@ -160,6 +165,7 @@ export function createPoller(deps: PollerDeps): Poller {
     backoff: channelBackoff,
     metrics: deps.metrics,
     itemCounts,
+    feeds,
   });
   const ctx: SourceContext = {
     store,
@@ -170,6 +176,7 @@ export function createPoller(deps: PollerDeps): Poller {
     breaker,
     concurrency: deps.concurrency,
     schedule,
+    feeds,
     onActiveSessions: deps.onActiveSessions,
   };
   let stopping = false;

@@ -44,6 +44,10 @@ export const subscriptionSchema = z.object({
   // Absent in records made without `announce_end` (read as false / nothing announced).
   announceEnd: z.boolean().exactOptional(),
   endAnnounced: z.number().int().nullable().exactOptional(),
+  // Feeds without fields of their own (absent until such a feed handled something).
+  feeds: z
+    .record(z.string(), z.object({ watermark: z.string().nullable(), seen: z.array(z.string()) }))
+    .exactOptional(),
 }) satisfies z.ZodType<Subscription>;
 
 export const outboxEntrySchema = z.object({
@@ -61,6 +65,9 @@ export const outboxEntrySchema = z.object({
       seenAtWatermark: z.array(z.string()).exactOptional(),
       gamesWatermark: z.string().exactOptional(),
       gamesSeenIds: z.array(z.number().int()).exactOptional(),
+      feeds: z
+        .record(z.string(), z.object({ watermark: z.string(), seen: z.array(z.string()) }))
+        .exactOptional(),
     }),
   ),
   createdAt: z.string(),

@@ -95,6 +95,17 @@ export interface Subscription {
   announceEnd?: boolean;
   /** The last session whose end was queued for posting (never announced twice); null: none. */
   endAnnounced?: number | null;
+  /**
+   * The state of every feed without fields of its own, by feed name (src/feeds/storage.ts):
+   * a new feed needs no store change. Histories and games keep their fields above.
+   */
+  feeds?: Record<string, StoredFeedState>;
+}
+
+/** A feed's watermark and the identities it handled within its late window. */
+export interface StoredFeedState {
+  watermark: string | null;
+  seen: string[];
 }
 
 export interface SubscriptionStore {
@@ -113,7 +124,7 @@ export interface SubscriptionStore {
    * Atomic read-modify-write: `change` gets the current record and returns the
    * new one (or undefined for no change). Never re-creates a deleted record.
    * Every change to an existing subscription goes through here, so a poll
-   * cycle and a command cannot overwrite each other with stale copies.
+   * tick and a command cannot overwrite each other with stale copies.
    */
   update(
     id: string,
@@ -125,7 +136,7 @@ export interface SubscriptionStore {
 }
 
 /**
- * One channel's posts of one poll cycle, saved before sending so a crash can
+ * One channel's posts of one poll tick, saved before sending so a crash can
  * neither lose nor repeat them: on start-up a pending entry is sent again from
  * `sent` on, unchanged, and Discord's nonce check answers a repeat with the
  * earlier message.
@@ -160,6 +171,8 @@ export interface SubscriptionAdvance {
   /** Games feed state to write with it (only for subscriptions with `games`). */
   gamesWatermark?: string;
   gamesSeenIds?: number[];
+  /** The states of the feeds kept in `Subscription.feeds`, by feed name. */
+  feeds?: Record<string, { watermark: string; seen: string[] }>;
 }
 
 export interface OutboxStore {

@@ -1,29 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { windowStart, withinWindow } from "../feeds/historyDetect.js";
-import { secondOf } from "../util/watermark.js";
+import type { AnyFeed } from "../feeds/feed.js";
+import { historyWindow } from "../feeds/historyDetect.js";
+import { registeredFeeds } from "../feeds/registry.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
-import {
-  type HistoryItem,
-  historyItemKey,
-  runningSessionIds,
-  type TrackerClient,
-} from "../tracker/types.js";
+import { type HistoryItem, runningSessionIds, type TrackerClient } from "../tracker/types.js";
 
 /**
- * Delivery state that treats everything the tracker already has as handled,
- * so a new subscription posts only what happens after it was made: the
+ * History state that treats everything the tracker already has as handled,
+ * so a new card or subscription shows only what happens after it was made: the
  * watermark is the newest `happened`, and every item of the poller's window
  * before it is marked as seen. `items` must hold the whole window.
  */
 export function startingState(
   items: readonly HistoryItem[],
 ): Pick<Subscription, "watermark" | "seenAtWatermark"> {
-  if (items.length === 0) return { watermark: null, seenAtWatermark: [] };
-  const newestMs = Math.max(...items.map((item) => item.happened.getTime()));
-  return {
-    watermark: new Date(newestMs).toISOString(),
-    seenAtWatermark: withinWindow(items.map(historyItemKey), secondOf(newestMs)),
-  };
+  const state = historyWindow.seed(items);
+  return { watermark: state.watermark, seenAtWatermark: [...state.seen] };
 }
 
 /** The session a subscription polls now: the fixed one, or the user's active one (null: none). */
@@ -37,31 +29,30 @@ export async function resolveSession(
   return runningSessionIds(page.items)[0] ?? null;
 }
 
+/** The fields a subscription record cannot be without, and any feed's state. */
+type StartingFields = Pick<Subscription, "watermark" | "seenAtWatermark"> & Partial<Subscription>;
+
 /**
- * Reads the newest page of the session (also proving the token and the
- * session are good), and the rest of the window when one page does not hold it.
+ * Where a new subscription starts in every feed it asked for (`asked`: its options, e.g.
+ * `games`): each feed's seed, stored in the fields that feed maps to. Reading the history's
+ * newest page also proves the token and the session are good. No session yet: nothing handled.
  */
 export async function startingStateFor(
   tracker: TrackerClient,
   token: string,
   session: number | null,
-) {
-  if (session === null) return { watermark: null, seenAtWatermark: [] };
-  const page = await tracker.histories(token, { session, limit: 200 });
-  const newest = page.items[0];
-  const oldest = page.items.at(-1);
-  if (!newest || !oldest || page.cursorNext === undefined) return startingState(page.items);
-  const start = windowStart(secondOf(Math.max(...page.items.map((i) => i.happened.getTime()))));
-  if (secondOf(oldest.happened.getTime()) < start) return startingState(page.items);
-  const window: HistoryItem[] = [];
-  for await (const item of tracker.iterateHistories(token, {
-    session,
-    from: new Date(start * 1000),
-    limit: 200,
-  })) {
-    window.push(item);
+  asked: Partial<Subscription> = {},
+  feeds: readonly AnyFeed[] = registeredFeeds,
+): Promise<StartingFields> {
+  // The record's required fields hold nothing handled until a feed's seed says otherwise.
+  let fields: StartingFields = { watermark: null, seenAtWatermark: [] };
+  for (const feed of feeds) {
+    if (!feed.wants(asked)) continue;
+    const state =
+      session === null ? { watermark: null, seen: [] } : await feed.seed(tracker, token, session);
+    fields = feed.storage.write(fields, state);
   }
-  return startingState([...page.items, ...window]);
+  return fields;
 }
 
 export function newSubscriptionId(): string {

@@ -1,8 +1,10 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { historiesFeed } from "../../src/feeds/histories.js";
+import type { Locale } from "../../src/i18n/index.js";
 import {
-  buildDeliveryMessages,
-  type DeliveryGroup,
+  buildDeliveryMessages as buildFromLines,
+  type DeliveryGroup as LineGroup,
   type DeliveryMessage,
   deliveryTitle,
   embedTextLength,
@@ -10,6 +12,18 @@ import {
 import { formatItemLine } from "../../src/format/items.js";
 import type { HistoryItem, HistorySource } from "../../src/tracker/types.js";
 import { useZone, zones } from "./zones.js";
+
+/** A group of history items, as the history feed gives them to a post (src/feeds/group.ts). */
+type DeliveryGroup = Omit<LineGroup, "lines"> & { items: readonly HistoryItem[] };
+
+const buildDeliveryMessages = (groups: readonly DeliveryGroup[], locale: Locale = "en") =>
+  buildFromLines(
+    groups.map((group) => ({
+      ...group,
+      lines: group.items.map((item) => historiesFeed.line(item, locale)),
+    })),
+    locale,
+  );
 
 const sources: HistorySource[] = ["DICE", "LINK", "LUCK", "MANUAL", "PENALTY", "DOM"];
 

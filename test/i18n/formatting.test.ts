@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sessionChoices } from "../../src/discord/sessionAutocomplete.js";
 import { userMessageFor } from "../../src/discord/userMessages.js";
 import { UserError } from "../../src/discord/errors.js";
+import { historiesFeed } from "../../src/feeds/histories.js";
 import { buildDeliveryMessages, deliveryTitle } from "../../src/format/delivery.js";
 import { buildHistoriesEmbed } from "../../src/format/historiesEmbed.js";
 import { formatItemLine } from "../../src/format/items.js";
@@ -43,7 +44,7 @@ describe("swept formatters speak the given language", () => {
 
   it("channel posts", () => {
     const [message] = buildDeliveryMessages(
-      [{ userId: "1", nick: "zoé", session: 3, items: [item()] }],
+      [{ userId: "1", nick: "zoé", session: 3, lines: [historiesFeed.line(item(), "fr")] }],
       "fr",
     );
     expect(message?.embeds[0]?.title).toBe("zoé · session 3");

@@ -17,7 +17,7 @@ const scanned = [
   "src/poller",
   "src/pictures",
   "src/roles",
-  "src/games",
+  "src/feeds",
   "src/privacy",
   "src/play",
 ];

@@ -1,11 +1,12 @@
 /** The poller's games glue: outbox entries with game-rule changes, their advances, the poll rule. */
 import { describe, expect, it } from "vitest";
-import { mergeGamesState } from "../../src/games/detect.js";
-import { applyAdvance, type ChannelPart, createOutboxEntry } from "../../src/poller/outbox/outbox.js";
+import { mergeGamesState } from "../../src/feeds/gamesDetect.js";
+import { applyAdvance, createOutboxEntry } from "../../src/poller/outbox/outbox.js";
 import { gamesFeed } from "../../src/feeds/games.js";
 import type { Subscription } from "../../src/store/types.js";
 import type { GameChange, HistoryItem } from "../../src/tracker/types.js";
 import { createMemoryStore } from "./memoryStore.js";
+import { channelPart, type TestPart } from "./parts.js";
 
 const t0 = Date.parse("2026-02-10T10:00:00.000Z");
 const iso = (ms: number) => new Date(t0 + ms).toISOString();
@@ -26,15 +27,16 @@ const change = (id: number, ms: number, action: GameChange["action"] = "UPDATE")
   domNick: null,
   changes: [{ label: "dice", from: String(id), to: String(id + 1) }],
 });
-const part = (overrides: Partial<ChannelPart>): ChannelPart => ({
-  subscriptionId: "s1",
-  userId: "u1",
-  nick: "Nick",
-  session: 7,
-  items: [],
-  next: null,
-  ...overrides,
-});
+const part = (overrides: Partial<TestPart>) =>
+  channelPart({
+    subscriptionId: "s1",
+    userId: "u1",
+    nick: "Nick",
+    session: 7,
+    items: [],
+    next: null,
+    ...overrides,
+  });
 const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   id: "s1",
   guildId: "g1",

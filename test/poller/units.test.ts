@@ -2,14 +2,12 @@ import { describe, expect, it } from "vitest";
 import { backoffDelay, createBackoff } from "../../src/util/backoff.js";
 import { classifyDeliveryError, DeliveryError } from "../../src/poller/sender/errors.js";
 import { pauseNotice } from "../../src/poller/pause/notices.js";
-import {
-  channelGroups,
-  createOutboxEntry,
-  mergeState,
-  messageNonce,
-} from "../../src/poller/outbox/outbox.js";
+import { channelGroups } from "../../src/feeds/group.js";
+import { mergeState } from "../../src/feeds/historyDetect.js";
+import { createOutboxEntry, messageNonce } from "../../src/poller/outbox/outbox.js";
 import { createLimiter, mapLimit } from "../../src/util/limit.js";
-import type { HistoryItem } from "../../src/tracker/types.js";
+import { type HistoryItem, historyItemKey } from "../../src/tracker/types.js";
+import { channelPart } from "./parts.js";
 
 const t0 = Date.parse("2026-02-10T10:00:00.000Z");
 const h = (ms: number, overrides: Partial<HistoryItem> = {}): HistoryItem => ({
@@ -42,14 +40,14 @@ describe("createOutboxEntry", () => {
     const { entry, itemCount } = createOutboxEntry(
       "c1",
       [
-        {
+        channelPart({
           subscriptionId: "s1",
           userId: "u1",
           nick: "Nick",
           session: 7,
           items: [h(1000), h(2000)],
           next,
-        },
+        }),
       ],
       new Date(t0),
     );
@@ -70,24 +68,18 @@ describe("createOutboxEntry", () => {
 describe("channelGroups", () => {
   it("merges subscriptions of one member and session, once per item, oldest first", () => {
     const next = { watermark: iso(0), seenAtWatermark: [] };
-    const part = (id: string, userId: string, session: number, items: HistoryItem[]) => ({
-      subscriptionId: id,
-      userId,
-      nick: "",
-      session,
-      items,
-      next,
-    });
+    const part = (id: string, userId: string, session: number, items: HistoryItem[]) =>
+      channelPart({ subscriptionId: id, userId, nick: "", session, items, next });
     const groups = channelGroups([
       part("s1", "u1", 7, [h(3000), h(5000)]),
       part("s2", "u1", 7, [h(1000), h(3000)]),
       part("s3", "u2", 9, [h(2000, { session: 9 })]),
     ]);
-    expect(groups.map((g) => [g.userId, g.items.map((i) => i.happened.getTime() - t0)])).toEqual([
-      ["u1", [1000, 3000, 5000]],
-      ["u2", [2000]],
+    expect(groups.map(({ group, keys }) => [group.userId, keys])).toEqual([
+      ["u1", [h(1000), h(3000), h(5000)].map(historyItemKey)],
+      ["u2", [historyItemKey(h(2000, { session: 9 }))]],
     ]);
-    expect(groups[0]).not.toHaveProperty("nick");
+    expect(groups[0]?.group).not.toHaveProperty("nick");
   });
 });
 

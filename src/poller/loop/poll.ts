@@ -3,15 +3,11 @@
  * backoff allow it (both answered by its schedule record). Every read (or
  * failed try) is reported to the schedule.
  * The source's feeds (src/feeds) are read in turn, each once for the subscriptions that read
- * it: the histories, then the game-rule changes when a subscription wants them; a failure of
- * either read fails the whole poll, so nothing advances and both are read again after the
- * backoff.
+ * it (none: not read); a failure of any read fails the whole poll, so nothing advances and
+ * every feed is read again after the backoff.
  */
-import type { Feed, FeedRead, SessionHints } from "../../feeds/feed.js";
-import { gamesFeed } from "../../feeds/games.js";
-import { historiesFeed } from "../../feeds/histories.js";
+import type { AnyFeed, FeedRead, FeedReads, SessionHints } from "../../feeds/feed.js";
 import { type RequestReason, withRequestReason } from "../../tracker/reason.js";
-import type { GameChange, HistoryItem } from "../../tracker/types.js";
 import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
 import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
@@ -37,24 +33,26 @@ async function due(
 }
 
 export interface PolledSource {
-  /** History items, oldest first. */
-  items: HistoryItem[];
-  /** Game-rule changes oldest first; undefined when no subscription of the source wanted them. */
-  gameChanges: GameChange[] | undefined;
+  /** Each feed's items, oldest first; a feed none of the source's subscriptions reads is absent. */
+  reads: FeedReads;
 }
 
-/** One feed's read for the source; undefined when none of its subscriptions reads the feed. */
-async function readFeed<Item extends { happened: Date }>(
+/** Every feed's read for the source, one after the other, by the feeds' order. */
+async function readFeeds(
   ctx: SourceContext,
-  feed: Feed<Item, unknown>,
   source: Source,
   hints: SessionHints | undefined,
   request: Omit<FeedRead, "from" | "token" | "session">,
-): Promise<Item[] | undefined> {
-  const readers = feed.readers(source.subs, hints);
-  if (readers.length === 0) return undefined;
+): Promise<FeedReads> {
+  const reads = new Map<AnyFeed, readonly { happened: Date }[]>();
   const { token, session } = source;
-  return feed.read(ctx.tracker, { ...request, token, session, from: feed.since(readers) });
+  for (const feed of ctx.feeds) {
+    const readers = feed.readers(source.subs, hints);
+    if (readers.length === 0) continue;
+    const from = feed.since(readers);
+    reads.set(feed, await feed.read(ctx.tracker, { ...request, token, session, from }));
+  }
+  return reads;
 }
 
 /**
@@ -99,15 +97,11 @@ export async function pollSource(
     const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
     const hints = known === undefined ? undefined : { hasGamesChanges: known };
     const wide = ctx.schedule.explain(source.key)?.estimated === false;
-    const { items, gameChanges } = await withRequestReason(
-      requestReason(ctx, source, cycle),
-      async () => ({
-        items: (await readFeed(ctx, historiesFeed, source, hints, { onRequest, wide })) ?? [],
-        gameChanges: await readFeed(ctx, gamesFeed, source, hints, { onRequest }),
-      }),
+    const reads = await withRequestReason(requestReason(ctx, source, cycle), () =>
+      readFeeds(ctx, source, hints, { onRequest, wide }),
     );
     ctx.schedule.polled(source.key, nowMs, { requests });
-    const happened = [...items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
+    const happened = [...reads.values()].flat().map((i) => i.happened.getTime());
     ctx.schedule.observed(source.key, happened, ctx.now().getTime());
     // A follower's session no longer running got its last read: the next tick may switch.
     if (!source.knownActive) {
@@ -115,7 +109,7 @@ export async function pollSource(
       ctx.schedule.finalReadDone(source.key, followers);
     }
     trackerRecovered(ctx, source.key, fields);
-    return { items, gameChanges };
+    return { reads };
   } catch (err) {
     ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
     trackerFailed(ctx, cycle, source.key, source.userId, err, fields);

@@ -5,6 +5,8 @@
  * (src/cards); the composition root wires them, so the poller knows neither.
  */
 import type { Logger } from "pino";
+import { itemsOf } from "../../feeds/feed.js";
+import { historiesFeed } from "../../feeds/histories.js";
 import type { HistoryItem } from "../../tracker/types.js";
 import { errorSummary } from "../../util/errorSummary.js";
 import type { FetchedSource } from "./gather.js";
@@ -38,7 +40,8 @@ export async function reportReads(
       await onSourceRead({
         userId: source.userId,
         session: source.session,
-        items: polled.items,
+        // The listeners are about the session's history (cards, announcements): its feed by name.
+        items: itemsOf(polled.reads, historiesFeed) ?? [],
         ended,
         subscriptionIds: source.subs.map((s) => s.id),
       });

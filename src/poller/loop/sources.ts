@@ -6,6 +6,7 @@
  * its schedule record (schedule.ts); the stages share no state of their own.
  */
 import type { Logger } from "pino";
+import type { AnyFeed } from "../../feeds/feed.js";
 import type { Store, Subscription } from "../../store/types.js";
 import type { Breaker } from "../../tracker/breaker.js";
 import { withRequestReason } from "../../tracker/reason.js";
@@ -40,6 +41,8 @@ export interface SourceContext {
   breaker: Breaker;
   concurrency: number;
   schedule: Schedule;
+  /** The feeds read for every source (src/feeds/registry.ts, or a test's). */
+  feeds: readonly AnyFeed[];
   /** Called after each successful active-session lookup (role sync listens). */
   onActiveSessions?:
     | ((userId: string, activeSessionIds: readonly number[]) => void | Promise<void>)
@@ -81,10 +84,13 @@ async function switchSession(
   const next = await ctx.store.subscriptions.update(sub.id, (fresh) => {
     if (fresh.status !== "active" || fresh.session !== null) return undefined;
     if (fresh.currentSession !== sub.currentSession) return undefined;
-    // A session that started after the subscription: all of it, START included, is new;
-    // so are its game-rule changes.
-    const games = fresh.games === true ? { gamesWatermark: null, gamesSeenIds: [] } : {};
-    return { ...fresh, currentSession: session, watermark: null, seenAtWatermark: [], ...games };
+    // A session that started after the subscription: all of it, START included, is new, in
+    // every feed the subscription reads.
+    let next: Subscription = { ...fresh, currentSession: session };
+    for (const feed of ctx.feeds) {
+      if (feed.wants(fresh)) next = feed.storage.write(next, { watermark: null, seen: [] });
+    }
+    return next;
   });
   if (next === undefined) return undefined;
   ctx.logger.info(

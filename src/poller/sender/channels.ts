@@ -7,6 +7,7 @@
  * take (never repeating one it took), then the watermarks move.
  */
 import type { Logger } from "pino";
+import type { AnyFeed } from "../../feeds/feed.js";
 import type { OutboxEntry, PauseReason, Store } from "../../store/types.js";
 import type { Backoff } from "../../util/backoff.js";
 import { errorSummary } from "../../util/errorSummary.js";
@@ -42,6 +43,8 @@ export interface ChannelSenderDeps {
   /** Items per entry created by this process (entries read back after a restart count 0). */
   itemCounts: Map<string, number>;
   nonceWarning?: NonceWarning | undefined;
+  /** The feeds whose states an entry's advances carry (outbox.ts applyAdvance). */
+  feeds?: readonly AnyFeed[] | undefined;
 }
 
 export const channelKey = (channelId: string): string => `channel:${channelId}`;
@@ -78,7 +81,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
     const postedAt = deps.now();
     for (const advance of entry.advances) {
       try {
-        const applied = await applyAdvance(store, advance, postedAt);
+        const applied = await applyAdvance(store, advance, postedAt, deps.feeds);
         if (!applied) {
           logger.debug({ subscriptionId: advance.subscriptionId }, "advance skipped: moved on");
         }

@@ -9,7 +9,7 @@ import {
   normalizeGameChanges,
   wantsGamesPoll,
   withGamesAdvance,
-} from "../../src/games/detect.js";
+} from "../../src/feeds/gamesDetect.js";
 import type { GameChange } from "../../src/tracker/types.js";
 import { makeSubscription } from "../store/helpers.js";
 

@@ -1,11 +1,11 @@
 /**
  * The games feed's request chain for one source: every page from `from` on. The feed's
  * order (`happened` DESC, `id` DESC) makes its paging stable, so no boundary re-read is
- * needed (unlike histories, src/feeds/historyFetch.ts); normalizeGameChanges drops any repeat.
+ * needed (unlike histories, historyFetch.ts); normalizeGameChanges drops any repeat.
  */
 import { pageLimit, walkPages } from "../tracker/pages.js";
 import type { GameChange, TrackerClient } from "../tracker/types.js";
-import { normalizeGameChanges } from "./detect.js";
+import { normalizeGameChanges } from "./gamesDetect.js";
 
 /** Unique changes of `session` from `from` on, oldest first. */
 export async function fetchGameChanges(
