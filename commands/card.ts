@@ -3,7 +3,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { postCard, removeCards } from "../src/cards/post.js";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
@@ -73,4 +73,4 @@ export default {
     await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
   },
   autocomplete: autocompleteSession,
-} satisfies Command;
+} satisfies BotCommand;

@@ -5,8 +5,7 @@ import {
 } from "discord.js";
 import { z } from "zod";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
-import type { BotContext } from "../src/discord/context.js";
+import type { BotCommand, BotContext } from "../src/botContext.js";
 import { UserError } from "../src/discord/errors.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
@@ -135,7 +134,7 @@ export default {
     const currentSession = await resolveSession(ctx.tracker, account.token, session);
     const start = await startingStateFor(ctx.tracker, account.token, currentSession);
     const gamesStart = games ? await gamesStartingStateFor(ctx, account.token, currentSession) : {};
-    const now = ctx.now().toISOString();
+    const now = ctx.wall().toISOString();
     const resumedIds: string[] = [];
     for (const p of paused) {
       if (p.id !== same?.id && (await resume(subs, p.id))) resumedIds.push(p.id);
@@ -173,7 +172,7 @@ export default {
     await interaction.editReply(reply);
   },
   autocomplete: autocompleteSession,
-} satisfies Command;
+} satisfies BotCommand;
 
 /** The fields of a new, active subscription that do not depend on the tracker's answers. */
 function newSubscription(

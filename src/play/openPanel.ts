@@ -9,7 +9,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import { requireAccount } from "../discord/accounts.js";
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import { UserError } from "../discord/errors.js";
 import { checkSubscriptionChannel } from "../discord/permissions.js";
 import { resolveLocale, t } from "../i18n/index.js";
@@ -32,7 +32,7 @@ export async function openPanel(
 ): Promise<void> {
   const locale = resolveLocale(interaction.locale);
   const panels = ctx.votePanels;
-  if (!panels || !(await votesEnabled(ctx.store, interaction.guildId)))
+  if (!(await votesEnabled(ctx.store, interaction.guildId)))
     throw new UserError({ key: "play.disabledHere" });
   const channel =
     interaction.guild.channels.cache.get(channelId) ??

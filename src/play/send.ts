@@ -4,7 +4,7 @@
  * finds it and nothing is sent; a restart in between leaves it "unknown" (store start-up).
  */
 import type { Clock } from "../clock.js";
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {
@@ -45,7 +45,7 @@ export const sendDepsOf = (ctx: BotContext): SendDeps => ({
   plays: ctx.store.plays,
   tracker: ctx.tracker,
   logger: ctx.logger,
-  now: ctx.now,
+  now: ctx.wall,
   clock: ctx.clock,
 });
 
