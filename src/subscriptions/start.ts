@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { windowStart, withinWindow } from "../feeds/historyDetect.js";
+import { gamesStartingState } from "../games/detect.js";
 import { secondOf } from "../util/watermark.js";
 import type { Subscription, SubscriptionFilters } from "../store/types.js";
 import {
@@ -62,6 +63,18 @@ export async function startingStateFor(
     window.push(item);
   }
   return startingState([...page.items, ...window]);
+}
+
+/** Everything the games feed has now counts as handled: only later rule changes are posted. */
+export async function gamesStartingStateFor(
+  tracker: TrackerClient,
+  token: string,
+  session: number | null,
+) {
+  if (session === null) return { gamesWatermark: null, gamesSeenIds: [] };
+  const page = await tracker.gamesChanges(token, { session, limit: 200, includeDiff: false });
+  const state = gamesStartingState(page.items);
+  return { gamesWatermark: state.gamesWatermark, gamesSeenIds: [...state.gamesSeenIds] };
 }
 
 export function newSubscriptionId(): string {
