@@ -61,7 +61,8 @@ export async function startBot(
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
 
-  const { store, metrics, tracker, budget, client } = await openParts(config, logger, clock, replica);
+  const parts = await openParts(config, logger, clock, replica);
+  const { store, metrics, tracker, budget, client } = parts;
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
@@ -236,7 +237,16 @@ function createFeatures(base: CoreParts, replica?: ReplicaHooks) {
   const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now: wall });
   // The weekly digests look at the wall clock once a minute (on the monotonic clock's timers).
   const digests = createDigests({ store, tracker, rest: client.rest, postLocale, clock, logger });
-  return { discord, roleSync, postLocale, votePanels, liveCards, leaderboard, endAnnouncer, digests };
+  return {
+    discord,
+    roleSync,
+    postLocale,
+    votePanels,
+    liveCards,
+    leaderboard,
+    endAnnouncer,
+    digests,
+  };
 }
 
 /** Interactions go to the router once this instance holds them (always, without replicas). */
