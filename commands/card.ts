@@ -1,4 +1,5 @@
 import {
+  type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
@@ -9,6 +10,28 @@ import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { resolveLocale } from "../src/i18n/index.js";
 
+/**
+ * `post` and `remove` take the same options: which session's card, in which channel. A fresh
+ * array each time: discord.js wants mutable option objects, not a shared readonly one.
+ */
+const cardOptions = (): APIApplicationCommandBasicOption[] => [
+  {
+    name: "session",
+    description: "Session number; leave empty for your active session",
+    type: ApplicationCommandOptionType.Integer,
+    required: false,
+    autocomplete: true,
+    min_value: 1,
+  },
+  {
+    name: "channel",
+    description: "Which channel (default: this channel)",
+    type: ApplicationCommandOptionType.Channel,
+    required: false,
+    channel_types: [...postableChannelTypes],
+  },
+];
+
 const data = {
   name: "card",
   description: "A live status card of your session, edited in place as it changes",
@@ -18,45 +41,13 @@ const data = {
       name: "post",
       description: "Post a status card of a session (needs a subscription that follows it)",
       type: ApplicationCommandOptionType.Subcommand,
-      options: [
-        {
-          name: "session",
-          description: "Session number; leave empty for your active session",
-          type: ApplicationCommandOptionType.Integer,
-          required: false,
-          autocomplete: true,
-          min_value: 1,
-        },
-        {
-          name: "channel",
-          description: "Which channel (default: this channel)",
-          type: ApplicationCommandOptionType.Channel,
-          required: false,
-          channel_types: [...postableChannelTypes],
-        },
-      ],
+      options: cardOptions(),
     },
     {
       name: "remove",
       description: "Take your status card down",
       type: ApplicationCommandOptionType.Subcommand,
-      options: [
-        {
-          name: "session",
-          description: "Session number; leave empty for your active session",
-          type: ApplicationCommandOptionType.Integer,
-          required: false,
-          autocomplete: true,
-          min_value: 1,
-        },
-        {
-          name: "channel",
-          description: "Which channel (default: this channel)",
-          type: ApplicationCommandOptionType.Channel,
-          required: false,
-          channel_types: [...postableChannelTypes],
-        },
-      ],
+      options: cardOptions(),
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
