@@ -209,7 +209,7 @@ function createFeatures(base: CoreParts, replica?: ReplicaHooks) {
     store: store.roles,
     api: createDiscordRoleApi(client),
     logger,
-    now: wall,
+    wall,
     notifyUser: discord.notifyUser,
   });
   // One language rule for commands and the poller: `/language set`, else `preferred_locale`; DMs: the member's last interaction.
@@ -223,7 +223,7 @@ function createFeatures(base: CoreParts, replica?: ReplicaHooks) {
     rest: client.rest,
     postLocale,
     logger,
-    now: wall,
+    wall,
     cooldownMinutes: config.VOTE_COOLDOWN_MINUTES,
   });
   const liveCards = createLiveCards({
@@ -234,7 +234,7 @@ function createFeatures(base: CoreParts, replica?: ReplicaHooks) {
     clock,
   });
   const leaderboard = createLeaderboard({ store, tracker, clock, logger });
-  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now: wall });
+  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, wall });
   // The weekly digests look at the wall clock once a minute (on the monotonic clock's timers).
   const digests = createDigests({ store, tracker, rest: client.rest, postLocale, clock, logger });
   return {

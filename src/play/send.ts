@@ -35,7 +35,8 @@ export interface SendDeps {
   plays: PlayStore;
   tracker: TrackerPlayer;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   /** Its monotonic reading goes with the attempt (the cooldown is judged on it in this run). */
   clock: Clock;
 }
@@ -45,7 +46,7 @@ export const sendDepsOf = (ctx: BotContext): SendDeps => ({
   plays: ctx.store.plays,
   tracker: ctx.tracker,
   logger: ctx.logger,
-  now: ctx.wall,
+  wall: ctx.wall,
   clock: ctx.clock,
 });
 
@@ -77,7 +78,7 @@ export async function sendPlayOnce(
     {
       ...attempt,
       state: "pending",
-      createdAt: deps.now().toISOString(),
+      createdAt: deps.wall().toISOString(),
       run: runOf(deps.clock),
       mono: deps.clock.now(),
       seconds: null,
