@@ -3,8 +3,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { postCard, removeCards } from "../src/cards/post.js";
 import type { BotCommand } from "../src/botContext.js";
+import { postCard, removeCards } from "../src/cards/post.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";

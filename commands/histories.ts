@@ -5,8 +5,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import { requireAccount } from "../src/discord/accounts.js";
 import type { BotCommand } from "../src/botContext.js";
+import { requireAccount } from "../src/discord/accounts.js";
 import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";

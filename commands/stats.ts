@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import { requireAccount } from "../src/discord/accounts.js";
 import type { BotCommand } from "../src/botContext.js";
+import { requireAccount } from "../src/discord/accounts.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";

@@ -8,8 +8,8 @@ import {
   ComponentType,
   type ModalSubmitInteraction,
 } from "discord.js";
-import { requireAccount } from "../discord/accounts.js";
 import type { BotContext } from "../botContext.js";
+import { requireAccount } from "../discord/accounts.js";
 import { UserError } from "../discord/errors.js";
 import { checkSubscriptionChannel } from "../discord/permissions.js";
 import { type Locale, resolveLocale, t } from "../i18n/index.js";

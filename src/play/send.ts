@@ -3,8 +3,9 @@
  * recorded. The record's id is the interaction's id, so Discord re-sending the interaction
  * finds it and nothing is sent; a restart in between leaves it "unknown" (store start-up).
  */
-import type { Clock } from "../clock.js";
+
 import type { BotContext } from "../botContext.js";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {
