@@ -2,8 +2,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { BotCommand } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { readTimeWindow } from "../src/discord/timeOptions.js";
@@ -51,7 +51,7 @@ export default {
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
     const session = checkSession(interaction.options.getInteger("session")) ?? undefined;
-    const { from, to } = readTimeWindow(interaction.options, ctx.now());
+    const { from, to } = readTimeWindow(interaction.options, ctx.wall());
     const account = await requireAccount(ctx, interaction.user.id);
     const chart = await loadChartData(ctx, {
       userId: interaction.user.id,
@@ -61,8 +61,8 @@ export default {
       to,
       locale,
     });
-    const message = await renderChartMessage(chart, ctx.now().getTime(), locale);
+    const message = await renderChartMessage(chart, ctx.wall().getTime(), locale);
     await interaction.editReply({ ...message, allowedMentions: { parse: [] } });
   },
   autocomplete: autocompleteSession,
-} satisfies Command;
+} satisfies BotCommand;

@@ -2,7 +2,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { digestOff, setDigest } from "../src/digest/setup.js";
@@ -62,4 +62,4 @@ export default {
         : await digestOff(interaction.user.id, ctx, locale);
     await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
   },
-} satisfies Command;
+} satisfies BotCommand;

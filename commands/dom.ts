@@ -2,8 +2,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { BotCommand } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
 import { playFromCommand } from "../src/play/answer.js";
@@ -72,4 +72,4 @@ export default {
       request: { game, dom: true, session, ...(game === "link" && { type }) },
     });
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -5,8 +5,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
+import type { BotCommand } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { everywhere } from "../src/discord/installs.js";
@@ -100,7 +100,7 @@ export default {
   data,
   defer: deferByPublicOption,
   async execute(interaction, ctx) {
-    const input = readInput(interaction, ctx.now());
+    const input = readInput(interaction, ctx.wall());
     const games = interaction.options.getBoolean("games") ?? false;
     const locale = resolveLocale(interaction.locale);
     if (games && (input.type || input.source || input.dom !== undefined))
@@ -156,4 +156,4 @@ export default {
     await saveView(ctx.store.uiState, viewId, rendered.state);
     await interaction.editReply(rendered.message);
   },
-} satisfies Command;
+} satisfies BotCommand;

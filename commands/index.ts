@@ -1,4 +1,4 @@
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import card from "./card.js";
 import chart from "./chart.js";
 import digest from "./digest.js";
@@ -19,7 +19,7 @@ import play from "./play.js";
 import votes from "./votes.js";
 
 /** The explicit list of commands: what is registered with Discord and routed. */
-export const commands: readonly Command[] = [
+export const commands: readonly BotCommand[] = [
   link,
   unlink,
   histories,

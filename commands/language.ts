@@ -3,7 +3,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { UserError } from "../src/discord/errors.js";
 import { canManageGuild } from "../src/discord/permissions.js";
 import { serverOnly } from "../src/discord/installs.js";
@@ -76,4 +76,4 @@ export default {
       t(locale, chosen === null ? "language.reset" : "language.setTo", { language }),
     );
   },
-} satisfies Command;
+} satisfies BotCommand;

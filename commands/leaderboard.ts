@@ -2,8 +2,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { BotCommand } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { serverOnly } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
@@ -75,7 +75,7 @@ export default {
     }
     if (sub === "leave") {
       const left = await ctx.store.leaderboard.leave(guildId, userId);
-      ctx.leaderboard?.forget(userId);
+      ctx.leaderboard.forget(userId);
       await interaction.editReply(t(locale, left ? "leaderboard.left" : "leaderboard.notJoined"));
       return;
     }
@@ -83,18 +83,18 @@ export default {
       throw new UserError({ key: "leaderboard.off" });
     if (sub === "join") {
       await requireAccount(ctx, userId);
-      const joinedAt = ctx.now().toISOString();
+      const joinedAt = ctx.wall().toISOString();
       await ctx.store.leaderboard.join({ kind: "member", guildId, userId, joinedAt });
       await interaction.editReply(t(locale, "leaderboard.joined"));
       return;
     }
-    const month = interaction.options.getString("month") ?? monthOf(ctx.now().getTime());
+    const month = interaction.options.getString("month") ?? monthOf(ctx.wall().getTime());
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new UserError({ key: "leaderboard.badMonth", vars: { month: month.slice(0, 7) } });
-    const rows = (await ctx.leaderboard?.board(guildId, month)) ?? [];
+    const rows = await ctx.leaderboard.board(guildId, month);
     await interaction.editReply({
       embeds: [boardEmbed(rows, month, locale)],
       allowedMentions: { parse: [] },
     });
   },
-} satisfies Command;
+} satisfies BotCommand;

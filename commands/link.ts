@@ -7,7 +7,8 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { z } from "zod";
-import { type Command, customId } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
+import { customId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
 import { escapeMarkdown } from "../src/format/items.js";
@@ -83,7 +84,7 @@ export default {
     }
     const userId = interaction.user.id;
     const existed = (await ctx.store.accounts.get(userId)) !== undefined;
-    await ctx.store.accounts.set({ userId, token, nick, linkedAt: ctx.now().toISOString() });
+    await ctx.store.accounts.set({ userId, token, nick, linkedAt: ctx.wall().toISOString() });
     ctx.sessionCache.clear(userId);
     // Remembered only from now on, while linked: the language of the DMs the bot sends.
     await ctx.store.locales.recordMember(userId, locale);
@@ -95,4 +96,4 @@ export default {
     lines.push(tr("link.next"));
     await interaction.editReply({ content: lines.join("\n") });
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -3,7 +3,7 @@ import {
   AttachmentBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { buildPrivacyReport } from "../src/privacy/report.js";
@@ -34,7 +34,7 @@ export default {
       userId: interaction.user.id,
       source: privacySourceOf(ctx),
       locale,
-      now: ctx.now(),
+      now: ctx.wall(),
       maxLength: 2000 - hint.length - 2,
     });
     const files = withFile
@@ -51,4 +51,4 @@ export default {
       allowedMentions: { parse: [] },
     });
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -5,9 +5,8 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../src/discord/command.js";
 import { serverOnly } from "../src/discord/installs.js";
-import type { BotContext } from "../src/discord/context.js";
+import type { BotCommand, BotContext } from "../src/botContext.js";
 import { UserError } from "../src/discord/errors.js";
 import { type Locale, type MessageKey, resolveLocale, t } from "../src/i18n/index.js";
 import { guildRoleIssue } from "../src/roles/api.js";
@@ -15,7 +14,6 @@ import { roleChoiceProblems } from "../src/roles/check.js";
 import { problemText } from "../src/roles/describe.js";
 import { configRoles } from "../src/roles/plan.js";
 import type { RoleConfig } from "../src/store/types.js";
-import { requireRoleSync } from "./rolesync.js";
 
 /** The English text; localizeCommand adds the other languages at registration. */
 const text = (key: MessageKey) => ({ description: t("en", key) });
@@ -90,12 +88,12 @@ async function set(interaction: ChatInputCommandInteraction<"cached">, ctx: BotC
     linked: interaction.options.getRole("linked")?.id ?? null,
     setBy: interaction.user.id,
     locale,
-    setAt: ctx.now().toISOString(),
+    setAt: ctx.wall().toISOString(),
     problem: null,
     problemRoleId: null,
     pausedAt: null,
   };
-  await requireRoleSync(ctx).configure(config);
+  await ctx.roleSync.configure(config);
   ctx.logger.info(
     { guildId: guild.id, userId: interaction.user.id, resumed: previous?.problem != null },
     "role sync configured",
@@ -137,7 +135,7 @@ async function off(interaction: ChatInputCommandInteraction<"cached">, ctx: BotC
     await interaction.editReply(t(locale, "roles.offNotConfigured"));
     return;
   }
-  const result = await requireRoleSync(ctx).disable(interaction.guildId);
+  const result = await ctx.roleSync.disable(interaction.guildId);
   const lines = [t(locale, "roles.offDone", { count: result.removed })];
   if (result.failed > 0) lines.push(t(locale, "roles.removeFailed", { count: result.failed }));
   await interaction.editReply(lines.join("\n"));
@@ -155,4 +153,4 @@ export default {
     else if (sub === "show") await show(interaction, ctx);
     else await off(interaction, ctx);
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -3,12 +3,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { serverOnly } from "../src/discord/installs.js";
-import type { BotContext } from "../src/discord/context.js";
+import type { BotCommand } from "../src/botContext.js";
 import { UserError } from "../src/discord/errors.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
-import type { RoleSync } from "../src/roles/sync.js";
 
 const data = {
   name: "rolesync",
@@ -24,11 +22,6 @@ const data = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export function requireRoleSync(ctx: BotContext): RoleSync {
-  if (!ctx.roleSync) throw new Error("role sync is not wired into this bot");
-  return ctx.roleSync;
-}
-
 export default {
   data,
   defer: "ephemeral",
@@ -37,7 +30,7 @@ export default {
     if (!interaction.inCachedGuild()) throw new UserError({ key: "roles.serverOnly" });
     const { guildId } = interaction;
     const userId = interaction.user.id;
-    const sync = requireRoleSync(ctx);
+    const sync = ctx.roleSync;
     if (!interaction.options.getBoolean("enabled", true)) {
       if (!(await ctx.store.roles.getMember(guildId, userId))) {
         await interaction.editReply(t(locale, "roles.rolesyncOffNothing"));
@@ -60,4 +53,4 @@ export default {
         : t(locale, "roles.rolesyncOnPaused"),
     );
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { BotCommand } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale } from "../src/i18n/index.js";
 import { renderStatsMessage } from "../src/pictures/statsReply.js";
@@ -24,7 +24,7 @@ export default {
     const locale = resolveLocale(interaction.locale);
     const account = await requireAccount(ctx, interaction.user.id);
     const stats = await ctx.tracker.stats(account.token);
-    const message = await renderStatsMessage(stats, ctx.now().getTime(), locale);
+    const message = await renderStatsMessage(stats, ctx.wall().getTime(), locale);
     await interaction.editReply({ ...message, allowedMentions: { parse: [] } });
   },
-} satisfies Command;
+} satisfies BotCommand;

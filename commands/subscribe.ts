@@ -4,22 +4,15 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
+import type { BotCommand, BotContext } from "../src/botContext.js";
 import { requireAccount } from "../src/discord/accounts.js";
-import type { Command } from "../src/discord/command.js";
-import type { BotContext } from "../src/discord/context.js";
-import { UserError } from "../src/discord/errors.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { postableChannelTypes } from "../src/discord/permissions.js";
 import { autocompleteSession } from "../src/discord/sessionAutocomplete.js";
 import { type Locale, resolveLocale, t, translator } from "../src/i18n/index.js";
-import type { Subscription, SubscriptionFilters, SubscriptionStore } from "../src/store/types.js";
-import {
-  newSubscriptionId,
-  resolveSession,
-  sameFilters,
-  startingStateFor,
-} from "../src/subscriptions/start.js";
-import { describeTarget, type ResolvedTarget, resolveTarget } from "../src/subscriptions/target.js";
+import type { Subscription, SubscriptionFilters } from "../src/store/types.js";
+import { createSubscriptionService } from "../src/subscriptions/service.js";
+import { describeTarget, resolveTarget } from "../src/subscriptions/target.js";
 import { historySources, historyTypes } from "../src/tracker/types.js";
 import { filterOptions, optionError } from "./options.js";
 
@@ -110,92 +103,34 @@ export default {
     const { session, filters, to, games, announceEnd } = readInput(interaction);
     const account = await requireAccount(ctx, interaction.user.id);
     const target = await resolveTarget(interaction, to);
-
-    const subs = ctx.store.subscriptions;
-    const mine = await subs.listByUser(interaction.user.id);
-    const same = mine.find(
-      (s) =>
-        s.channelId === target.channelId &&
-        s.session === session &&
-        sameFilters(s.filters, filters) &&
-        (s.games ?? false) === games &&
-        (s.announceEnd ?? false) === announceEnd,
-    );
-    const where = describeTarget(target, session, locale);
-    if (same && same.status === "active") {
-      await interaction.editReply(t(locale, "subscriptions.alreadyHave", { id: same.id, where }));
-      return;
-    }
-    // `/subscribe` again for a channel resumes whatever of the caller's was paused there.
-    const paused = mine.filter((s) => s.channelId === target.channelId && s.status === "paused");
-    if (!same) await checkLimits(ctx, mine, target);
-
-    // Reading the newest page also proves the token works and the session is the caller's.
-    const currentSession = await resolveSession(ctx.tracker, account.token, session);
-    const start = await startingStateFor(ctx.tracker, account.token, currentSession, { games });
-    const now = ctx.now().toISOString();
-    const resumedIds: string[] = [];
-    for (const p of paused) {
-      if (p.id !== same?.id && (await resume(subs, p.id))) resumedIds.push(p.id);
-    }
-    let subscription: Subscription;
-    if (same) {
-      subscription = (await resume(subs, same.id)) ?? same;
-    } else {
-      subscription = {
-        ...newSubscription(interaction.user.id, target, session, filters, now),
-        currentSession,
-        ...start,
-        ...(games && { games }),
-        ...(announceEnd && { announceEnd, endAnnounced: null }),
-      };
-      await subs.put(subscription);
-    }
-    ctx.logger.info(
-      {
-        userId: interaction.user.id,
-        guildId: interaction.guildId,
-        channelId: target.channelId,
-        subscriptionId: subscription.id,
-        resumed: Boolean(same),
-      },
-      "subscription saved",
-    );
-    const reply = confirmation(locale, {
-      subscription,
-      where,
-      resumed: Boolean(same),
-      resumedIds,
-      noActiveSession: session === null && currentSession === null,
+    const outcome = await subscriptionsOf(ctx).subscribe({
+      userId: interaction.user.id,
+      token: account.token,
+      target,
+      session,
+      filters,
+      games,
+      announceEnd,
     });
-    await interaction.editReply(reply);
+    const where = describeTarget(target, session, locale);
+    const { id } = outcome.subscription;
+    await interaction.editReply(
+      outcome.kind === "alreadyActive"
+        ? t(locale, "subscriptions.alreadyHave", { id, where })
+        : confirmation(locale, { ...outcome, where }),
+    );
   },
   autocomplete: autocompleteSession,
-} satisfies Command;
+} satisfies BotCommand;
 
-/** The fields of a new, active subscription that do not depend on the tracker's answers. */
-function newSubscription(
-  userId: string,
-  target: ResolvedTarget,
-  session: number | null,
-  filters: SubscriptionFilters,
-  now: string,
-) {
-  return {
-    id: newSubscriptionId(),
-    guildId: target.guildId,
-    channelId: target.channelId,
-    target: target.kind,
-    userId,
-    session,
-    filters,
-    createdAt: now,
-    status: "active" as const,
-    pausedReason: null,
-    pausedAt: null,
-    lastPostAt: null,
-  };
-}
+const subscriptionsOf = (ctx: BotContext) =>
+  createSubscriptionService({
+    subscriptions: ctx.store.subscriptions,
+    tracker: ctx.tracker,
+    limits: ctx.config,
+    logger: ctx.logger,
+    wall: ctx.wall,
+  });
 
 /** The reply to a saved subscription: what was saved or resumed, and how to stop it. */
 function confirmation(
@@ -223,39 +158,4 @@ function confirmation(
   if (r.subscription.announceEnd) lines.push(tr("card.announceOn"));
   lines.push(tr("subscriptions.howToStop"));
   return lines.join("\n");
-}
-
-/** A new subscription must fit the member's and the server's limits (resuming one always may). */
-async function checkLimits(
-  ctx: BotContext,
-  mine: readonly Subscription[],
-  target: ResolvedTarget,
-): Promise<void> {
-  const limits = ctx.config;
-  if (mine.length >= limits.MAX_SUBSCRIPTIONS_PER_USER) {
-    throw new UserError({
-      key: "subscriptions.memberLimit",
-      vars: { count: mine.length, max: limits.MAX_SUBSCRIPTIONS_PER_USER },
-    });
-  }
-  // A server's limit counts what posts into the server; a DM is the member's own.
-  const inGuild =
-    target.kind === "channel" && target.guildId
-      ? await ctx.store.subscriptions.listByGuild(target.guildId)
-      : [];
-  if (inGuild.length >= limits.MAX_SUBSCRIPTIONS_PER_GUILD) {
-    throw new UserError({
-      key: "subscriptions.guildLimit",
-      vars: { count: inGuild.length, max: limits.MAX_SUBSCRIPTIONS_PER_GUILD },
-    });
-  }
-}
-
-/** Resuming touches the status only (atomically), so a delivery's progress is never undone. */
-function resume(subs: SubscriptionStore, id: string): Promise<Subscription | undefined> {
-  return subs.update(id, (fresh) =>
-    fresh.status === "paused"
-      ? { ...fresh, status: "active", pausedReason: null, pausedAt: null }
-      : undefined,
-  );
 }

@@ -1,6 +1,5 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import type { Command } from "../src/discord/command.js";
-import type { BotContext } from "../src/discord/context.js";
+import type { BotCommand, BotContext } from "../src/botContext.js";
 import type { Card } from "../src/store/cards.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
@@ -96,9 +95,9 @@ export default {
       line(
         s,
         interaction.user.id,
-        ctx.backoffUntil?.(s),
+        ctx.backoffUntil(s),
         locale,
-        checkNote(locale, ctx.checkInterval?.(s)),
+        checkNote(locale, ctx.checkInterval(s)),
       ),
     );
     if (cards.length > 0)
@@ -127,4 +126,4 @@ export default {
       };
     await interaction.editReply({ embeds: embeds.slice(0, 10), allowedMentions: { parse: [] } });
   },
-} satisfies Command;
+} satisfies BotCommand;

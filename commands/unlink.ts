@@ -1,5 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { everywhere } from "../src/discord/installs.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 import { keptAfterUnlink } from "../src/privacy/moreSections.js";
@@ -20,7 +20,7 @@ export default {
     const subscriptions = await ctx.store.subscriptions.deleteByUser(userId);
     // Roles the bot gave go too, in every server, with the consents.
     const consents = (await ctx.store.roles.listMembersByUser(userId)).length;
-    const roles = ctx.roleSync ? await ctx.roleSync.forgetUser(userId) : { removed: 0, failed: 0 };
+    const roles = await ctx.roleSync.forgetUser(userId);
     const locale = resolveLocale(interaction.locale);
     const roleLines =
       consents === 0
@@ -31,16 +31,15 @@ export default {
           ];
     ctx.sessionCache.clear(userId);
     // Vote panels: closed, and their public link tokens forgotten with the member's votes.
-    const panels =
-      (await ctx.votePanels?.closeWhere((p) => p.ownerId === userId, "unlinked", true)) ?? 0;
+    const panels = await ctx.votePanels.closeWhere((p) => p.ownerId === userId, "unlinked", true);
     await ctx.store.plays.deleteAttemptsOf(userId);
     if (panels > 0) roleLines.push(t(locale, "play.unlinkPanels", { count: panels }));
     // Status cards say "no longer shared" (in the post language, read before it is forgotten).
-    const cards = (await ctx.liveCards?.forgetUser(userId)) ?? 0;
+    const cards = await ctx.liveCards.forgetUser(userId);
     if (cards > 0) roleLines.push(t(locale, "card.unlinkCards", { count: cards }));
     // Leaderboard: the memberships and the month rows, in every server.
     await ctx.store.leaderboard.forgetUser(userId);
-    ctx.leaderboard?.forget(userId);
+    ctx.leaderboard.forget(userId);
     // The weekly digest: its setting and the weeks posted (a pending post is not sent).
     await ctx.store.digest.forgetUser(userId);
     await ctx.store.locales.forgetMember(userId);
@@ -72,4 +71,4 @@ export default {
       ...kept,
     ]);
   },
-} satisfies Command;
+} satisfies BotCommand;

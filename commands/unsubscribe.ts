@@ -2,8 +2,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../src/discord/command.js";
-import type { BotContext } from "../src/discord/context.js";
+import type { BotCommand, BotContext } from "../src/botContext.js";
 import { UserError } from "../src/discord/errors.js";
 import { serverAndBotDm } from "../src/discord/installs.js";
 import { canManageGuild } from "../src/discord/permissions.js";
@@ -106,4 +105,4 @@ export default {
       .slice(0, 25);
     await interaction.respond(choices);
   },
-} satisfies Command;
+} satisfies BotCommand;

@@ -5,7 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   TextInputStyle,
 } from "discord.js";
-import type { Command } from "../src/discord/command.js";
+import type { BotCommand } from "../src/botContext.js";
 import { parseCustomId } from "../src/discord/command.js";
 import { UserError } from "../src/discord/errors.js";
 import { serverOnly } from "../src/discord/installs.js";
@@ -70,11 +70,10 @@ export default {
       return openPanel(interaction, ctx, channelId);
     }
     if (sub === "close") {
-      const count =
-        (await ctx.votePanels?.closeWhere(
-          (p) => p.ownerId === interaction.user.id && p.guildId === guildId && p.status === "open",
-          "owner",
-        )) ?? 0;
+      const count = await ctx.votePanels.closeWhere(
+        (p) => p.ownerId === interaction.user.id && p.guildId === guildId && p.status === "open",
+        "owner",
+      );
       await interaction.editReply(
         count === 0 ? t(locale, "play.noneOpen") : t(locale, "play.closed", { count }),
       );
@@ -85,10 +84,10 @@ export default {
     await setVotesEnabled(ctx.store, guildId, enabled);
     const count = enabled
       ? 0
-      : ((await ctx.votePanels?.closeWhere(
+      : await ctx.votePanels.closeWhere(
           (p) => p.guildId === guildId && p.status === "open",
           "disabled",
-        )) ?? 0);
+        );
     ctx.logger.info({ guildId, enabled, closed: count }, "vote panels switched");
     await interaction.editReply(
       enabled ? t(locale, "play.serverOn") : t(locale, "play.serverOff", { count }),
@@ -108,7 +107,7 @@ export default {
       if (panel && panel.ownerId !== interaction.user.id)
         return reply(interaction, t(locale, "play.onlyOwnerCloses"));
       await interaction.deferUpdate();
-      await ctx.votePanels?.close(id, "owner");
+      await ctx.votePanels.close(id, "owner");
       return;
     }
     if (action === "paste") {
@@ -143,4 +142,4 @@ export default {
     const pasted = interaction.fields.getTextInputValue("link");
     await openPanel(interaction, ctx, rest[0] ?? "", pasted);
   },
-} satisfies Command;
+} satisfies BotCommand;

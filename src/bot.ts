@@ -6,7 +6,8 @@ import { createDigests } from "./digest/scheduler.js";
 import { commandDefinitions, commands } from "../commands/index.js";
 import { type Clock, clockFromNow, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
-import { type BotContext, createSessionCache } from "./discord/context.js";
+import type { BotContext } from "./botContext.js";
+import { createSessionCache } from "./discord/sessionCache.js";
 import { createPostLocale } from "./i18n/postLocale.js";
 import { syncCommands } from "./discord/registration.js";
 import { createInteractionRouter } from "./discord/router.js";
@@ -52,48 +53,29 @@ export async function startBot(
   config: Config,
   logger: Logger,
   /** The date (wall clock): for what is shown, stored or sent to the tracker. */
-  now: () => Date = () => new Date(systemClock.wall()),
-  clock: Clock = clockFromNow(now),
+  wall: () => Date = () => new Date(systemClock.wall()),
+  clock: Clock = clockFromNow(wall),
   /** Several instances on Postgres: interactions and posts only under this instance's lease. */
   replica?: ReplicaHooks,
 ): Promise<Bot> {
   const discordToken = config.DISCORD_TOKEN;
   if (!discordToken) throw new StartupError("DISCORD_TOKEN is not set");
 
-  const store = await within(
-    "the database (DATABASE_URL) to open",
-    startupLimitsMs.store,
-    openBotStore(config, logger, clock),
-  );
-  const metrics = createMetrics();
-  if (replica) registerReplicaMetrics(metrics.registry, replica);
-  const { tracker, budget } = createBudgetedTracker(
-    config,
-    logger,
-    metrics,
-    clock,
-    replica?.shareBudget,
-  );
-  const client = replica?.preconnected?.client ?? createDiscordClient(config, logger);
+  const parts = await openParts(config, logger, clock, replica);
+  const { store, metrics, tracker, budget, client } = parts;
   // discord.js's REST waits on the system's Date.now() (whatever clock the scheduler runs on):
   // a step of it moves them back in line.
   const wallStepGuard = startWallStepGuard({ clock: systemClock, rest: client.rest, logger });
-  const { roleSync, votePanels, poller, liveCards, digests } = wireServices(
-    { config, logger, store, tracker, client, now, clock },
+  const services = wireServices(
+    { config, logger, store, tracker, client, wall, clock },
     metrics,
     replica,
   );
+  const { poller, votePanels, digests } = services;
   wireMetrics(metrics, { store, client, poller, budget });
 
   try {
-    // A hand-over's successor is connected already: it answers what arrived meanwhile.
-    if (replica?.preconnected) replica.preconnected.replay();
-    else
-      await within(
-        `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
-        startupLimitsMs.discord,
-        loginDiscord(client, discordToken),
-      );
+    await connect(config, client, discordToken, replica);
   } catch (err) {
     void client.destroy();
     wallStepGuard.stop();
@@ -118,42 +100,116 @@ export async function startBot(
       replica: replica && replicaHealth(replica, client, store),
     }),
   );
-
   let stopping: Promise<void> | undefined;
+  const stop = () =>
+    stopBot({ ...services, logger, wallStepGuard, health, client, tracker, store });
   return {
     client,
     store,
     metrics,
     healthPort: health?.port,
-    stop() {
-      stopping ??= (async () => {
-        logger.info("shutting down");
-        await poller.stop();
-        await digests.stop();
-        votePanels.stop();
-        liveCards.stop();
-        wallStepGuard.stop();
-        await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
-        await health?.close();
-        await client.destroy();
-        await tracker.close();
-        await store.close();
-        logger.info("stopped");
-      })();
-      return stopping;
-    },
+    stop: () => (stopping ??= stop()),
   };
 }
 
-/** Context, commands, role sync, vote panels and the poller, wired to each other (none started). */
+/** Store, metrics, the budgeted tracker client and the Discord client (not logged in yet). */
+async function openParts(config: Config, logger: Logger, clock: Clock, replica?: ReplicaHooks) {
+  const store = await within(
+    "the database (DATABASE_URL) to open",
+    startupLimitsMs.store,
+    openBotStore(config, logger, clock),
+  );
+  const metrics = createMetrics();
+  if (replica) registerReplicaMetrics(metrics.registry, replica);
+  const { tracker, budget } = createBudgetedTracker(
+    config,
+    logger,
+    metrics,
+    clock,
+    replica?.shareBudget,
+  );
+  const client = replica?.preconnected?.client ?? createDiscordClient(config, logger);
+  return { store, metrics, tracker, budget, client };
+}
+
+/** Logs in, or (a hand-over's successor, connected already) answers what arrived meanwhile. */
+async function connect(
+  config: Config,
+  client: Client,
+  discordToken: string,
+  replica?: ReplicaHooks,
+): Promise<void> {
+  if (replica?.preconnected) {
+    replica.preconnected.replay();
+    return;
+  }
+  await within(
+    `Discord to accept the login and send READY (DISCORD_API_URL ${config.DISCORD_API_URL})`,
+    startupLimitsMs.discord,
+    loginDiscord(client, discordToken),
+  );
+}
+
+/** Stops what startBot started, the poller first, the store last. */
+async function stopBot(
+  parts: Services & {
+    logger: Logger;
+    wallStepGuard: { stop(): void };
+    health: { close(): Promise<void> } | undefined;
+    client: Client;
+    tracker: { close(): Promise<void> };
+    store: Store;
+  },
+): Promise<void> {
+  const { logger, poller, digests, votePanels, liveCards, roleSync, health } = parts;
+  logger.info("shutting down");
+  await poller.stop();
+  await digests.stop();
+  votePanels.stop();
+  liveCards.stop();
+  parts.wallStepGuard.stop();
+  await Promise.race([roleSync.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  await health?.close();
+  await parts.client.destroy();
+  await parts.tracker.close();
+  await parts.store.close();
+  logger.info("stopped");
+}
+
+type Services = ReturnType<typeof wireServices>;
+
+/**
+ * Features, the poller, then the command context, complete and built once, and the interaction
+ * router over it (none started).
+ */
 function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks) {
-  const { config, logger, store, tracker, client, now, clock } = base;
+  const features = createFeatures(base, replica);
+  const poller = createBotPoller(base, features, metrics, replica);
+  const ctx: BotContext = {
+    ...base,
+    sessionCache: createSessionCache(60_000, () => base.clock.now()),
+    postLocale: features.postLocale,
+    roleSync: features.roleSync,
+    votePanels: features.votePanels,
+    liveCards: features.liveCards,
+    leaderboard: features.leaderboard,
+    backoffUntil: (subscription) => poller.backoffUntil(subscription),
+    checkInterval: (subscription) => poller.checkInterval(subscription),
+  };
+  routeInteractions(base.client, createInteractionRouter(commands, ctx), base.logger, replica);
+  const { roleSync, votePanels, liveCards, digests } = features;
+  return { roleSync, votePanels, poller, liveCards, digests };
+}
+
+/** Role sync, the post locale, vote panels, live cards, leaderboards, end announcements, digests. */
+function createFeatures(base: CoreParts, replica?: ReplicaHooks) {
+  const { config, logger, store, tracker, client, wall, clock } = base;
   const discord = fencedDelivery(discordDelivery(client), replica);
   const roleSync = createRoleSync({
     store: store.roles,
     api: createDiscordRoleApi(client),
     logger,
-    now,
+    wall,
     notifyUser: discord.notifyUser,
   });
   // One language rule for commands and the poller: `/language set`, else `preferred_locale`; DMs: the member's last interaction.
@@ -161,22 +217,15 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
     locales: store.locales,
     guildPreferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
   });
-  const ctx: BotContext = {
-    ...base,
-    sessionCache: createSessionCache(60_000, () => clock.now()),
-    postLocale,
-    roleSync,
-  };
   const votePanels = createVotePanels({
     store,
     tracker,
     rest: client.rest,
     postLocale,
     logger,
-    now,
+    wall,
     cooldownMinutes: config.VOTE_COOLDOWN_MINUTES,
   });
-  ctx.votePanels = votePanels;
   const liveCards = createLiveCards({
     cards: store.cards,
     rest: client.rest,
@@ -184,13 +233,29 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
     logger,
     clock,
   });
-  ctx.liveCards = liveCards;
-  ctx.leaderboard = createLeaderboard({ store, tracker, clock, logger });
-  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, now });
+  const leaderboard = createLeaderboard({ store, tracker, clock, logger });
+  const endAnnouncer = createEndAnnouncer({ store, tracker, postLocale, logger, wall });
   // The weekly digests look at the wall clock once a minute (on the monotonic clock's timers).
   const digests = createDigests({ store, tracker, rest: client.rest, postLocale, clock, logger });
-  const router = createInteractionRouter(commands, ctx);
-  client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
+  return {
+    discord,
+    roleSync,
+    postLocale,
+    votePanels,
+    liveCards,
+    leaderboard,
+    endAnnouncer,
+    digests,
+  };
+}
+
+/** Interactions go to the router once this instance holds them (always, without replicas). */
+function routeInteractions(
+  client: Client,
+  router: { handle(interaction: Interaction): Promise<void> },
+  logger: Logger,
+  replica?: ReplicaHooks,
+): void {
   const claimThenHandle = async (interaction: Interaction) => {
     // Unclaimed (another instance has it, or the database cannot say): never answer twice.
     const claimed = replica
@@ -201,7 +266,18 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
       : true;
     if (claimed) await router.handle(interaction);
   };
+  client.on(Events.InteractionCreate, (interaction) => void claimThenHandle(interaction));
+}
 
+/** The poller, delivering through Discord (fenced by the lease with replicas). */
+function createBotPoller(
+  base: CoreParts,
+  features: ReturnType<typeof createFeatures>,
+  metrics: Metrics,
+  replica?: ReplicaHooks,
+) {
+  const { config, logger, store, tracker, clock } = base;
+  const { discord, roleSync, postLocale, liveCards, endAnnouncer } = features;
   const poller = createPoller({
     store: fencedPollerStore(store, replica),
     tracker,
@@ -226,15 +302,13 @@ function wireServices(base: CoreParts, metrics: Metrics, replica?: ReplicaHooks)
           .catch((err: unknown) => logger.error({ err }, "a read listener failed"));
     },
   });
-  ctx.backoffUntil = (subscription) => poller.backoffUntil(subscription);
-  ctx.checkInterval = (subscription) => poller.checkInterval(subscription);
-  return { roleSync, votePanels, poller, liveCards, digests };
+  return poller;
 }
 
 /** What startBot builds before the services: the part of the command context every service shares. */
 type CoreParts = Pick<
   BotContext,
-  "config" | "logger" | "store" | "tracker" | "client" | "now" | "clock"
+  "config" | "logger" | "store" | "tracker" | "client" | "wall" | "clock"
 >;
 
 async function logReady(

@@ -1,6 +1,9 @@
 /**
- * The schedule as it was before the square-root rule (src/poller/schedule.ts at 67175d3),
- * kept verbatim for bench/simulate.ts: "today" in the comparison. Not used by the bot.
+ * FROZEN ON PURPOSE: the schedule as it was before the square-root rule (src/poller/schedule.ts
+ * at 67175d3), kept verbatim for bench/simulate.ts: "today" in the comparison (bench/README.md).
+ * Do not refactor, rename or "fix" it (its "cycle" wording, its long functions, its comments on
+ * the code of that day included): any change moves the "today" figures `npm run bench:schedule`
+ * reports and the README's tables compare against. Not used by the bot.
  */
 /**
  * When is a source polled next, and why: the one place that decides.

@@ -1,4 +1,10 @@
 /**
+ * FROZEN ON PURPOSE (benchmark only): part of the lockstep poller of merge-base 6dfab04 that
+ * `npm run bench` compares the scheduler against (see bench/lockstep/poller.ts, bench/README.md).
+ * Kept as it was, "cycle" wording and comments on the code of that day included: do not
+ * refactor it, or the comparison no longer measures the old poller. Not used by the bot.
+ */
+/**
  * From a cycle's fetched sources to per-channel posts: each subscription
  * applies its own watermark and filters to its source's shared items. What
  * only moves a watermark (everything new was filtered out) is written at

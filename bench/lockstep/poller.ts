@@ -1,7 +1,10 @@
 /**
- * BENCHMARK ONLY: the lockstep poller as it was before the scheduler (merge-base
- * 6dfab04), kept to compare against in `npm run bench`. Its timer takes the
- * injected clock so both run on the same sped-up time. Not used by the bot.
+ * FROZEN ON PURPOSE (benchmark only): the lockstep poller as it was before the scheduler
+ * (merge-base 6dfab04), the "lockstep" row of `npm run bench` (bench/README.md). Kept as it was,
+ * only its timer swapped for the injected clock so both pollers run on the same sped-up time: do
+ * not refactor, rename or "fix" it (its "cycle" wording, its long functions and its comments on
+ * the code of that day included), or the comparison no longer measures the old poller. Not used
+ * by the bot.
  */
 /**
  * The scheduling loop. A cycle: retry channels with pending outbox entries,

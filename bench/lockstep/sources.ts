@@ -1,4 +1,10 @@
 /**
+ * FROZEN ON PURPOSE (benchmark only): part of the lockstep poller of merge-base 6dfab04 that
+ * `npm run bench` compares the scheduler against (see bench/lockstep/poller.ts, bench/README.md).
+ * Kept as it was, "cycle" wording and comments on the code of that day included: do not
+ * refactor it, or the comparison no longer measures the old poller. Not used by the bot.
+ */
+/**
  * Sources: one (user, session) a cycle reads once, however many
  * subscriptions share it. Planning resolves accounts and active sessions;
  * polling applies the backoff and the ended-session rhythm, then fetches.

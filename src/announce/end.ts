@@ -20,7 +20,8 @@ export interface EndAnnouncerDeps {
   tracker: TrackerClient;
   postLocale: PostLocale;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
 }
 
 /** The session's length and totals: one details read and its history, once per session end. */
@@ -58,7 +59,7 @@ export function createEndAnnouncer(deps: EndAnnouncerDeps) {
   async function queue(sub: Subscription, session: number, totals: SessionTotals, nick: string) {
     const locale = await deps.postLocale(sub.target === "dm" ? null : sub.guildId, sub.userId);
     const nonce = messageNonce(sub.channelId, [`end:${sub.id}:${session}`], 0);
-    const now = deps.now();
+    const now = deps.wall();
     const entry: OutboxEntry = {
       // The same subscription and session always make the same entry: a re-save overwrites it.
       id: `${nonce}.${session.toString(36)}`,

@@ -1,7 +1,7 @@
 /** `/card post` and `/card remove`: the work behind the command, for the thin handler. */
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../botContext.js";
 import { requireAccount } from "../discord/accounts.js";
-import type { BotContext } from "../discord/context.js";
 import { UserError } from "../discord/errors.js";
 import { type Locale, t } from "../i18n/index.js";
 import type { Card } from "../store/cards.js";
@@ -27,7 +27,6 @@ export async function postCard(
   locale: Locale,
 ): Promise<string> {
   const live = ctx.liveCards;
-  if (live === undefined) throw new Error("live cards are not wired");
   const userId = interaction.user.id;
   const account = await requireAccount(ctx, userId);
   const session = await resolveSession(
@@ -58,7 +57,7 @@ export async function postCard(
     guildId: target.kind === "dm" ? null : target.guildId,
     channelId: target.channelId,
     session,
-    state: initialCardState(details, history, ctx.now().getTime()),
+    state: initialCardState(details, history, ctx.wall().getTime()),
   });
   return t(locale, "card.posted", { link: messageLink(card) });
 }
@@ -79,6 +78,6 @@ export async function removeCards(
   );
   const channel = `<#${channelId}>`;
   if (mine.length === 0) return t(locale, "card.noneToRemove", { channel });
-  for (const card of mine) await ctx.liveCards?.remove(card);
+  for (const card of mine) await ctx.liveCards.remove(card);
   return mine.map((c) => t(locale, "card.removed", { session: c.session, channel })).join("\n");
 }

@@ -1,7 +1,7 @@
 /** `/digest set` and `/digest off`: the work behind the command, for the thin handler. */
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
+import type { BotContext } from "../botContext.js";
 import { requireAccount } from "../discord/accounts.js";
-import type { BotContext } from "../discord/context.js";
 import { UserError } from "../discord/errors.js";
 import { type Locale, t } from "../i18n/index.js";
 import { resolveTarget } from "../subscriptions/target.js";

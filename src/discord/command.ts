@@ -5,7 +5,6 @@ import type {
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { BotContext } from "./context.js";
 
 /**
  * How the router acknowledges a slash command before the handler runs:
@@ -14,15 +13,19 @@ import type { BotContext } from "./context.js";
  */
 export type DeferMode = "ephemeral" | "public" | "none";
 
-export interface Command {
+/**
+ * A slash command over the context `Ctx` its handlers get (the bot's is `BotCommand`, beside
+ * src/bot.ts): the router passes the context through without knowing what is in it.
+ */
+export interface Command<Ctx> {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   defer: DeferMode | ((interaction: ChatInputCommandInteraction) => DeferMode);
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void>;
   /** Buttons whose custom id starts with `<command name>:`. */
-  button?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+  button?(interaction: ButtonInteraction, ctx: Ctx): Promise<void>;
   /** Modals whose custom id starts with `<command name>:`. */
-  modal?(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, ctx: Ctx): Promise<void>;
 }
 
 /** Custom ids are `<command>:<action>[:<state>]`, at most 100 characters. */

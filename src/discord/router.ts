@@ -5,13 +5,29 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
+import type { Clock } from "../clock.js";
 import { type Locale, resolveLocale, t } from "../i18n/index.js";
 import type { Logger } from "../log.js";
+import type { LocaleStore } from "../store/locales.js";
 import { isStoreWriteError } from "../store/writeErrors.js";
 import type { Command, DeferMode } from "./command.js";
 import { parseCustomId } from "./command.js";
-import type { BotContext } from "./context.js";
 import { userMessageFor } from "./userMessages.js";
+
+/**
+ * The slice of the command context the router itself uses: its log, its clock, and the member
+ * language memory. The rest of the context it hands to the commands untouched, so the router
+ * knows no feature (test/architecture/imports.test.ts).
+ */
+export interface RouterContext {
+  logger: Logger;
+  clock: Pick<Clock, "now">;
+  store: {
+    locales: Pick<LocaleStore, "member" | "recordMember">;
+    /** Undefined for a member who never linked (or unlinked). */
+    accounts: { summary(userId: string): Promise<unknown> };
+  };
+}
 
 /**
  * The one place interactions enter: dispatch by command name or custom id,
@@ -20,7 +36,10 @@ import { userMessageFor } from "./userMessages.js";
  * (`interaction.locale`; English for languages we do not have). A linked
  * member's language is also remembered, for the DMs the bot sends later.
  */
-export function createInteractionRouter(commands: readonly Command[], ctx: BotContext) {
+export function createInteractionRouter<Ctx extends RouterContext>(
+  commands: readonly Command<Ctx>[],
+  ctx: Ctx,
+) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const log = ctx.logger;
 
@@ -73,14 +92,14 @@ export function createInteractionRouter(commands: readonly Command[], ctx: BotCo
  * The language of DMs the bot sends later, kept only for linked members: nothing is stored
  * about a member who never linked or who unlinked (their interactions carry their locale).
  */
-async function rememberLanguage(ctx: BotContext, userId: string, locale: Locale): Promise<void> {
+async function rememberLanguage(ctx: RouterContext, userId: string, locale: Locale): Promise<void> {
   // The language store caches what it holds: an unchanged language costs no account read.
   if ((await ctx.store.locales.member(userId)) === locale) return;
   if ((await ctx.store.accounts.summary(userId)) === undefined) return;
   await ctx.store.locales.recordMember(userId, locale);
 }
 
-async function deferFor(command: Command, interaction: ChatInputCommandInteraction) {
+async function deferFor<Ctx>(command: Command<Ctx>, interaction: ChatInputCommandInteraction) {
   const mode: DeferMode =
     typeof command.defer === "function" ? command.defer(interaction) : command.defer;
   if (mode === "none") return;

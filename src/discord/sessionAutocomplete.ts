@@ -1,8 +1,16 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import { DateTime } from "luxon";
 import { type Locale, resolveLocale, translator } from "../i18n/index.js";
-import type { TrackerSession } from "../tracker/types.js";
-import type { BotContext } from "./context.js";
+import type { Logger } from "../log.js";
+import type { AccountStore } from "../store/types.js";
+import type { TrackerClient, TrackerSession } from "../tracker/types.js";
+import type { SessionCache } from "./sessionCache.js";
+
+/** What the session lookups use of the command context. */
+export interface SessionLookup {
+  sessionCache: SessionCache;
+  tracker: Pick<TrackerClient, "sessions">;
+}
 
 /** Discord drops an autocomplete answer after 3 s; stay well inside it. */
 const answerWithinMs = 2_000;
@@ -52,7 +60,7 @@ function sessionLabel(s: TrackerSession, locale: Locale): string {
 
 /** The member's sessions (up to 200), through the per-user cache autocomplete fills while typing. */
 export function cachedSessions(
-  ctx: BotContext,
+  ctx: SessionLookup,
   userId: string,
   token: string,
 ): Promise<TrackerSession[]> {
@@ -74,7 +82,7 @@ export function defaultSession(sessions: readonly TrackerSession[]): TrackerSess
 /** Answers a `session` autocomplete from the per-user cached session list. */
 export async function autocompleteSession(
   interaction: AutocompleteInteraction,
-  ctx: BotContext,
+  ctx: SessionLookup & { store: { accounts: Pick<AccountStore, "get"> }; logger: Logger },
 ): Promise<void> {
   const typed = String(interaction.options.getFocused());
   const account = await ctx.store.accounts.get(interaction.user.id);

@@ -1,5 +1,5 @@
 /** /chart from options to the message: session, walk (cached), picture, embed, alt text. */
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import { UserError } from "../discord/errors.js";
 import { cachedSessions, defaultSession } from "../discord/sessionAutocomplete.js";
 import { type Locale, t, translator } from "../i18n/index.js";

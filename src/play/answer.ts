@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import { reply } from "../discord/router.js";
 import { type Locale, resolveLocale } from "../i18n/index.js";
 import type { PlayGame, PlayRequest, VoteType } from "../tracker/play.js";

@@ -15,7 +15,8 @@ export interface PanelEditorDeps {
   rest: REST;
   postLocale: PostLocale;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   cooldownMinutes: number;
   editEveryMs: number;
 }
@@ -50,7 +51,7 @@ export function createPanelEditor(deps: PanelEditorDeps): PanelEditor {
 
   async function bodyOf(panel: VotePanel) {
     const locale = await deps.postLocale(panel.guildId, panel.ownerId);
-    const tally = tallyOf(await plays.votesOn(panel.id), deps.now().getTime());
+    const tally = tallyOf(await plays.votesOn(panel.id), deps.wall().getTime());
     return panelBody(panel, tally, locale, deps.cooldownMinutes);
   }
 

@@ -22,7 +22,8 @@ export interface VotePanelsDeps {
   rest: REST;
   postLocale: PostLocale;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   cooldownMinutes: number;
   /** Fewest ms between two tally edits of one panel. Default 5 s. */
   editEveryMs?: number;
@@ -99,7 +100,7 @@ async function openPanel(
     messageId: null,
     status: "open",
     closedReason: null,
-    createdAt: deps.now().toISOString(),
+    createdAt: deps.wall().toISOString(),
   };
   await plays.putPanel(panel);
   const stored = (await plays.getPanel(panel.id)) as VotePanel;
@@ -155,7 +156,7 @@ async function sweepOnce(
     for (const p of open) await check(p.id);
     // Votes older than the tally window and any cooldown are no longer needed.
     const keepMs = Math.max(48 * 3_600_000, deps.cooldownMinutes * 120_000);
-    const before = new Date(deps.now().getTime() - keepMs).toISOString();
+    const before = new Date(deps.wall().getTime() - keepMs).toISOString();
     await plays.prune(before);
     // A closed panel (and its encrypted link token) is kept only as long as its votes.
     const stale = await plays.listPanels((p) => p.status === "closed" && p.createdAt < before);

@@ -3,8 +3,9 @@
  * recorded. The record's id is the interaction's id, so Discord re-sending the interaction
  * finds it and nothing is sent; a restart in between leaves it "unknown" (store start-up).
  */
+
+import type { BotContext } from "../botContext.js";
 import type { Clock } from "../clock.js";
-import type { BotContext } from "../discord/context.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {
@@ -35,7 +36,8 @@ export interface SendDeps {
   plays: PlayStore;
   tracker: TrackerPlayer;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   /** Its monotonic reading goes with the attempt (the cooldown is judged on it in this run). */
   clock: Clock;
 }
@@ -45,7 +47,7 @@ export const sendDepsOf = (ctx: BotContext): SendDeps => ({
   plays: ctx.store.plays,
   tracker: ctx.tracker,
   logger: ctx.logger,
-  now: ctx.now,
+  wall: ctx.wall,
   clock: ctx.clock,
 });
 
@@ -77,7 +79,7 @@ export async function sendPlayOnce(
     {
       ...attempt,
       state: "pending",
-      createdAt: deps.now().toISOString(),
+      createdAt: deps.wall().toISOString(),
       run: runOf(deps.clock),
       mono: deps.clock.now(),
       seconds: null,

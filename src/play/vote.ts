@@ -6,7 +6,7 @@
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { Clock } from "../clock.js";
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import { reply } from "../discord/router.js";
 import { discordTimestamp } from "../format/items.js";
 import { resolveLocale, t } from "../i18n/index.js";
@@ -80,11 +80,11 @@ export async function handleVote(
   if (outcome.kind === "done") {
     const end = outcome.result.scheduledEnd?.toISOString() ?? null;
     await ctx.store.plays.updatePanel(panel.id, (p) => ({ ...p, scheduledEnd: end }));
-    votes?.refreshSoon(panel.id);
+    votes.refreshSoon(panel.id);
   }
   // A refusal may mean the session ended or the token changed: ask the wearer's side once.
   if (outcome.kind === "refused" && !voterProblem(outcome.error, bearer !== undefined))
-    await votes?.check(panel.id);
+    await votes.check(panel.id);
 }
 
 /**

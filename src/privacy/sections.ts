@@ -4,7 +4,7 @@
  * A new store that holds member data adds a section here (vote panels, for example), so the
  * report can never silently leave it out; test/e2e/privacy.test.ts lists what it expects.
  */
-import type { BotContext } from "../discord/context.js";
+import type { BotContext } from "../botContext.js";
 import { inert } from "../format/untrusted.js";
 import { type Locale, type Translate, translator } from "../i18n/index.js";
 import type { Store } from "../store/types.js";

@@ -23,7 +23,8 @@ export function createRoleFaults(deps: {
   store: RoleStore;
   api: RoleApi;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   notifyUser: (userId: string, text: string) => Promise<void>;
 }): RoleFaults {
   const { store, api, logger } = deps;
@@ -35,7 +36,7 @@ export function createRoleFaults(deps: {
             ...fresh,
             problem: issue.problem,
             problemRoleId: issue.roleId,
-            pausedAt: deps.now().toISOString(),
+            pausedAt: deps.wall().toISOString(),
           }
         : undefined,
     );

@@ -23,7 +23,8 @@ export interface RoleSyncDeps {
   store: RoleStore;
   api: RoleApi;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock's date: for what is stored or shown. */
+  wall: () => Date;
   /** DMs a user; may throw (DMs closed), which is logged. */
   notifyUser: (userId: string, text: string) => Promise<void>;
 }
@@ -171,7 +172,7 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         const member: RoleMember = existing ?? {
           guildId,
           userId,
-          consentedAt: deps.now().toISOString(),
+          consentedAt: deps.wall().toISOString(),
           shown: null,
           given: [],
         };

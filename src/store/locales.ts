@@ -44,11 +44,11 @@ export function createLocaleStore(deps: {
   /** Every record of the namespace (Backend.list); without it guildsSetBy finds none. */
   list?: () => Promise<ListedEntry[]>;
   logger?: Logger;
-  now?: () => Date;
+  /** The wall clock's date, for setAt and seenAt. */
+  wall?: () => Date;
 }): LocaleStore {
   const { keyv, logger } = deps;
-  // A date stored (setAt, seenAt): the wall clock.
-  const now = deps.now ?? (() => new Date(systemClock.wall()));
+  const wall = deps.wall ?? (() => new Date(systemClock.wall()));
   // Every interaction records its locale: remember what is stored so most calls cost nothing.
   const members = new Map<string, Locale | undefined>();
 
@@ -69,7 +69,7 @@ export function createLocaleStore(deps: {
     },
     async setGuild(guildId, locale, setBy) {
       if (locale === null) await keyv.delete(guildKey(guildId));
-      else await keyv.set(guildKey(guildId), { locale, setBy, setAt: now().toISOString() });
+      else await keyv.set(guildKey(guildId), { locale, setBy, setAt: wall().toISOString() });
     },
     async member(userId) {
       if (members.has(userId)) return members.get(userId);
@@ -80,7 +80,7 @@ export function createLocaleStore(deps: {
     async recordMember(userId, locale) {
       if ((await this.member(userId)) === locale) return;
       members.set(userId, locale);
-      await keyv.set(memberKey(userId), { locale, seenAt: now().toISOString() });
+      await keyv.set(memberKey(userId), { locale, seenAt: wall().toISOString() });
     },
     async forgetMember(userId) {
       members.delete(userId);

@@ -48,11 +48,11 @@ function allowedContext(node: ts.Node): boolean {
   return false;
 }
 
-/** Inside `const data = { ... }` or an exported options array of a command module. */
+/** Inside `const data = { ... }` or a shared options array (or function) of a command module. */
 function insideCommandData(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name))
-      return ["data", "filterOptions"].includes(n.name.text);
+      return ["data", "filterOptions", "cardOptions"].includes(n.name.text);
   }
   return false;
 }

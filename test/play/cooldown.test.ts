@@ -36,7 +36,7 @@ async function setup() {
     plays,
     tracker,
     logger: silentLogger(),
-    now: () => new Date(clock.wall()),
+    wall: () => new Date(clock.wall()),
     clock,
   };
   let n = 0;

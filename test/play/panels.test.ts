@@ -39,7 +39,7 @@ async function setup(options: { editEveryMs?: number; checkEveryMs?: number }) {
     rest: rest as never,
     postLocale: async () => "en",
     logger: silentLogger(),
-    now: () => new Date(),
+    wall: () => new Date(),
     cooldownMinutes: 60,
     ...options,
   });

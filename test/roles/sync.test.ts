@@ -69,7 +69,7 @@ async function setup(store: RoleStore = createMemoryRoleStore(), discord = fakeA
     store,
     api: discord.api,
     logger: silentLogger(),
-    now: () => new Date("2026-02-02T00:00:00Z"),
+    wall: () => new Date("2026-02-02T00:00:00Z"),
     notifyUser: async (userId, text) => {
       dms.push(`${userId}: ${text}`);
     },

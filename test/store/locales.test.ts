@@ -5,7 +5,7 @@ import { createLocaleStore } from "../../src/store/locales.js";
 
 function setup(preferred: Record<string, string> = {}) {
   const keyv = new Keyv();
-  const locales = createLocaleStore({ keyv, now: () => new Date("2026-03-01T00:00:00Z") });
+  const locales = createLocaleStore({ keyv, wall: () => new Date("2026-03-01T00:00:00Z") });
   const postLocale = createPostLocale({ locales, guildPreferredLocale: (id) => preferred[id] });
   return { keyv, locales, postLocale };
 }

@@ -3,7 +3,7 @@
  * longer change anything, instead of keeping every key the bot ever saw.
  */
 import { describe, expect, it } from "vitest";
-import { createSessionCache } from "../../src/discord/context.js";
+import { createSessionCache } from "../../src/discord/sessionCache.js";
 import { silentLogger } from "../../src/log.js";
 import { createPanelEditor, type PanelEditorDeps } from "../../src/play/panelEditor.js";
 import { createNonceWarning } from "../../src/poller/sender/nonceWarning.js";

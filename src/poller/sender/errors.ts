@@ -1,8 +1,8 @@
 /**
- * What `deliver` throws. main.ts wraps discord.js REST errors into it, so the
- * poller never depends on discord.js: `code` is Discord's JSON error code,
- * `status` the HTTP status. Anything else a `deliver` throws counts as
- * transient (try again later).
+ * What `deliver` throws. The Discord delivery (`discordDelivery` in src/startup/discord.ts,
+ * wired in src/bot.ts) wraps discord.js REST errors into it, so the poller never depends on
+ * discord.js: `code` is Discord's JSON error code, `status` the HTTP status. Anything else a
+ * `deliver` throws counts as transient (try again later).
  */
 import type { PauseReason } from "../../store/types.js";
 
