@@ -23,6 +23,7 @@ import {
   TrackerValidationError,
 } from "./errors.js";
 import { systemClock } from "../clock.js";
+import { backoffDelay } from "../util/backoff.js";
 import type { RequestBudget } from "./budget.js";
 import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
 import { currentRequestReason, type RequestReason } from "./reason.js";
@@ -115,11 +116,12 @@ export function parseRetryAfter(
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
-export function backoffDelay(attempt: number, baseMs: number, random: () => number): number {
-  const exp = Math.min(maxBackoffMs, baseMs * 2 ** attempt);
-  return Math.round(exp / 2 + random() * (exp / 2));
+/** Before retry `attempt` + 1: "equal jitter", half the doubling delay fixed, half random, so retries spread out. */
+export function retryDelay(attempt: number, baseMs: number, random: () => number): number {
+  return backoffDelay(attempt + 1, { baseMs, maxMs: maxBackoffMs, random, jitter: "equal" });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   const { timeoutMs, logger, onRequest } = options;
@@ -169,6 +171,78 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     return new TrackerUnexpectedResponseError(endpoint, `HTTP ${status}`, status);
   }
 
+  /** The answer's body, refused past `maxBodyBytes`. */
+  async function readBody(
+    endpoint: TrackerEndpoint,
+    res: Awaited<ReturnType<typeof request>>,
+  ): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += buf.length;
+      if (size > maxBodyBytes) {
+        res.body.destroy();
+        throw new TrackerUnexpectedResponseError(endpoint, "body too large", res.statusCode);
+      }
+      chunks.push(buf);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** An answer as the API promises it (the v2 envelope, `schema` inside), or the typed error it is. */
+  function decode<T>(
+    endpoint: TrackerEndpoint,
+    res: { statusCode: number; headers: Record<string, string | string[] | undefined> },
+    raw: Buffer,
+    token: string,
+    schema: z.ZodType<T>,
+  ): T {
+    const status = res.statusCode;
+    let json: unknown;
+    let isJson = true;
+    try {
+      json = JSON.parse(raw.toString("utf8"));
+    } catch {
+      isJson = false;
+    }
+    const envelopeResult = isJson ? envelopeSchema.safeParse(json) : undefined;
+    const envelope = envelopeResult?.success ? envelopeResult.data : undefined;
+    if (status < 200 || status > 299) {
+      throw errorFromStatus(endpoint, status, res.headers, envelope, token);
+    }
+    const type = String(res.headers["content-type"] ?? "unknown");
+    if (!isJson) {
+      throw new TrackerUnexpectedResponseError(endpoint, `body is not JSON (${type})`, status);
+    }
+    if (!envelope) {
+      const issues = envelopeResult?.error ? describeIssues(envelopeResult.error) : [];
+      throw new TrackerUnexpectedResponseError(endpoint, "not a v2 envelope", status, issues);
+    }
+    if (!envelope.ok) {
+      // An error envelope under 2xx contradicts itself; its text is still the tracker's.
+      const { code, message } = envelope.error;
+      throw new TrackerValidationError(
+        endpoint,
+        scrubSecret(code, token),
+        scrubSecret(message, token),
+        status,
+      );
+    }
+    const data = schema.safeParse(envelope.data);
+    if (!data.success) {
+      const issues = describeIssues(data.error);
+      throw new TrackerUnexpectedResponseError(
+        endpoint,
+        `data does not match the ${endpoint} schema (${issues[0] ?? "?"})`,
+        status,
+        issues,
+      );
+    }
+    return data.data;
+  }
+
+  /** One request and its answer within `timeoutMs`; every failure becomes a TrackerError. */
   async function attempt<T>(
     endpoint: TrackerEndpoint,
     url: string,
@@ -195,59 +269,8 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         ...(body !== undefined && { body }),
         signal: controller.signal,
       });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        size += buf.length;
-        if (size > maxBodyBytes) {
-          res.body.destroy();
-          throw new TrackerUnexpectedResponseError(endpoint, "body too large", res.statusCode);
-        }
-        chunks.push(buf);
-      }
-      const status = res.statusCode;
-      let json: unknown;
-      let isJson = true;
-      try {
-        json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      } catch {
-        isJson = false;
-      }
-      const envelopeResult = isJson ? envelopeSchema.safeParse(json) : undefined;
-      const envelope = envelopeResult?.success ? envelopeResult.data : undefined;
-      if (status < 200 || status > 299) {
-        throw errorFromStatus(endpoint, status, res.headers, envelope, token ?? "");
-      }
-      const type = String(res.headers["content-type"] ?? "unknown");
-      if (!isJson) {
-        throw new TrackerUnexpectedResponseError(endpoint, `body is not JSON (${type})`, status);
-      }
-      if (!envelope) {
-        const issues = envelopeResult?.error ? describeIssues(envelopeResult.error) : [];
-        throw new TrackerUnexpectedResponseError(endpoint, "not a v2 envelope", status, issues);
-      }
-      if (!envelope.ok) {
-        // An error envelope under 2xx contradicts itself; its text is still the tracker's.
-        const { code, message } = envelope.error;
-        throw new TrackerValidationError(
-          endpoint,
-          scrubSecret(code, token ?? ""),
-          scrubSecret(message, token ?? ""),
-          status,
-        );
-      }
-      const data = schema.safeParse(envelope.data);
-      if (!data.success) {
-        const issues = describeIssues(data.error);
-        throw new TrackerUnexpectedResponseError(
-          endpoint,
-          `data does not match the ${endpoint} schema (${issues[0] ?? "?"})`,
-          status,
-          issues,
-        );
-      }
-      return { value: data.data, status };
+      const raw = await readBody(endpoint, res);
+      return { value: decode(endpoint, res, raw, token ?? "", schema), status: res.statusCode };
     } catch (err) {
       if (err instanceof TrackerError) throw err;
       const cause = sanitizeCause(err, token ?? "");
@@ -279,6 +302,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     }
   }
 
+  /** Reports a successful attempt; returns its duration (ms). */
+  function attemptOk(endpoint: TrackerEndpoint, status: number, started: number): number {
+    const durationMs = Math.round(performance.now() - started);
+    onRequest?.({ endpoint, outcome: "ok", status, durationMs, reason: currentRequestReason() });
+    return durationMs;
+  }
+
   /** Reports a failed attempt (and a 429 to the budget); returns what the log lines say of it. */
   function attemptFailed(endpoint: TrackerEndpoint, err: unknown, durationMs: number) {
     const kind = err instanceof TrackerError ? err.kind : "unknown";
@@ -304,14 +334,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             started = performance.now();
             return attempt(endpoint, url, token, schema);
           });
-          const durationMs = Math.round(performance.now() - started);
-          onRequest?.({
-            endpoint,
-            outcome: "ok",
-            status,
-            durationMs,
-            reason: currentRequestReason(),
-          });
+          const durationMs = attemptOk(endpoint, status, started);
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
           options.onSettled?.({ endpoint, priority, err: undefined });
           return value;
@@ -329,12 +352,12 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             options.onSettled?.({ endpoint, priority, err });
             throw err;
           }
-          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          const delay = retryDelay(n, options.retryBaseMs, Math.random);
           logger?.warn(
             { endpoint, kind, status, attempt: n + 1, delay },
             "tracker request, retrying",
           );
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          await sleep(delay);
         }
       }
     },
@@ -349,26 +372,19 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         const started = performance.now();
         try {
           const { value, status } = await attempt(endpoint, url, token, schema, json);
-          const durationMs = Math.round(performance.now() - started);
-          onRequest?.({
-            endpoint,
-            outcome: "ok",
-            status,
-            durationMs,
-            reason: currentRequestReason(),
-          });
+          attemptOk(endpoint, status, started);
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
           const { kind } = attemptFailed(endpoint, err, durationMs);
           // No idempotency key on the tracker: only a request that never left may go again.
           if (!failedBeforeSending(err) || n >= options.retries || closing) throw err;
-          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          const delay = retryDelay(n, options.retryBaseMs, Math.random);
           logger?.warn(
             { endpoint, kind, attempt: n + 1, delay },
             "tracker POST not sent, retrying",
           );
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          await sleep(delay);
         }
       }
     },
