@@ -25,7 +25,7 @@ describe("the schedule", () => {
     const { schedule, all } = planned(100, 80);
     for (const key of all)
       expect(schedule.explain(key)).toMatchObject({ intervalMs: minute, reason: "base" });
-    expect(schedule.effectiveIntervalMs()).toBe(minute);
+    expect(schedule.status(t0).effectiveIntervalMs).toBe(minute);
     expect(schedule.isDue("s0", t0)).toBe(true);
     schedule.polled("s0", t0, { requests: 1 });
     expect(schedule.isDue("s0", t0 + minute - 1)).toBe(false);
@@ -100,14 +100,14 @@ describe("the schedule", () => {
     schedule.checked("s0", t0, { ended: true, gamesChanges: false });
     schedule.census(all, t0, t0);
     expect(schedule.explain("s0")).toMatchObject({ intervalMs: 60 * minute, reason: "ended" });
-    expect(schedule.size()).toBe(89);
+    expect(schedule.status(t0).sources).toBe(89);
   });
 
   it("reports the lag of the most overdue source and the next due time", () => {
     const { schedule, all } = planned(100, 2);
     for (const key of all) schedule.polled(key, t0, { requests: 1 });
     expect(schedule.nextDueAt()).toBe(t0 + minute);
-    expect(schedule.lagMs(t0 + minute + 5000)).toBe(5000);
+    expect(schedule.status(t0 + minute + 5000).lagMs).toBe(5000);
     schedule.finalRead("s1", t0);
     expect(schedule.isDue("s1", t0 + 1)).toBe(true);
   });

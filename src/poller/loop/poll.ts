@@ -12,13 +12,13 @@ import { gamesFeed } from "../../feeds/games.js";
 import { historiesFeed } from "../../feeds/histories.js";
 import { type RequestReason, withRequestReason } from "../../tracker/reason.js";
 import type { GameChange, HistoryItem } from "../../tracker/types.js";
-import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
+import { activeLookupKey, type Source, type SourceContext, type TickState } from "./sources.js";
 import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
-  cycle: CycleState,
+  cycle: TickState,
   source: Source,
   onRequest: () => void,
 ): Promise<boolean> {
@@ -62,27 +62,23 @@ async function readFeed<Item extends { happened: Date }>(
  * upper bound), quiet (held at it), base (enough budget for everyone), or a final, ended or
  * probe read.
  */
-function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): RequestReason {
+function requestReason(ctx: SourceContext, source: Source, cycle: TickState): RequestReason {
   if (cycle.probe) return "probe";
   if (source.final) return "final";
   const plan = ctx.schedule.explain(source.key);
   if (plan === undefined || plan.reason === "base") return "base";
   if (plan.reason === "ended") return "ended";
-  return plan.intervalMs >= ctx.schedule.upperBoundMs() - 1 ? "quiet" : "busy";
+  return plan.intervalMs >= plan.upperBoundMs - 1 ? "quiet" : "busy";
 }
 
 /** The source's reads, or undefined when it was skipped or failed. */
 export async function pollSource(
   ctx: SourceContext,
   source: Source,
-  cycle: CycleState,
+  cycle: TickState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
-  if (
-    cycle.authFailed.has(source.userId) ||
-    !ctx.schedule.ready(source.key, nowMs) ||
-    ctx.breaker.holds(nowMs)
-  )
+  if (cycle.authFailed.has(source.userId) || ctx.admission.of(source.key, nowMs).held)
     return undefined;
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;
@@ -108,7 +104,7 @@ export async function pollSource(
     );
     ctx.schedule.polled(source.key, nowMs, { requests });
     const happened = [...items, ...(gameChanges ?? [])].map((i) => i.happened.getTime());
-    ctx.schedule.observed(source.key, happened, ctx.now().getTime());
+    ctx.schedule.observed(source.key, happened, ctx.wall().getTime());
     // A follower's session no longer running got its last read: the next tick may switch.
     if (!source.knownActive) {
       const followers = source.subs.filter((sub) => sub.session === null).map((sub) => sub.id);

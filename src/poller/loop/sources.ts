@@ -1,5 +1,5 @@
 /**
- * Sources: one (user, session) a cycle reads once, however many
+ * Sources: one (user, session) a tick reads once, however many
  * subscriptions share it. Planning resolves accounts and active sessions;
  * polling checks an ended session's state when due, then fetches. Everything about when a
  * source is read (backoff, ended rhythm, pending final read, a member's last lookup) lives in
@@ -8,6 +8,7 @@
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../../store/types.js";
 import type { Breaker } from "../../tracker/breaker.js";
+import type { Admission } from "../schedule/admission.js";
 import { withRequestReason } from "../../tracker/reason.js";
 import { runningSessionIds, type TrackerClient } from "../../tracker/types.js";
 import { errorSummary } from "../../util/errorSummary.js";
@@ -22,7 +23,7 @@ export interface Source {
   token: string;
   nick: string;
   subs: Subscription[];
-  /** Running according to this cycle's active-session lookup: read every cycle. */
+  /** Running according to this tick's active-session lookup: read every tick. */
   knownActive: boolean;
   /** Followers read a session that just stopped being active one last time, for stragglers. */
   final: boolean;
@@ -33,11 +34,13 @@ export interface SourceContext {
   tracker: TrackerClient;
   logger: Logger;
   /** The wall clock: dates stored or shown. */
-  now: () => Date;
+  wall: () => Date;
   /** The monotonic clock (ms): due times, backoffs, intervals. */
   mono: () => number;
-  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
+  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts); told every read's outcome. */
   breaker: Breaker;
+  /** When a source may be read, and why (its record, the breaker, its channel): the reads ask it. */
+  admission: Admission;
   concurrency: number;
   schedule: Schedule;
   /** Called after each successful active-session lookup (role sync listens). */
@@ -46,14 +49,14 @@ export interface SourceContext {
     | undefined;
 }
 
-export interface CycleState {
+export interface TickState {
   trackerRequests: number;
-  /** Sources whose items were asked for this cycle. */
+  /** Sources whose items were asked for this tick. */
   sourcesPolled: number;
-  /** Users whose token got a 401 this cycle: not asked again, paused afterwards. */
+  /** Users whose token got a 401 this tick: not asked again, paused afterwards. */
   authFailed: Set<string>;
   notLinked: Subscription[];
-  /** `linkedAt` of each account used this cycle, to tell a re-link from the token that failed. */
+  /** `linkedAt` of each account used this tick, to tell a re-link from the token that failed. */
   linkedAt: Map<string, string>;
   /** This tick is the tracker's probe (the breaker is open): its requests count as "probe". */
   probe?: boolean;
@@ -107,7 +110,7 @@ async function ensureFixed(ctx: SourceContext, sub: Subscription): Promise<Subsc
 export async function planSources(
   ctx: SourceContext,
   input: PlanInput,
-  cycle: CycleState,
+  tick: TickState,
 ): Promise<Source[]> {
   const sources = new Map<string, Source>();
   const add = (
@@ -149,16 +152,16 @@ export async function planSources(
     try {
       const account = accounts ? accounts.get(userId) : await ctx.store.accounts.get(userId);
       if (account === undefined) {
-        cycle.notLinked.push(...userSubs);
+        tick.notLinked.push(...userSubs);
         return;
       }
-      cycle.linkedAt.set(userId, account.linkedAt);
+      tick.linkedAt.set(userId, account.linkedAt);
       for (const sub of userSubs) {
         if (sub.session === null) continue;
         add(await ensureFixed(ctx, sub), sub.session, account, {});
       }
       const running = input.lookups.has(userId)
-        ? await lookUpActive(ctx, cycle, userId, account.token)
+        ? await lookUpActive(ctx, tick, userId, account.token)
         : ctx.schedule.runningOf(activeLookupKey(userId));
       if (running === undefined) return;
       const newest = running[0];
@@ -188,19 +191,19 @@ export async function planSources(
 /** One sessions request for a member; undefined when it failed or waits out a backoff. */
 async function lookUpActive(
   ctx: SourceContext,
-  cycle: CycleState,
+  tick: TickState,
   userId: string,
   token: string,
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
   const nowMs = ctx.mono();
-  if (!ctx.schedule.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
+  if (ctx.admission.of(key, nowMs).held) return undefined;
   let running: number[];
   let games: Map<string, boolean>;
   try {
-    cycle.trackerRequests++;
+    tick.trackerRequests++;
     const sessions = (
-      await withRequestReason(cycle.probe ? "probe" : "lookup", () =>
+      await withRequestReason(tick.probe ? "probe" : "lookup", () =>
         ctx.tracker.sessions(token, { active: true }),
       )
     ).items;
@@ -209,14 +212,14 @@ async function lookUpActive(
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
     ctx.schedule.polled(key, nowMs, { requests: 1, ok: false });
-    trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
+    trackerFailed(ctx, tick, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
   const before = ctx.schedule.lookedUp(key, { running, games });
   // A switch of the running sessions is this source's change (the first lookup is no switch).
   const switched = before !== undefined && before.running.join() !== running.join();
   ctx.schedule.polled(key, nowMs, { requests: 1 });
-  ctx.schedule.observed(key, switched ? [ctx.now().getTime()] : [], ctx.now().getTime());
+  ctx.schedule.observed(key, switched ? [ctx.wall().getTime()] : [], ctx.wall().getTime());
   try {
     await ctx.onActiveSessions?.(userId, running);
   } catch (err) {

@@ -44,6 +44,7 @@ export type {
   ReadReason,
   Schedule,
   ScheduleOptions,
+  ScheduleStatus,
 } from "./scheduleTypes.js";
 
 export function createSchedule(options: ScheduleOptions): Schedule {
@@ -103,8 +104,11 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       t.streak = undefined;
       return { failures: streak.failures, sinceMs: streak.sinceMs };
     },
-    forgive(cause) {
-      for (const t of timings.values()) if (t.streak?.cause === cause) t.streak = undefined;
+    forgive(cause, allDue = false) {
+      for (const t of timings.values()) {
+        if (t.streak?.cause === cause) t.streak = undefined;
+        if (allDue) t.lastPolledAt = undefined;
+      }
     },
     failures: (key) => timings.get(key)?.streak?.failures ?? 0,
     polled(key, nowMs, outcome) {
@@ -165,9 +169,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
     },
-    allDueNow() {
-      for (const t of timings.values()) t.lastPolledAt = undefined;
-    },
     explain(key) {
       const t = timings.get(key);
       if (t === undefined) return undefined;
@@ -178,21 +179,17 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         dueAt: dueAt(t),
         changesPerHour: perHour,
         estimated: t.rate !== undefined,
+        upperBoundMs: upperMs,
       };
     },
-    effectiveIntervalMs: () => longest,
-    upperBoundMs: () => upperMs,
-    lagMs(nowMs) {
-      let lag = 0;
+    status(nowMs) {
+      let lagMs = 0;
+      let sources = 0;
       for (const t of timings.values()) {
-        lag = Math.max(lag, nowMs - (t.lastPolledAt === undefined ? t.firstSeenAt : dueAt(t)));
+        lagMs = Math.max(lagMs, nowMs - (t.lastPolledAt === undefined ? t.firstSeenAt : dueAt(t)));
+        if (!t.ended) sources++;
       }
-      return lag;
-    },
-    size() {
-      let n = 0;
-      for (const t of timings.values()) if (!t.ended) n++;
-      return n;
+      return { effectiveIntervalMs: longest, lagMs, sources };
     },
     priority(key) {
       const t = timings.get(key);

@@ -50,26 +50,41 @@ export interface Explanation {
   changesPerHour: number;
   /** Whether the rate comes from the source's own items (false: the prior). */
   estimated: boolean;
+  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
+  upperBoundMs: number;
+}
+
+/** The plan as a whole, for /healthz, /metrics and the breaker's population. */
+export interface ScheduleStatus {
+  /** The longest planned interval of a running source (the effective interval). */
+  effectiveIntervalMs: number;
+  /** How far behind its due time the most overdue source is (0 when none is). */
+  lagMs: number;
+  /** Sources sharing the budget (running ones). */
+  sources: number;
 }
 
 export interface Schedule {
   /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
   census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
-  /** Due by its plan and not held back by a backoff. */
+  /** Due by its plan and not held back by a backoff (nextReadAt against the clock; the simulation's question). */
   isDue(key: string, nowMs: number): boolean;
   /**
-   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
-   * /healthz and /metrics use. Undefined for a source the schedule does not know.
+   * When `key` is read next by its own record, and why; admission.ts adds the breaker and the
+   * channel to it. Undefined for a source the schedule does not know.
    */
   nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
-  /** Not held back by a backoff (a forced pass reads everything else). */
+  /** Not held back by its own backoff (admission.ts). */
   ready(key: string, nowMs: number): boolean;
   /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
   failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
   /** A successful read ends its streak; returns the streak when there was one. */
   succeeded(key: string): Streak | undefined;
-  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
-  forgive(cause: string): void;
+  /**
+   * Ends every streak of this cause (the tracker's breaker took the outage over); `allDue`:
+   * every source is due at once too (the tracker is back after an outage).
+   */
+  forgive(cause: string, allDue?: boolean): void;
   /** Failures of the current streak (0 outside one). */
   failures(key: string): number;
   /**
@@ -105,18 +120,9 @@ export interface Schedule {
   gamesChangesOf(key: string, lookupKey: string): boolean | undefined;
   /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
   observed(key: string, happened: readonly number[], wallMs: number): void;
-  /** Every source is due at once (the tracker is back after an outage). */
-  allDueNow(): void;
   explain(key: string): Explanation | undefined;
-  /** The longest planned interval of a running source (the effective interval). */
-  effectiveIntervalMs(): number;
-  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
-  upperBoundMs(): number;
-  /** How far behind its due time the most overdue source is (0 when none is). */
-  lagMs(nowMs: number): number;
-  /** Sources sharing the budget (running ones). */
-  size(): number;
-  /** Earliest nextReadAt of any source, for the loop's next wake-up. */
+  status(nowMs: number): ScheduleStatus;
+  /** Earliest nextReadAt of any source, for the loop's next wake-up (admission.ts). */
   nextDueAt(): number | undefined;
   /**
    * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
