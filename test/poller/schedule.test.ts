@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule/schedule.js";
+import { createAdmission } from "../../src/poller/schedule/admission.js";
+import { createSchedule, type Schedule } from "../../src/poller/schedule/schedule.js";
+import { createBreaker } from "../../src/tracker/breaker.js";
+import { createBackoff } from "../../src/util/backoff.js";
 
 const minute = 60_000;
+
+/** The admission over `schedule` alone (the tracker answers, no channel waits). */
+const admitted = (schedule: Schedule) =>
+  createAdmission({
+    schedule,
+    breaker: createBreaker({ firstProbeMs: 5000, maxProbeMs: minute }),
+    channels: createBackoff({ baseMs: minute, maxMs: minute, random: () => 0.5 }),
+  });
 const t0 = Date.parse("2026-02-10T12:00:00.000Z");
 const keys = (n: number, prefix = "s") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -106,7 +117,7 @@ describe("the schedule", () => {
   it("reports the lag of the most overdue source and the next due time", () => {
     const { schedule, all } = planned(100, 2);
     for (const key of all) schedule.polled(key, t0, { requests: 1 });
-    expect(schedule.nextDueAt()).toBe(t0 + minute);
+    expect(admitted(schedule).nextAt()).toBe(t0 + minute);
     expect(schedule.status(t0 + minute + 5000).lagMs).toBe(5000);
     schedule.finalRead("s1", t0);
     expect(schedule.isDue("s1", t0 + 1)).toBe(true);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule/schedule.js";
+import { createAdmission } from "../../src/poller/schedule/admission.js";
+import { createSchedule, type Schedule } from "../../src/poller/schedule/schedule.js";
+import { createBreaker } from "../../src/tracker/breaker.js";
+import { createBackoff } from "../../src/util/backoff.js";
 
 const minute = 60_000;
+
+/** The admission over `schedule` alone (the tracker answers, no channel waits). */
+const admitted = (schedule: Schedule) =>
+  createAdmission({
+    schedule,
+    breaker: createBreaker({ firstProbeMs: 5000, maxProbeMs: minute }),
+    channels: createBackoff({ baseMs: minute, maxMs: minute, random: () => 0.5 }),
+  });
 const hour = 60 * minute;
 const t0 = 1_000_000;
 
@@ -86,7 +97,7 @@ describe("one record per source: nextReadAt says when and why", () => {
     const info = s.failed("a", t0, 5 * minute);
     expect(info.retryAt).toBeGreaterThan(t0 + minute);
     expect(s.nextReadAt("a")).toEqual({ at: info.retryAt, reason: "backoff" });
-    expect(s.nextDueAt()).toBe(info.retryAt);
+    expect(admitted(s).nextAt()).toBe(info.retryAt);
   });
 
   it("keeps a member's last lookup, and has_games_changes from it until the session's own check", () => {

@@ -62,34 +62,51 @@ export interface Admission {
 
 export function createAdmission(deps: AdmissionDeps): Admission {
   const { schedule, breaker, channels } = deps;
+
+  function of(key: string, nowMs: number, channelId?: string): ReadAdmission {
+    const own = schedule.nextReadAt(key) ?? { at: Number.NEGATIVE_INFINITY, reason: "base" };
+    const next: { at: number; reason: AdmissionReason } = { ...own };
+    const later = (at: number | undefined, reason: AdmissionReason) => {
+      if (at !== undefined && at > next.at) Object.assign(next, { at, reason });
+    };
+    const channelAt = channelId === undefined ? undefined : channels.retryAt(channelKey(channelId));
+    const { state, probeAt } = breaker.snapshot();
+    later(channelAt, "channelRetry");
+    later(probeAt, state === "open" ? "breakerOpen" : "probe");
+    const faults = [own.reason === "backoff" ? own.at : 0, channelAt ?? 0, probeAt ?? 0];
+    return {
+      ...next,
+      faultUntil: Math.max(...faults),
+      held: !schedule.ready(key, nowMs) || breaker.holds(nowMs),
+    };
+  }
+
   return {
-    of(key, nowMs, channelId) {
-      const own = schedule.nextReadAt(key) ?? { at: Number.NEGATIVE_INFINITY, reason: "base" };
-      const next: { at: number; reason: AdmissionReason } = { ...own };
-      const later = (at: number | undefined, reason: AdmissionReason) => {
-        if (at !== undefined && at > next.at) Object.assign(next, { at, reason });
-      };
-      const channelAt =
-        channelId === undefined ? undefined : channels.retryAt(channelKey(channelId));
-      const { state, probeAt } = breaker.snapshot();
-      later(channelAt, "channelRetry");
-      later(probeAt, state === "open" ? "breakerOpen" : "probe");
-      const faults = [own.reason === "backoff" ? own.at : 0, channelAt ?? 0, probeAt ?? 0];
-      return {
-        ...next,
-        faultUntil: Math.max(...faults),
-        held: !schedule.ready(key, nowMs) || breaker.holds(nowMs),
-      };
-    },
+    of,
     tick: (nowMs) => breaker.admit(nowMs),
     nextAt() {
       const { state, probeAt } = breaker.snapshot();
       if (state !== "closed" && probeAt !== undefined) return probeAt;
-      return schedule.nextDueAt() ?? Number.POSITIVE_INFINITY;
+      let next = Number.POSITIVE_INFINITY;
+      for (const key of schedule.keys())
+        next = Math.min(next, schedule.nextReadAt(key)?.at ?? next);
+      return next;
     },
-    status: (nowMs) => ({
-      ...schedule.status(nowMs),
-      tracker: trackerStatus(breaker.snapshot(), nowMs),
-    }),
+    // Its channels are the subscriptions' (/subscriptions asks with one): not counted here.
+    status(nowMs) {
+      const byReason: Partial<Record<AdmissionReason, number>> = {};
+      let held = 0;
+      for (const key of schedule.keys()) {
+        const answer = of(key, nowMs);
+        byReason[answer.reason] = (byReason[answer.reason] ?? 0) + 1;
+        if (answer.faultUntil > nowMs) held++;
+      }
+      return {
+        ...schedule.status(nowMs),
+        byReason,
+        held,
+        tracker: trackerStatus(breaker.snapshot(), nowMs),
+      };
+    },
   };
 }

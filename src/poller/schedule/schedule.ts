@@ -27,7 +27,6 @@ import {
   newTiming,
   type PlanOptions,
   priority,
-  readAt,
   readReason,
   replan,
   takeDue,
@@ -195,14 +194,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       return t === undefined ? 0 : priority(t);
     },
-    nextDueAt() {
-      let next: number | undefined;
-      for (const t of timings.values()) {
-        const at = readAt(t);
-        if (next === undefined || at < next) next = at;
-      }
-      return next;
-    },
+    keys: () => timings.keys(),
     rates() {
       const out: Record<string, RateState> = {};
       for (const [key, t] of timings) if (t.rate !== undefined) out[key] = t.rate;

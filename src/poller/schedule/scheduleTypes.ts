@@ -122,8 +122,8 @@ export interface Schedule {
   observed(key: string, happened: readonly number[], wallMs: number): void;
   explain(key: string): Explanation | undefined;
   status(nowMs: number): ScheduleStatus;
-  /** Earliest nextReadAt of any source, for the loop's next wake-up (admission.ts). */
-  nextDueAt(): number | undefined;
+  /** The sources it knows (admission.ts asks each of them). */
+  keys(): IterableIterator<string>;
   /**
    * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
    * checked every 15 min bears a late minute better than one checked every minute, so behind

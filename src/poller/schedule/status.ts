@@ -2,7 +2,7 @@
 import type { Clock } from "../../clock.js";
 import type { Subscription } from "../../store/types.js";
 import type { BreakerSnapshot, BreakerState } from "../../tracker/breaker.js";
-import type { Admission } from "./admission.js";
+import type { Admission, AdmissionReason } from "./admission.js";
 import { keysOf } from "./due.js";
 import type { DueReason, Schedule, ScheduleStatus } from "./schedule.js";
 
@@ -17,6 +17,10 @@ export interface CheckInterval {
 }
 
 export interface SchedulerStatus extends ScheduleStatus {
+  /** Sources by why they are read when they are (the admission's reason). */
+  byReason: Partial<Record<AdmissionReason, number>>;
+  /** Sources a fault holds back now (their own backoff, or the tracker down). */
+  held: number;
   /** The tracker as one site (the circuit breaker). */
   tracker: TrackerStatus;
 }
