@@ -37,10 +37,10 @@ describe("the schedule", () => {
     for (const key of all)
       expect(schedule.explain(key)).toMatchObject({ intervalMs: minute, reason: "base" });
     expect(schedule.status(t0).effectiveIntervalMs).toBe(minute);
-    expect(schedule.isDue("s0", t0)).toBe(true);
+    expect(admitted(schedule).of("s0", t0).at).toBeLessThanOrEqual(t0);
     schedule.polled("s0", t0, { requests: 1 });
-    expect(schedule.isDue("s0", t0 + minute - 1)).toBe(false);
-    expect(schedule.isDue("s0", t0 + minute)).toBe(true);
+    expect(admitted(schedule).of("s0", t0 + minute - 1).at).toBeGreaterThan(t0 + minute - 1);
+    expect(admitted(schedule).of("s0", t0 + minute).at).toBeLessThanOrEqual(t0 + minute);
   });
 
   it("reads each source by the square-root rule on its change rate, within [base, 15x]", () => {
@@ -119,7 +119,7 @@ describe("the schedule", () => {
     for (const key of all) schedule.polled(key, t0, { requests: 1 });
     expect(admitted(schedule).nextAt()).toBe(t0 + minute);
     expect(schedule.status(t0 + minute + 5000).lagMs).toBe(5000);
-    schedule.finalRead("s1", t0);
-    expect(schedule.isDue("s1", t0 + 1)).toBe(true);
+    schedule.finalRead("s1", "sub1", t0, 3);
+    expect(admitted(schedule).of("s1", t0 + 1).at).toBeLessThanOrEqual(t0 + 1);
   });
 });

@@ -53,23 +53,27 @@ describe("one record per source: nextReadAt says when and why", () => {
     );
     expect([...taken]).toEqual(["b"]);
     expect(s.nextReadAt("a")).toEqual({ at: t0 + minute, reason: "channelBusy" });
-    expect(s.isDue("a", t0 + minute)).toBe(true);
+    expect(admitted(s).of("a", t0 + minute).at).toBeLessThanOrEqual(t0 + minute);
     s.polled("a", t0 + 2 * minute, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 3 * minute, reason: "base" });
   });
 
   it("a final read is due at once, stays pending after a failure, and ends with a read", () => {
     const s = schedule();
-    s.finalRead("a", t0 + 1000);
+    s.finalRead("a", "sub1", t0 + 1000, 3);
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 1000, reason: "finalRead" });
-    expect(s.isDue("a", t0 + 1000)).toBe(true);
+    expect(admitted(s).of("a", t0 + 1000).at).toBeLessThanOrEqual(t0 + 1000);
     s.polled("a", t0 + 1000, { requests: 1, ok: false });
     expect(s.nextReadAt("a")?.at).toBe(t0 + 1000);
     s.polled("a", t0 + 2000, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 2000 + minute, reason: "base" });
     s.finalReadDone("a", ["sub1"]);
-    expect(s.hadFinalRead("a", "sub1")).toBe(true);
-    expect(s.hadFinalRead("a", "sub2")).toBe(false);
+    expect(s.finalRead("a", "sub1", t0 + 3000, 3)).toBe(false);
+    expect(s.finalRead("a", "sub2", t0 + 3000, 3)).toBe(true);
+    // A session that keeps failing (deleted?) gets no final read: its follower may switch.
+    for (let i = 0; i < 3; i++) s.failed("b", t0 + 3000);
+    expect(s.finalRead("b", "sub1", t0 + 3000, 3)).toBe(false);
+    expect(s.nextReadAt("b")?.reason).toBe("backoff");
   });
 
   it("a session seen ending gets one read now, then hourly; its state is checked hourly", () => {

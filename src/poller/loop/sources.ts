@@ -1,9 +1,11 @@
 /**
- * Sources: one (user, session) a tick reads once, however many
- * subscriptions share it. Planning resolves accounts and active sessions;
- * polling checks an ended session's state when due, then fetches. Everything about when a
- * source is read (backoff, ended rhythm, pending final read, a member's last lookup) lives in
- * its schedule record (schedule.ts); the stages share no state of their own.
+ * Sources: one (user, session) a tick reads once, however many subscriptions share it.
+ * Planning (here) resolves accounts, looks up the active sessions of the members due a lookup,
+ * gives a follower's session that stopped running its final read, then follows the member to
+ * the new one; the read itself is poll.ts. Whether a source may be read now is the admission's
+ * (schedule/admission.ts: its schedule record, the tracker's breaker, its channel); the record
+ * keeps the rest (pending final reads, a member's last lookup). The stages share no state of
+ * their own.
  */
 import type { Logger } from "pino";
 import type { Store, Subscription } from "../../store/types.js";
@@ -171,10 +173,13 @@ export async function planSources(
           add(sub, current, account, { knownActive: true });
         } else if (
           current !== null &&
-          !ctx.schedule.hadFinalRead(sourceKey(userId, current), sub.id) &&
-          ctx.schedule.failures(sourceKey(userId, current)) < maxFinalReadFailures
+          ctx.schedule.finalRead(
+            sourceKey(userId, current),
+            sub.id,
+            ctx.mono(),
+            maxFinalReadFailures,
+          )
         ) {
-          ctx.schedule.finalRead(sourceKey(userId, current), ctx.mono());
           add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
           const switched = await switchSession(ctx, sub, newest);

@@ -1,8 +1,8 @@
 /**
  * When is a source read next, and why.
  *
- * Every source (a member's session read, or a member's active-session lookup) is due
- * `intervalOf(key)` after its last read (monotonic clock); never read means due now. The
+ * Every source (a member's session read, or a member's active-session lookup) is due its
+ * planned interval after its last read (monotonic clock); never read means due now. The
  * intervals come from a plan redone as sources come and go:
  * - enough budget: everyone at the base interval (POLL_INTERVAL_SECONDS);
  * - not enough: the square-root rule (allocate.ts) on each source's change rate, estimated
@@ -14,16 +14,16 @@
  * One record per source owns all of it: rate estimate, interval and reason, fault streak
  * (backoff), ended flag and its hourly state check, a pending final read, last read, and what
  * held it back this tick (its channels busy, or the per-tick cap). nextReadAt(key) is the
- * answer to "when is this read next, and why"; isDue() is that answer against the clock, and
- * pick() is the due stage (which due sources this tick takes up, at most `perTick`). The whole tracker being down is the
- * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
- * makes every source due at once (allDueNow).
+ * record's answer to "when is this read next, and why", and pick() is the due stage (which due
+ * sources this tick takes up, at most `perTick`). The whole tracker being down is the breaker's
+ * (src/tracker/breaker.ts), which holds every read and, once the tracker is back, makes every
+ * source due at once (forgive's `allDue`); admission.ts puts the record, the breaker and the
+ * channels' retries together.
  */
 import { nextStreak } from "../../util/backoff.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 import {
   dueAt,
-  isDue,
   newTiming,
   type PlanOptions,
   priority,
@@ -75,10 +75,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
       ({ longest, upperMs } = replan(timings.values(), plan, wallMs));
     },
-    isDue(key, nowMs) {
-      const t = timings.get(key);
-      return t === undefined || isDue(t, nowMs);
-    },
     nextReadAt(key) {
       const t = timings.get(key);
       return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
@@ -109,7 +105,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         if (allDue) t.lastPolledAt = undefined;
       }
     },
-    failures: (key) => timings.get(key)?.streak?.failures ?? 0,
     polled(key, nowMs, outcome) {
       const t = timings.get(key);
       if (t === undefined) return;
@@ -119,12 +114,13 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       if (outcome.ok !== false) t.finalSince = undefined;
       if (outcome.requests > 0) t.cost = 0.8 * t.cost + 0.2 * outcome.requests;
     },
-    finalRead(key, nowMs) {
+    finalRead(key, subscriptionId, nowMs, maxFailures) {
       const t = timings.get(key);
+      if (t?.finalReadBy.has(subscriptionId) || (t?.streak?.failures ?? 0) >= maxFailures)
+        return false;
       if (t !== undefined && t.finalSince === undefined) t.finalSince = nowMs;
+      return true;
     },
-    hadFinalRead: (key, subscriptionId) =>
-      timings.get(key)?.finalReadBy.has(subscriptionId) ?? false,
     finalReadDone(key, subscriptionIds) {
       const t = timings.get(key);
       if (t !== undefined) for (const id of subscriptionIds) t.finalReadBy.add(id);

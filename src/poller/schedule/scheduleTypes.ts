@@ -1,4 +1,4 @@
-/** The schedule's interface (schedule.ts implements it): its one record per source answers "when is this read next, and why". */
+/** The schedule's interface (schedule.ts implements it): one record per source, its part of "when is this read next, and why" (admission.ts adds the breaker and the channels). */
 import type { FailureInfo, Streak } from "../../util/backoff.js";
 import type { RateState } from "./rate.js";
 
@@ -67,8 +67,6 @@ export interface ScheduleStatus {
 export interface Schedule {
   /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
   census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
-  /** Due by its plan and not held back by a backoff (nextReadAt against the clock; the simulation's question). */
-  isDue(key: string, nowMs: number): boolean;
   /**
    * When `key` is read next by its own record, and why; admission.ts adds the breaker and the
    * channel to it. Undefined for a source the schedule does not know.
@@ -85,8 +83,6 @@ export interface Schedule {
    * every source is due at once too (the tracker is back after an outage).
    */
   forgive(cause: string, allDue?: boolean): void;
-  /** Failures of the current streak (0 outside one). */
-  failures(key: string): number;
   /**
    * The due stage: of these candidates, the due ones not held back by busy channels, most
    * overdue first, at most `limit` (default `perTick`); the others due are marked held.
@@ -100,10 +96,12 @@ export interface Schedule {
   ): Set<string>;
   /** Records a read (or a failed try, ok false) and the requests it cost; a read ends a pending final read. */
   polled(key: string, nowMs: number, outcome: { requests: number; ok?: boolean }): void;
-  /** A session seen no longer running: one read at the next chance, for its last changes. */
-  finalRead(key: string, nowMs: number): void;
-  /** Whether `subscriptionId` got its final read of this source (then it may switch). */
-  hadFinalRead(key: string, subscriptionId: string): boolean;
+  /**
+   * A follower's session seen no longer running: one read at the next chance, for its last
+   * changes, unless this follower got it or the source failed `maxFailures` times in a row
+   * (deleted?). Says whether it is to be read; false: the follower may switch to a new session.
+   */
+  finalRead(key: string, subscriptionId: string, nowMs: number, maxFailures: number): boolean;
   /** These followers got their final read of `key`. */
   finalReadDone(key: string, subscriptionIds: readonly string[]): void;
   /** Whether the session's state must be checked before its read (hourly). */
