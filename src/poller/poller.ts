@@ -1,9 +1,10 @@
 /**
  * The poller: a loop of small ticks (tick.ts). Each tick reads the sources
- * that are due (schedule.ts decides when, under the tracker's request
- * budget), detects what is new and hands one outbox entry per channel to a
- * bounded pool of deliveries it does not wait for. The loop sleeps until the
- * next source is due, a delivery frees a channel, or a few seconds pass.
+ * that are due (admission.ts says when: the schedule's plan under the tracker's
+ * request budget, the sources' backoffs, the tracker's breaker), detects what
+ * is new and hands one outbox entry per channel to a bounded pool of
+ * deliveries it does not wait for. The loop sleeps until the next source is
+ * due, a delivery frees a channel, or a few seconds pass.
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";

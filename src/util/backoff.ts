@@ -1,7 +1,9 @@
 /**
- * In-memory fault streaks per key (a tracker source, a user's active-session
- * lookup, a Discord channel). A streak starts at the first failure and ends
- * at the next success, so callers log once per streak, not per attempt.
+ * The one backoff arithmetic (backoffDelay: the tracker's retries, its breaker's probes, its
+ * 429 pauses, the streaks below), and in-memory fault streaks per key: a Discord channel's
+ * (createBackoff), a tracker source's (nextStreak, kept in its schedule record). A streak
+ * starts at the first failure and ends at the next success, so callers log once per streak,
+ * not per attempt.
  */
 
 /** How one backoff grows: the one arithmetic every backoff of the bot uses (backoffDelay). */
