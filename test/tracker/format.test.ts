@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clampLimit, historiesParams, sessionsParams } from "../../src/tracker/client.js";
 import { TrackerValidationError } from "../../src/tracker/errors.js";
 import { formatTrackerDateTime, parseTrackerDateTime } from "../../src/tracker/format.js";
-import { parseRetryAfter, retryDelay } from "../../src/tracker/http.js";
+import { retryDelay } from "../../src/tracker/http.js";
+import { parseRetryAfter } from "../../src/tracker/response.js";
 
 describe("formatTrackerDateTime", () => {
   it("formats in UTC, floored to the second", () => {
