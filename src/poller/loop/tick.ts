@@ -1,6 +1,7 @@
 /**
  * One tick of the poller, in the order data flows: resend what is pending,
- * what is due (due.ts, schedule.ts), fetch (poll.ts), detect (gather.ts),
+ * what is due (due.ts; admission.ts: the tracker's breaker lets the tick go, or sends one probe,
+ * or holds it), fetch (poll.ts), detect (gather.ts),
  * queue per channel and send (channels.ts). A channel with posts pending or
  * in flight takes no new posts this tick: its sources stay due (held: "channel
  * busy" in their schedule record) and are read again as soon as it is free, so
