@@ -117,7 +117,7 @@ export function createPoller(deps: PollerDeps): Poller {
     deliver: deps.deliver,
     notifyUser: deps.notifyUser,
     logger,
-    now,
+    wall: now,
     // The old lockstep poller measured everything on the one clock it was given.
     mono: () => now().getTime(),
     backoff: channelBackoff,

@@ -86,7 +86,7 @@ export function newPolicy(world: readonly SimSession[], o: PolicyOptions): Polic
     due: (nowMs) =>
       pickDue(
         keys,
-        (k) => schedule.isDue(k, nowMs),
+        (k) => (schedule.nextReadAt(k)?.at ?? Number.NEGATIVE_INFINITY) <= nowMs,
         (k) => schedule.priority(k),
       ),
     read(key, nowMs, seen) {

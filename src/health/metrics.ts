@@ -30,6 +30,10 @@ export interface SchedulerReading {
   trackerCircuitOpen?: number;
   /** Times the tracker went down as a whole since the start. */
   trackerOutages?: number;
+  /** Sources by why they are read when they are (the poller's admission, src/poller/schedule/admission.ts). */
+  sourcesByReason?: Readonly<Record<string, number>>;
+  /** Sources a fault holds back now (their own backoff, or the tracker down). */
+  sourcesHeld?: number;
 }
 
 export type SubscriptionCounts = Partial<Record<SubscriptionStatus, number>>;
@@ -285,9 +289,35 @@ function schedulerMetrics(
     "Times the tracker went down as a whole (the circuit breaker opened).",
     (r) => r.trackerOutages ?? 0,
   );
+  sourceGauges(registers, reading, schedulerGauge);
   return (next) => {
     source = next;
   };
+}
+
+/** The poller's sources by the admission's answer (src/poller/schedule/admission.ts). */
+function sourceGauges(
+  registers: Registry[],
+  reading: () => SchedulerReading | undefined,
+  schedulerGauge: (name: string, help: string, pick: (r: SchedulerReading) => number) => void,
+): void {
+  new Gauge({
+    name: "poll_sources",
+    help: "Sources by why they are read when they are: their plan (base, quiet, overloaded, ended), a hold of this tick (queued, channelBusy), a final read or state check, their own backoff, the tracker down (breakerOpen, probe).",
+    labelNames: ["reason"] as const,
+    registers,
+    collect() {
+      const r = reading();
+      this.reset();
+      for (const [reason, count] of Object.entries(r?.sourcesByReason ?? {}))
+        this.set({ reason }, count);
+    },
+  });
+  schedulerGauge(
+    "poll_sources_held",
+    "Sources a fault holds back now: their own backoff, or the tracker down.",
+    (r) => r.sourcesHeld ?? 0,
+  );
 }
 
 /** store_writable and store_write_errors_total, read from one source at scrape time. */

@@ -24,6 +24,8 @@ export interface HealthChecks {
     effectiveIntervalSeconds: number;
     /** How long the tracker has been down as a whole (0: it answers). */
     trackerDownSeconds?: number;
+    /** Sources a fault holds back now (the poller's admission). */
+    sourcesHeld?: number;
   };
   /** Several instances (Postgres): this one's role and what it holds, in every body. */
   replica?: () => Promise<Record<string, unknown>>;

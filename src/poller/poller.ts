@@ -1,9 +1,10 @@
 /**
  * The poller: a loop of small ticks (tick.ts). Each tick reads the sources
- * that are due (schedule.ts decides when, under the tracker's request
- * budget), detects what is new and hands one outbox entry per channel to a
- * bounded pool of deliveries it does not wait for. The loop sleeps until the
- * next source is due, a delivery frees a channel, or a few seconds pass.
+ * that are due (admission.ts says when: the schedule's plan under the tracker's
+ * request budget, the sources' backoffs, the tracker's breaker), detects what
+ * is new and hands one outbox entry per channel to a bounded pool of
+ * deliveries it does not wait for. The loop sleeps until the next source is
+ * due, a delivery frees a channel, or a few seconds pass.
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
@@ -11,9 +12,8 @@ import { type Clock, clockFollowing, systemClock } from "../clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";
-import { createBackoff } from "../util/backoff.js";
+import { type Backoff, createBackoff } from "../util/backoff.js";
 import {
-  channelKey,
   createChannelSender,
   type Deliver,
   type DeliveryTally,
@@ -30,17 +30,19 @@ import { createRateKeeper } from "./schedule/rateStore.js";
 import type { OnSourceRead } from "./loop/readObserver.js";
 import type { AnyFeed } from "../feeds/feed.js";
 import { registeredFeeds } from "../feeds/registry.js";
-import { createSchedule } from "./schedule/schedule.js";
+import { createSchedule, type Schedule } from "./schedule/schedule.js";
 import type { SourceContext } from "./loop/sources.js";
-import { newCycleState, runTick, type TickDeps } from "./loop/tick.js";
+import { newTickState, runTick, type TickDeps } from "./loop/tick.js";
 import { siteEvidence } from "./schedule/trackerHealth.js";
+import { type Admission, createAdmission } from "./schedule/admission.js";
 import {
-  backoffUntil,
   describeCheck,
+  faultUntil,
   type CheckInterval,
   type SchedulerStatus,
-  trackerStatus,
 } from "./schedule/status.js";
+import type { RateKeeper } from "./schedule/rateStore.js";
+import type { Breaker } from "../tracker/breaker.js";
 
 export type { CheckInterval, Deliver, PollerMetrics, SchedulerStatus };
 
@@ -51,8 +53,9 @@ export interface PollerDeps {
   /** DMs a member; may throw (DMs closed), which is logged and ignored. */
   notifyUser: (userId: string, text: string) => Promise<void>;
   logger: Logger;
-  now?: () => Date;
-  /** The scheduler's time and timers; defaults to `now` for both readings (tests), else the system clock. */
+  /** The wall clock (dates stored and shown), when no `clock` is given. */
+  wall?: () => Date;
+  /** The scheduler's time and timers; defaults to `wall` for both readings (tests), else the system clock. */
   clock?: Clock;
   intervalMs: number;
   /** Requests in flight to the tracker (and parallel channel deliveries). */
@@ -84,13 +87,13 @@ export interface PollerDeps {
   feeds?: readonly AnyFeed[];
 }
 
-export interface CycleReport {
+export interface TickReport {
   /** Sources whose histories were read. */
   sources: number;
   trackerRequests: number;
   itemsDelivered: number;
   messagesSent: number;
-  /** Ids of the subscriptions this cycle paused. */
+  /** Ids of the subscriptions this tick paused. */
   paused: string[];
 }
 
@@ -100,9 +103,9 @@ export interface Poller {
   /** Stops scheduling and waits (at most `stopTimeoutMs`) for deliveries in flight. */
   stop(): Promise<void>;
   /** A whole lockstep pass (every running source counts as due), deliveries included: for tests and tools. */
-  runCycle(): Promise<CycleReport>;
+  runCycle(): Promise<TickReport>;
   /** One scheduled tick (only what is due now), deliveries included. */
-  runDue(): Promise<CycleReport>;
+  runDue(): Promise<TickReport>;
   /** Re-sends pending outbox entries, unchanged, from where they stopped. */
   flushOutbox(): Promise<void>;
   /** Until when a fault holds back this subscription's posts (for `/subscriptions`). */
@@ -115,11 +118,16 @@ export interface Poller {
 /** Longest pause between two tries of a channel's pending posts (see channelBackoff). */
 export const channelRetryCapMs = 2 * 60_000;
 
-export function createPoller(deps: PollerDeps): Poller {
-  const { store, logger } = deps;
-  const clock = deps.clock ?? (deps.now ? clockFollowing(deps.now) : systemClock);
-  const now = () => new Date(clock.wall());
-  const mono = () => clock.now();
+/** What decides when a source is read: its schedule record, the tracker's breaker, its channel's retry. */
+interface ReadParts {
+  schedule: Schedule;
+  breaker: Breaker;
+  channelBackoff: Backoff;
+  admission: Admission;
+  rates: RateKeeper;
+}
+
+function createReadParts(deps: PollerDeps, clock: Clock): ReadParts {
   const random = deps.random ?? Math.random;
   const maxBackoffMs = deps.maxBackoffMs ?? 15 * 60_000;
   // Discord remembers a nonce for a few minutes only: a message whose answer was lost must
@@ -141,52 +149,44 @@ export function createPoller(deps: PollerDeps): Poller {
       ? Math.ceil(budgetPerMinute / 30) + deps.concurrency
       : Number.MAX_SAFE_INTEGER,
   });
-  const rates = createRateKeeper(store.meta, schedule, logger);
   // Probes start after a few seconds and slow to one an interval: the tracker's return is
   // noticed within one interval however long it was down, at one request an interval. A bot
   // with fewer than three sources opens it when all of them fail (breaker.ts).
   const breaker = createBreaker({
     firstProbeMs: Math.min(5000, deps.intervalMs),
     maxProbeMs: deps.intervalMs,
-    population: () => schedule.size(),
+    population: () => schedule.status(clock.now()).sources,
   });
+  const admission = createAdmission({ schedule, breaker, channels: channelBackoff });
+  const rates = createRateKeeper(deps.store.meta, schedule, deps.logger);
+  return { schedule, breaker, channelBackoff, admission, rates };
+}
+
+/** Deliveries run in a bounded pool, one at a time per channel; `freed` is told when a channel is free. */
+function createDeliveries(
+  deps: PollerDeps,
+  clock: Clock,
+  channelBackoff: Backoff,
+  freed: () => void,
+) {
+  const { logger } = deps;
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
   const feeds = deps.feeds ?? registeredFeeds;
   const sender = createChannelSender({
     nonceWarning: createNonceWarning(logger, deps.nonceWindowMs, clock),
-    store,
+    store: deps.store,
     deliver: deps.deliver,
     notifyUser: deps.notifyUser,
     logger,
-    now,
-    mono,
+    wall: () => new Date(clock.wall()),
+    mono: () => clock.now(),
     backoff: channelBackoff,
     metrics: deps.metrics,
     itemCounts,
     feeds,
   });
-  const ctx: SourceContext = {
-    store,
-    tracker: deps.tracker,
-    logger,
-    now,
-    mono,
-    breaker,
-    concurrency: deps.concurrency,
-    schedule,
-    feeds,
-    onActiveSessions: deps.onActiveSessions,
-  };
-  let stopping = false;
-  // Ticks and flushes run one at a time, whoever asks for them.
-  let chain: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = chain.then(() => asBackground(task));
-    chain = run.catch(() => undefined);
-    return run;
-  };
 
   function launch(channelId: string, entries: OutboxEntry[], tally: DeliveryTally): Promise<void> {
     const task = limitDelivery(() => sender.deliverChannel(channelId, entries, tally))
@@ -196,21 +196,95 @@ export function createPoller(deps: PollerDeps): Poller {
       .finally(() => {
         inFlight.delete(channelId);
         // The channel is free: its sources, held back meanwhile, are read at once.
-        loop.wake();
+        freed();
       });
     inFlight.set(channelId, task);
     return task;
   }
 
+  /** Sends every pending entry; start() does not wait, as those channels count as busy anyway. */
+  async function flush(awaitDeliveries: boolean): Promise<void> {
+    const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
+    const subs = await deps.store.subscriptions.list();
+    const pending = [
+      ...(await sortPending(deps.store, subs, logger, (id) => itemCounts.delete(id))).send,
+    ];
+    const idle = pending.filter(([channelId]) => !inFlight.has(channelId));
+    if (idle.length === 0) return;
+    logger.info({ channels: idle.length }, "re-sending pending posts");
+    const sent = idle.map(([channelId, entries]) => launch(channelId, entries, tally));
+    if (awaitDeliveries) await Promise.all(sent);
+  }
+
+  return { itemCounts, inFlight, launch, flush };
+}
+
+/** Ticks and flushes run one at a time, whoever asks for them; `idle` settles when all asked so far ran. */
+function createExclusive() {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      const run = chain.then(() => asBackground(task));
+      chain = run.catch(() => undefined);
+      return run;
+    },
+    idle: () => chain,
+  };
+}
+
+/** Waits (at most `stopTimeoutMs`) for the running tick, the rates' save and the deliveries in flight. */
+async function drain(
+  deps: PollerDeps,
+  settled: () => Promise<unknown>,
+  inFlight: ReadonlyMap<string, Promise<void>>,
+): Promise<void> {
+  const all = async (): Promise<void> => {
+    await settled();
+    while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
+  };
+  let deadline: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    deadline = setTimeout(() => resolve(true), deps.stopTimeoutMs ?? 10_000);
+  });
+  const late = await Promise.race([all().then(() => false), timedOut]);
+  clearTimeout(deadline);
+  if (late) {
+    deps.logger.warn(
+      { channels: inFlight.size },
+      "stopped with posts in flight; sent on next start",
+    );
+  }
+}
+
+export function createPoller(deps: PollerDeps): Poller {
+  const { store, logger } = deps;
+  const clock = deps.clock ?? (deps.wall ? clockFollowing(deps.wall) : systemClock);
+  const { schedule, breaker, channelBackoff, admission, rates } = createReadParts(deps, clock);
+  const deliveries = createDeliveries(deps, clock, channelBackoff, () => loop.wake());
+  const ctx: SourceContext = {
+    store,
+    tracker: deps.tracker,
+    logger,
+    wall: () => new Date(clock.wall()),
+    mono: () => clock.now(),
+    breaker,
+    admission,
+    concurrency: deps.concurrency,
+    schedule,
+    feeds: deps.feeds ?? registeredFeeds,
+    onActiveSessions: deps.onActiveSessions,
+  };
+  let stopping = false;
+  const exclusive = createExclusive();
   const tickDeps: TickDeps = {
     ctx,
     store,
     logger,
     channelBackoff,
     notifyUser: deps.notifyUser,
-    inFlight,
-    launch,
-    itemCounts,
+    inFlight: deliveries.inFlight,
+    launch: deliveries.launch,
+    itemCounts: deliveries.itemCounts,
     extraLookups: async () => {
       try {
         return (await deps.extraActiveLookups?.()) ?? [];
@@ -225,10 +299,10 @@ export function createPoller(deps: PollerDeps): Poller {
     onSourceRead: deps.onSourceRead,
   };
 
-  async function cycle(force: boolean, awaitDeliveries: boolean): Promise<CycleReport> {
+  async function tick(force: boolean, awaitDeliveries: boolean): Promise<TickReport> {
     const startedAt = performance.now();
     const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const state = newCycleState();
+    const state = newTickState();
     const launched = await runTick(tickDeps, state, tally, { force });
     if (awaitDeliveries) await Promise.all(launched);
     deps.metrics?.pollCycle?.(performance.now() - startedAt);
@@ -241,37 +315,14 @@ export function createPoller(deps: PollerDeps): Poller {
     };
   }
 
-  /** Sends every pending entry; start() does not wait, as those channels count as busy anyway. */
-  async function flush(awaitDeliveries: boolean): Promise<void> {
-    const tally: DeliveryTally = { messagesSent: 0, itemsDelivered: 0, paused: [] };
-    const subs = await store.subscriptions.list();
-    const pending = [
-      ...(await sortPending(store, subs, logger, (id) => itemCounts.delete(id))).send,
-    ];
-    const idle = pending.filter(([channelId]) => !inFlight.has(channelId));
-    if (idle.length === 0) return;
-    logger.info({ channels: idle.length }, "re-sending pending posts");
-    const sent = idle.map(([channelId, entries]) => launch(channelId, entries, tally));
-    if (awaitDeliveries) await Promise.all(sent);
-  }
-
   const loop = createLoop({
     clock,
     logger,
-    tick: () => exclusive(() => cycle(false, false)).then(() => undefined),
+    tick: () => exclusive.run(() => tick(false, false)).then(() => undefined),
     // A few seconds at most (never more than the interval): new subscriptions and retries of
     // pending posts get a look.
-    nextWakeAt: () =>
-      Math.min(
-        nextReadAt(schedule.nextDueAt() ?? Number.POSITIVE_INFINITY),
-        clock.now() + Math.min(5000, deps.intervalMs),
-      ),
+    nextWakeAt: () => Math.min(admission.nextAt(), clock.now() + Math.min(5000, deps.intervalMs)),
   });
-  /** While the tracker is down, the next read is its next probe, whatever is due by the plan. */
-  const nextReadAt = (dueAt: number): number => {
-    const { state, probeAt } = breaker.snapshot();
-    return state !== "closed" && probeAt !== undefined ? probeAt : dueAt;
-  };
   // A member's reads tell the site's health too: a success ends an outage at once.
   deps.tracker.onSettled?.((read) => siteEvidence(ctx, read, () => loop.wake()));
 
@@ -280,48 +331,25 @@ export function createPoller(deps: PollerDeps): Poller {
       if (loop.running()) return;
       stopping = false;
       loop.start(() =>
-        exclusive(() => flush(false)).catch((err: unknown) => {
-          logger.error({ err: errorSummary(err) }, "outbox flush failed");
-        }),
+        exclusive
+          .run(() => deliveries.flush(false))
+          .catch((err: unknown) => {
+            logger.error({ err: errorSummary(err) }, "outbox flush failed");
+          }),
       );
     },
     async stop() {
       stopping = true;
       loop.stop();
-      const drain = async (): Promise<void> => {
-        await chain;
-        await rates.save(clock.now(), true);
-        while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
-      };
-      let deadline: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<boolean>((resolve) => {
-        deadline = setTimeout(() => resolve(true), deps.stopTimeoutMs ?? 10_000);
-      });
-      const late = await Promise.race([drain().then(() => false), timedOut]);
-      clearTimeout(deadline);
-      if (late) {
-        logger.warn(
-          { channels: inFlight.size },
-          "stopped with posts in flight; sent on next start",
-        );
-      }
+      const settled = () => exclusive.idle().then(() => rates.save(clock.now(), true));
+      await drain(deps, settled, deliveries.inFlight);
     },
-    runCycle: () => exclusive(() => cycle(true, true)),
-    runDue: () => exclusive(() => cycle(false, true)),
-    flushOutbox: () => exclusive(() => flush(true)),
-    backoffUntil: (subscription) =>
-      backoffUntil(
-        schedule,
-        [channelBackoff.retryAt(channelKey(subscription.channelId)), breaker.snapshot().probeAt],
-        clock,
-        subscription,
-      ),
-    checkInterval: (subscription) => describeCheck(schedule, deps.intervalMs, subscription),
-    status: () => ({
-      effectiveIntervalMs: schedule.effectiveIntervalMs(),
-      lagMs: schedule.lagMs(clock.now()),
-      sources: schedule.size(),
-      tracker: trackerStatus(breaker.snapshot(), clock.now()),
-    }),
+    runCycle: () => exclusive.run(() => tick(true, true)),
+    runDue: () => exclusive.run(() => tick(false, true)),
+    flushOutbox: () => exclusive.run(() => deliveries.flush(true)),
+    backoffUntil: (subscription) => faultUntil(admission, clock, subscription),
+    checkInterval: (subscription) =>
+      describeCheck(schedule, deps.intervalMs, subscription, clock.now()),
+    status: () => admission.status(clock.now()),
   };
 }

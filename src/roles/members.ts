@@ -4,7 +4,7 @@ import { roleMemberKey } from "../store/roleTypes.js";
 export interface MemberState {
   /** What each member has, as last read from Discord or changed by us; lost on restart. */
   known: Map<string, Set<string>>;
-  /** Runs tasks of one member in one server one at a time: a cycle and a command never interleave. */
+  /** Runs tasks of one member in one server one at a time: a poller tick and a command never interleave. */
   serial<T>(guildId: string, userId: string, task: () => Promise<T>): Promise<T>;
   /** Resolves once every queued task has finished. */
   idle(): Promise<void>;

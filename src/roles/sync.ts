@@ -57,7 +57,7 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
   const removal = createRoleRemoval({ store, api, logger, members });
   /**
    * Queues a member's sync without waiting for it: Discord's rate limits must not hold up
-   * the poller. A sync not started yet just takes the newer state (no pile-up per cycle).
+   * the poller. A sync not started yet just takes the newer state (no pile-up per tick).
    */
   const wanted = new Map<string, ShownState>();
   function schedule(guildId: string, userId: string, shown: ShownState): void {
@@ -140,11 +140,11 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         known.delete(key);
         return;
       }
-      // A store that cannot write is logged once per outage by its tracker, not per member and cycle.
+      // A store that cannot write is logged once per outage by its tracker, not per member and tick.
       if (isStoreWriteError(err)) return;
       logger.warn(
         { guildId, userId, err: errorSummary(err) },
-        "role sync failed; retried next cycle",
+        "role sync failed; retried next tick",
       );
     }
   }
@@ -179,7 +179,7 @@ export function createRoleSync(deps: RoleSyncDeps): RoleSync {
         if (!existing) await store.putMember(member);
         known.set(key, new Set(currentRoles));
         const config = await store.getConfig(guildId);
-        // The linked role needs no lookup: given at once. The lock state follows within a cycle.
+        // The linked role needs no lookup: given at once. The lock state follows within a tick.
         if (config && config.problem === null) await sync(config, member, member.shown);
       }),
     withdraw: removal.withdraw,

@@ -38,6 +38,8 @@ export function wireMetrics(
       lagMs: status.lagMs,
       trackerCircuitOpen: status.tracker.breaker === "closed" ? 0 : 1,
       trackerOutages: status.tracker.outages,
+      sourcesByReason: status.byReason,
+      sourcesHeld: status.held,
     };
   });
 }
@@ -79,6 +81,7 @@ export async function startHealth(
           lagSeconds: Math.round(status.lagMs / 1000),
           effectiveIntervalSeconds: Math.round(status.effectiveIntervalMs / 1000),
           trackerDownSeconds: Math.round(status.tracker.downMs / 1000),
+          sourcesHeld: status.held,
         };
       },
     },

@@ -1,6 +1,6 @@
 /**
  * A namespace held in memory and written through: the poller lists every
- * subscription each cycle, which must not cost a table scan.
+ * subscription each tick, which must not cost a table scan.
  */
 import type { Keyv } from "keyv";
 import type { z } from "zod";

@@ -15,6 +15,7 @@
  * Failures that belong to one source (a 400 for one session, a 401 for one token, a 429 the
  * budget handles) are not site-wide and never reach it.
  */
+import { backoffDelay } from "../util/backoff.js";
 import {
   TrackerServerError,
   TrackerNetworkError,
@@ -76,15 +77,18 @@ export function createBreaker(options: BreakerOptions): Breaker {
   const needed = () => Math.max(1, Math.min(threshold, options.population?.() ?? threshold));
   let state: BreakerState = "closed";
   const failing = new Set<string>();
-  let delay = options.firstProbeMs;
+  /** Probes of this outage so far: the delay before the next doubles with each. */
+  let probes = 0;
+  const probeDelay = (n: number) =>
+    backoffDelay(n, { baseMs: options.firstProbeMs, maxMs: options.maxProbeMs });
   let probeAt = 0;
   let openSince: number | undefined;
   let opens = 0;
 
   function open(nowMs: number): void {
     state = "open";
-    probeAt = nowMs + delay;
-    delay = Math.min(options.maxProbeMs, delay * 2);
+    probes++;
+    probeAt = nowMs + probeDelay(probes);
   }
 
   return {
@@ -95,7 +99,7 @@ export function createBreaker(options: BreakerOptions): Breaker {
       // A probe that never answered (nothing was due, or it was skipped) must not hold the
       // breaker half-open for ever: the next one goes after the same delay.
       state = "half-open";
-      probeAt = nowMs + delay;
+      probeAt = nowMs + probeDelay(probes + 1);
       return "probe";
     },
     failed(source, nowMs) {
@@ -107,7 +111,7 @@ export function createBreaker(options: BreakerOptions): Breaker {
       failing.add(source);
       if (failing.size < needed()) return { opened: false };
       failing.clear();
-      delay = options.firstProbeMs;
+      probes = 0;
       openSince = nowMs;
       opens++;
       open(nowMs);
@@ -119,7 +123,7 @@ export function createBreaker(options: BreakerOptions): Breaker {
       const downMs = nowMs - (openSince ?? nowMs);
       state = "closed";
       openSince = undefined;
-      delay = options.firstProbeMs;
+      probes = 0;
       return { closed: true, downMs };
     },
     snapshot: () => ({

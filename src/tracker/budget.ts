@@ -13,6 +13,7 @@
  */
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
+import { backoffDelay } from "../util/backoff.js";
 import type { TrackerPriority } from "./priority.js";
 
 export interface RequestBudgetOptions {
@@ -158,8 +159,10 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
       const now = clock.now();
       const inPause = episode !== undefined && now < episode.pausedUntil;
       const pauses = (episode?.pauses ?? 0) + (inPause ? 0 : 1);
-      const backoff = basePauseMs * 2 ** Math.max(0, pauses - 1);
-      const wait = Math.min(maxPauseMs, retryAfterMs ?? backoff);
+      const wait = Math.min(
+        maxPauseMs,
+        retryAfterMs ?? backoffDelay(pauses, { baseMs: basePauseMs, maxMs: maxPauseMs }),
+      );
       const pausedUntil = Math.max(episode?.pausedUntil ?? 0, now + wait);
       if (episode === undefined) {
         logger?.warn(

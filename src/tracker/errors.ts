@@ -162,7 +162,7 @@ export function isRetryable(err: unknown): boolean {
 }
 
 /**
- * Failures a poller should treat as "try again next cycle" rather than as a
+ * Failures a poller should treat as "try again next tick" rather than as a
  * broken account: the retryable ones plus 429 (which wants `retryAfterMs`).
  */
 export function isTransient(err: unknown): boolean {

@@ -6,27 +6,21 @@
 import type { Logger } from "pino";
 import { Agent, request } from "undici";
 import type { z } from "zod";
+import { backoffDelay } from "../util/backoff.js";
+import type { RequestBudget } from "./budget.js";
 import {
   isRetryable,
   sanitizeCause,
-  scrubSecret,
   TrackerAuthError,
   type TrackerEndpoint,
   TrackerError,
-  TrackerForbiddenError,
   TrackerNetworkError,
-  TrackerNotFoundError,
   TrackerRateLimitError,
-  TrackerServerError,
   TrackerTimeoutError,
-  TrackerUnexpectedResponseError,
-  TrackerValidationError,
 } from "./errors.js";
-import { systemClock } from "../clock.js";
-import type { RequestBudget } from "./budget.js";
 import { currentTrackerPriority, type TrackerPriority } from "./priority.js";
 import { currentRequestReason, type RequestReason } from "./reason.js";
-import { describeIssues, envelopeSchema } from "./schemas.js";
+import { decode, readBody } from "./response.js";
 
 export interface TrackerRequestInfo {
   endpoint: TrackerEndpoint;
@@ -91,35 +85,17 @@ export function failedBeforeSending(err: unknown): boolean {
   return err instanceof TrackerNetworkError && err.code !== undefined && notSentCodes.has(err.code);
 }
 
-/** A page of 200 items is ~50 KB; anything near this is not a tracker answer. */
-const maxBodyBytes = 8 * 1024 * 1024;
 const maxBackoffMs = 30_000;
 const timeoutCodes = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
-const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 /** RFC 7230 token68-ish: anything else cannot be a valid bearer token and must not reach a header. */
 const plausibleToken = /^[\x21-\x7e]+$/;
 
-/**
- * Retry-After as delta-seconds or IMF-fixdate, in ms from `now`. A date from the tracker can
- * only be turned into a wait against the wall clock; the wait itself then runs monotonic.
- */
-export function parseRetryAfter(
-  value: string | string[] | undefined,
-  now: number = systemClock.wall(),
-): number | undefined {
-  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
-  if (!raw) return undefined;
-  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
-  if (!httpDate.test(raw)) return undefined;
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+/** Before retry `attempt` + 1: "equal jitter", half the doubling delay fixed, half random, so retries spread out. */
+export function retryDelay(attempt: number, baseMs: number, random: () => number): number {
+  return backoffDelay(attempt + 1, { baseMs, maxMs: maxBackoffMs, random, jitter: "equal" });
 }
 
-/** "Equal jitter": half the exponential delay is fixed, half random, so retries spread out. */
-export function backoffDelay(attempt: number, baseMs: number, random: () => number): number {
-  const exp = Math.min(maxBackoffMs, baseMs * 2 ** attempt);
-  return Math.round(exp / 2 + random() * (exp / 2));
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   const { timeoutMs, logger, onRequest } = options;
@@ -132,43 +108,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
   });
   let closing: Promise<void> | undefined;
 
-  function errorFromStatus(
-    endpoint: TrackerEndpoint,
-    status: number,
-    headers: Record<string, string | string[] | undefined>,
-    envelope: z.infer<typeof envelopeSchema> | undefined,
-    token: string,
-  ): TrackerError {
-    // Error bodies are optional: a proxy's HTML 502 has none, and that is fine.
-    const err = envelope && !envelope.ok ? envelope.error : undefined;
-    const code = err ? scrubSecret(err.code, token) : undefined;
-    const message = err ? scrubSecret(err.message, token) : undefined;
-    if (status === 400) {
-      return new TrackerValidationError(
-        endpoint,
-        code ?? "bad_request",
-        message || "The tracker rejected the request.",
-        status,
-      );
-    }
-    if (status === 401) return new TrackerAuthError(endpoint, code, message);
-    if (status === 403) return new TrackerForbiddenError(endpoint, code, message);
-    if (status === 404) return new TrackerNotFoundError(endpoint, code, message);
-    if (status === 429)
-      return new TrackerRateLimitError(endpoint, parseRetryAfter(headers["retry-after"]));
-    if (status >= 500) return new TrackerServerError(endpoint, status);
-    // Any other 4xx in the tracker's own error envelope (409 wait_time, 422, ...) is its
-    // definite no, whatever the code: nothing was applied. Without the envelope it is unreadable.
-    if (status >= 400 && err)
-      return new TrackerValidationError(
-        endpoint,
-        code ?? "refused",
-        message || "The tracker rejected the request.",
-        status,
-      );
-    return new TrackerUnexpectedResponseError(endpoint, `HTTP ${status}`, status);
-  }
-
+  /** One request and its answer within `timeoutMs`; every failure becomes a TrackerError. */
   async function attempt<T>(
     endpoint: TrackerEndpoint,
     url: string,
@@ -195,59 +135,8 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         ...(body !== undefined && { body }),
         signal: controller.signal,
       });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        size += buf.length;
-        if (size > maxBodyBytes) {
-          res.body.destroy();
-          throw new TrackerUnexpectedResponseError(endpoint, "body too large", res.statusCode);
-        }
-        chunks.push(buf);
-      }
-      const status = res.statusCode;
-      let json: unknown;
-      let isJson = true;
-      try {
-        json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      } catch {
-        isJson = false;
-      }
-      const envelopeResult = isJson ? envelopeSchema.safeParse(json) : undefined;
-      const envelope = envelopeResult?.success ? envelopeResult.data : undefined;
-      if (status < 200 || status > 299) {
-        throw errorFromStatus(endpoint, status, res.headers, envelope, token ?? "");
-      }
-      const type = String(res.headers["content-type"] ?? "unknown");
-      if (!isJson) {
-        throw new TrackerUnexpectedResponseError(endpoint, `body is not JSON (${type})`, status);
-      }
-      if (!envelope) {
-        const issues = envelopeResult?.error ? describeIssues(envelopeResult.error) : [];
-        throw new TrackerUnexpectedResponseError(endpoint, "not a v2 envelope", status, issues);
-      }
-      if (!envelope.ok) {
-        // An error envelope under 2xx contradicts itself; its text is still the tracker's.
-        const { code, message } = envelope.error;
-        throw new TrackerValidationError(
-          endpoint,
-          scrubSecret(code, token ?? ""),
-          scrubSecret(message, token ?? ""),
-          status,
-        );
-      }
-      const data = schema.safeParse(envelope.data);
-      if (!data.success) {
-        const issues = describeIssues(data.error);
-        throw new TrackerUnexpectedResponseError(
-          endpoint,
-          `data does not match the ${endpoint} schema (${issues[0] ?? "?"})`,
-          status,
-          issues,
-        );
-      }
-      return { value: data.data, status };
+      const raw = await readBody(endpoint, res);
+      return { value: decode(endpoint, res, raw, token ?? "", schema), status: res.statusCode };
     } catch (err) {
       if (err instanceof TrackerError) throw err;
       const cause = sanitizeCause(err, token ?? "");
@@ -279,6 +168,13 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
     }
   }
 
+  /** Reports a successful attempt; returns its duration (ms). */
+  function attemptOk(endpoint: TrackerEndpoint, status: number, started: number): number {
+    const durationMs = Math.round(performance.now() - started);
+    onRequest?.({ endpoint, outcome: "ok", status, durationMs, reason: currentRequestReason() });
+    return durationMs;
+  }
+
   /** Reports a failed attempt (and a 429 to the budget); returns what the log lines say of it. */
   function attemptFailed(endpoint: TrackerEndpoint, err: unknown, durationMs: number) {
     const kind = err instanceof TrackerError ? err.kind : "unknown";
@@ -304,14 +200,7 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             started = performance.now();
             return attempt(endpoint, url, token, schema);
           });
-          const durationMs = Math.round(performance.now() - started);
-          onRequest?.({
-            endpoint,
-            outcome: "ok",
-            status,
-            durationMs,
-            reason: currentRequestReason(),
-          });
+          const durationMs = attemptOk(endpoint, status, started);
           logger?.debug({ endpoint, status, durationMs }, "tracker request");
           options.onSettled?.({ endpoint, priority, err: undefined });
           return value;
@@ -329,12 +218,12 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
             options.onSettled?.({ endpoint, priority, err });
             throw err;
           }
-          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          const delay = retryDelay(n, options.retryBaseMs, Math.random);
           logger?.warn(
             { endpoint, kind, status, attempt: n + 1, delay },
             "tracker request, retrying",
           );
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          await sleep(delay);
         }
       }
     },
@@ -349,26 +238,19 @@ export function createTrackerHttp(options: TrackerHttpOptions): TrackerHttp {
         const started = performance.now();
         try {
           const { value, status } = await attempt(endpoint, url, token, schema, json);
-          const durationMs = Math.round(performance.now() - started);
-          onRequest?.({
-            endpoint,
-            outcome: "ok",
-            status,
-            durationMs,
-            reason: currentRequestReason(),
-          });
+          attemptOk(endpoint, status, started);
           return value;
         } catch (err) {
           const durationMs = Math.round(performance.now() - started);
           const { kind } = attemptFailed(endpoint, err, durationMs);
           // No idempotency key on the tracker: only a request that never left may go again.
           if (!failedBeforeSending(err) || n >= options.retries || closing) throw err;
-          const delay = backoffDelay(n, options.retryBaseMs, Math.random);
+          const delay = retryDelay(n, options.retryBaseMs, Math.random);
           logger?.warn(
             { endpoint, kind, attempt: n + 1, delay },
             "tracker POST not sent, retrying",
           );
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          await sleep(delay);
         }
       }
     },

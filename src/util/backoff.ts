@@ -1,14 +1,26 @@
 /**
- * In-memory fault streaks per key (a tracker source, a user's active-session
- * lookup, a Discord channel). A streak starts at the first failure and ends
- * at the next success, so callers log once per streak, not per attempt.
+ * The one backoff arithmetic (backoffDelay: the tracker's retries, its breaker's probes, its
+ * 429 pauses, the streaks below), and in-memory fault streaks per key: a Discord channel's
+ * (createBackoff), a tracker source's (nextStreak, kept in its schedule record). A streak
+ * starts at the first failure and ends at the next success, so callers log once per streak,
+ * not per attempt.
  */
 
-export interface BackoffOptions {
+/** How one backoff grows: the one arithmetic every backoff of the bot uses (backoffDelay). */
+export interface DelayOptions {
   /** Delay after the first failure; doubles per further failure. */
   baseMs: number;
   maxMs: number;
-  /** 0 <= random() < 1, for jitter. */
+  /** 0 <= random() < 1, for jitter; without it the delay is exact. */
+  random?: (() => number) | undefined;
+  /**
+   * "spread" (the default): +-15 % around the delay, never above `maxMs`; "equal": half the
+   * delay fixed, half random.
+   */
+  jitter?: "spread" | "equal";
+}
+
+export interface BackoffOptions extends DelayOptions {
   random: () => number;
 }
 
@@ -42,11 +54,14 @@ export interface Backoff {
 /** A server that asks for more than this gets this: a typo in Retry-After must not stop polling for days. */
 export const maxRetryAfterMs = 60 * 60 * 1000;
 
-export function backoffDelay(failures: number, options: BackoffOptions): number {
-  const exponential = options.baseMs * 2 ** Math.max(0, failures - 1);
+/** The delay after the `failures`-th failure in a row: `baseMs` doubled per failure after the first, capped at `maxMs`, then jittered. */
+export function backoffDelay(failures: number, options: DelayOptions): number {
+  const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, failures - 1));
+  const { random } = options;
+  if (random === undefined) return exponential;
+  if (options.jitter === "equal") return Math.round(exponential / 2 + random() * (exponential / 2));
   // +-15 % so sources that failed together do not retry in lockstep.
-  const jittered = Math.min(options.maxMs, exponential) * (0.85 + 0.3 * options.random());
-  return Math.round(Math.min(options.maxMs, jittered));
+  return Math.round(Math.min(options.maxMs, exponential * (0.85 + 0.3 * random())));
 }
 
 /** A streak with when it may be tried again and what caused its last failure. */

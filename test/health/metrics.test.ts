@@ -217,4 +217,27 @@ describe("createMetrics", () => {
     samples = await scrape(metrics);
     expect(sampleValue(samples, "tracker_budget_requests_started_total")).toBe(9);
   });
+  it("counts the poller's sources by the admission's reason, and those a fault holds", async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    let byReason: Record<string, number> = { base: 2, backoff: 1 };
+    metrics.setSchedulerSource(() => ({
+      budgetPerMinute: 100,
+      effectiveBudgetPerMinute: 100,
+      requestsStarted: 0,
+      rateLimited: 0,
+      effectiveIntervalMs: 60_000,
+      lagMs: 0,
+      sourcesByReason: byReason,
+      sourcesHeld: 1,
+    }));
+    let samples = await scrape(metrics);
+    expect(sampleValue(samples, "poll_sources", { reason: "base" })).toBe(2);
+    expect(sampleValue(samples, "poll_sources", { reason: "backoff" })).toBe(1);
+    expect(sampleValue(samples, "poll_sources_held")).toBe(1);
+    // A reason no source has any more is gone, not stuck at its last count.
+    byReason = { breakerOpen: 3 };
+    samples = await scrape(metrics);
+    expect(sampleValue(samples, "poll_sources", { reason: "breakerOpen" })).toBe(3);
+    expect(samples.filter((s) => s.name === "poll_sources")).toHaveLength(1);
+  });
 });

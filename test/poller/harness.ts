@@ -183,7 +183,7 @@ export async function createHarness(
           dms.push({ userId, text });
         },
         logger,
-        now,
+        wall: now,
         intervalMs,
         concurrency: 4,
         random: () => 0.5,

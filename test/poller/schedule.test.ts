@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule/schedule.js";
+import { createAdmission } from "../../src/poller/schedule/admission.js";
+import { createSchedule, type Schedule } from "../../src/poller/schedule/schedule.js";
+import { createBreaker } from "../../src/tracker/breaker.js";
+import { createBackoff } from "../../src/util/backoff.js";
 
 const minute = 60_000;
+
+/** The admission over `schedule` alone (the tracker answers, no channel waits). */
+const admitted = (schedule: Schedule) =>
+  createAdmission({
+    schedule,
+    breaker: createBreaker({ firstProbeMs: 5000, maxProbeMs: minute }),
+    channels: createBackoff({ baseMs: minute, maxMs: minute, random: () => 0.5 }),
+  });
 const t0 = Date.parse("2026-02-10T12:00:00.000Z");
 const keys = (n: number, prefix = "s") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -25,11 +36,11 @@ describe("the schedule", () => {
     const { schedule, all } = planned(100, 80);
     for (const key of all)
       expect(schedule.explain(key)).toMatchObject({ intervalMs: minute, reason: "base" });
-    expect(schedule.effectiveIntervalMs()).toBe(minute);
-    expect(schedule.isDue("s0", t0)).toBe(true);
+    expect(schedule.status(t0).effectiveIntervalMs).toBe(minute);
+    expect(admitted(schedule).of("s0", t0).at).toBeLessThanOrEqual(t0);
     schedule.polled("s0", t0, { requests: 1 });
-    expect(schedule.isDue("s0", t0 + minute - 1)).toBe(false);
-    expect(schedule.isDue("s0", t0 + minute)).toBe(true);
+    expect(admitted(schedule).of("s0", t0 + minute - 1).at).toBeGreaterThan(t0 + minute - 1);
+    expect(admitted(schedule).of("s0", t0 + minute).at).toBeLessThanOrEqual(t0 + minute);
   });
 
   it("reads each source by the square-root rule on its change rate, within [base, 15x]", () => {
@@ -100,15 +111,15 @@ describe("the schedule", () => {
     schedule.checked("s0", t0, { ended: true, gamesChanges: false });
     schedule.census(all, t0, t0);
     expect(schedule.explain("s0")).toMatchObject({ intervalMs: 60 * minute, reason: "ended" });
-    expect(schedule.size()).toBe(89);
+    expect(schedule.status(t0).sources).toBe(89);
   });
 
   it("reports the lag of the most overdue source and the next due time", () => {
     const { schedule, all } = planned(100, 2);
     for (const key of all) schedule.polled(key, t0, { requests: 1 });
-    expect(schedule.nextDueAt()).toBe(t0 + minute);
-    expect(schedule.lagMs(t0 + minute + 5000)).toBe(5000);
-    schedule.finalRead("s1", t0);
-    expect(schedule.isDue("s1", t0 + 1)).toBe(true);
+    expect(admitted(schedule).nextAt()).toBe(t0 + minute);
+    expect(schedule.status(t0 + minute + 5000).lagMs).toBe(5000);
+    schedule.finalRead("s1", "sub1", t0, 3);
+    expect(admitted(schedule).of("s1", t0 + 1).at).toBeLessThanOrEqual(t0 + 1);
   });
 });

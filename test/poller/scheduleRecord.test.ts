@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { createSchedule } from "../../src/poller/schedule/schedule.js";
+import { createAdmission } from "../../src/poller/schedule/admission.js";
+import { createSchedule, type Schedule } from "../../src/poller/schedule/schedule.js";
+import { createBreaker } from "../../src/tracker/breaker.js";
+import { createBackoff } from "../../src/util/backoff.js";
 
 const minute = 60_000;
+
+/** The admission over `schedule` alone (the tracker answers, no channel waits). */
+const admitted = (schedule: Schedule) =>
+  createAdmission({
+    schedule,
+    breaker: createBreaker({ firstProbeMs: 5000, maxProbeMs: minute }),
+    channels: createBackoff({ baseMs: minute, maxMs: minute, random: () => 0.5 }),
+  });
 const hour = 60 * minute;
 const t0 = 1_000_000;
 
@@ -42,23 +53,27 @@ describe("one record per source: nextReadAt says when and why", () => {
     );
     expect([...taken]).toEqual(["b"]);
     expect(s.nextReadAt("a")).toEqual({ at: t0 + minute, reason: "channelBusy" });
-    expect(s.isDue("a", t0 + minute)).toBe(true);
+    expect(admitted(s).of("a", t0 + minute).at).toBeLessThanOrEqual(t0 + minute);
     s.polled("a", t0 + 2 * minute, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 3 * minute, reason: "base" });
   });
 
   it("a final read is due at once, stays pending after a failure, and ends with a read", () => {
     const s = schedule();
-    s.finalRead("a", t0 + 1000);
+    s.finalRead("a", "sub1", t0 + 1000, 3);
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 1000, reason: "finalRead" });
-    expect(s.isDue("a", t0 + 1000)).toBe(true);
+    expect(admitted(s).of("a", t0 + 1000).at).toBeLessThanOrEqual(t0 + 1000);
     s.polled("a", t0 + 1000, { requests: 1, ok: false });
     expect(s.nextReadAt("a")?.at).toBe(t0 + 1000);
     s.polled("a", t0 + 2000, { requests: 1 });
     expect(s.nextReadAt("a")).toEqual({ at: t0 + 2000 + minute, reason: "base" });
     s.finalReadDone("a", ["sub1"]);
-    expect(s.hadFinalRead("a", "sub1")).toBe(true);
-    expect(s.hadFinalRead("a", "sub2")).toBe(false);
+    expect(s.finalRead("a", "sub1", t0 + 3000, 3)).toBe(false);
+    expect(s.finalRead("a", "sub2", t0 + 3000, 3)).toBe(true);
+    // A session that keeps failing (deleted?) gets no final read: its follower may switch.
+    for (let i = 0; i < 3; i++) s.failed("b", t0 + 3000);
+    expect(s.finalRead("b", "sub1", t0 + 3000, 3)).toBe(false);
+    expect(s.nextReadAt("b")?.reason).toBe("backoff");
   });
 
   it("a session seen ending gets one read now, then hourly; its state is checked hourly", () => {
@@ -86,7 +101,7 @@ describe("one record per source: nextReadAt says when and why", () => {
     const info = s.failed("a", t0, 5 * minute);
     expect(info.retryAt).toBeGreaterThan(t0 + minute);
     expect(s.nextReadAt("a")).toEqual({ at: info.retryAt, reason: "backoff" });
-    expect(s.nextDueAt()).toBe(info.retryAt);
+    expect(admitted(s).nextAt()).toBe(info.retryAt);
   });
 
   it("keeps a member's last lookup, and has_games_changes from it until the session's own check", () => {

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clampLimit, historiesParams, sessionsParams } from "../../src/tracker/client.js";
 import { TrackerValidationError } from "../../src/tracker/errors.js";
 import { formatTrackerDateTime, parseTrackerDateTime } from "../../src/tracker/format.js";
-import { backoffDelay, parseRetryAfter } from "../../src/tracker/http.js";
+import { retryDelay } from "../../src/tracker/http.js";
+import { parseRetryAfter } from "../../src/tracker/response.js";
 
 describe("formatTrackerDateTime", () => {
   it("formats in UTC, floored to the second", () => {
@@ -138,9 +139,9 @@ describe("retry helpers", () => {
   });
 
   it("backs off exponentially with bounded jitter", () => {
-    expect(backoffDelay(0, 500, () => 0)).toBe(250);
-    expect(backoffDelay(0, 500, () => 1)).toBe(500);
-    expect(backoffDelay(2, 500, () => 0.5)).toBe(1500);
-    expect(backoffDelay(20, 500, () => 1)).toBe(30_000);
+    expect(retryDelay(0, 500, () => 0)).toBe(250);
+    expect(retryDelay(0, 500, () => 1)).toBe(500);
+    expect(retryDelay(2, 500, () => 0.5)).toBe(1500);
+    expect(retryDelay(20, 500, () => 1)).toBe(30_000);
   });
 });

@@ -45,7 +45,7 @@ export function createLoop(deps: LoopDeps) {
     try {
       await deps.tick();
     } catch (err) {
-      deps.logger.error({ err: errorSummary(err) }, "poll cycle crashed");
+      deps.logger.error({ err: errorSummary(err) }, "poll tick crashed");
     }
     ticking = false;
     arm(deps.nextWakeAt());

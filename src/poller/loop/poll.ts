@@ -8,22 +8,22 @@
  */
 import type { AnyFeed, FeedRead, FeedReads, SessionHints } from "../../feeds/feed.js";
 import { type RequestReason, withRequestReason } from "../../tracker/reason.js";
-import { activeLookupKey, type CycleState, type Source, type SourceContext } from "./sources.js";
+import { activeLookupKey, type Source, type SourceContext, type TickState } from "./sources.js";
 import { trackerFailed, trackerRecovered } from "../schedule/trackerHealth.js";
 
 /** Whether an ended session is due its rare read; checks the session's state when due (hourly). */
 async function due(
   ctx: SourceContext,
-  cycle: CycleState,
+  tick: TickState,
   source: Source,
   onRequest: () => void,
 ): Promise<boolean> {
   if (source.knownActive || source.final) return true;
   const nowMs = ctx.mono();
   if (ctx.schedule.stateCheckDue(source.key, nowMs)) {
-    cycle.trackerRequests++;
+    tick.trackerRequests++;
     onRequest();
-    const session = await withRequestReason(cycle.probe ? "probe" : "stateCheck", () =>
+    const session = await withRequestReason(tick.probe ? "probe" : "stateCheck", () =>
       ctx.tracker.session(source.token, source.session),
     );
     const ended = !session.active || session.end !== null;
@@ -60,27 +60,23 @@ async function readFeeds(
  * upper bound), quiet (held at it), base (enough budget for everyone), or a final, ended or
  * probe read.
  */
-function requestReason(ctx: SourceContext, source: Source, cycle: CycleState): RequestReason {
-  if (cycle.probe) return "probe";
+function requestReason(ctx: SourceContext, source: Source, tick: TickState): RequestReason {
+  if (tick.probe) return "probe";
   if (source.final) return "final";
   const plan = ctx.schedule.explain(source.key);
   if (plan === undefined || plan.reason === "base") return "base";
   if (plan.reason === "ended") return "ended";
-  return plan.intervalMs >= ctx.schedule.upperBoundMs() - 1 ? "quiet" : "busy";
+  return plan.intervalMs >= plan.upperBoundMs - 1 ? "quiet" : "busy";
 }
 
 /** The source's reads, or undefined when it was skipped or failed. */
 export async function pollSource(
   ctx: SourceContext,
   source: Source,
-  cycle: CycleState,
+  tick: TickState,
 ): Promise<PolledSource | undefined> {
   const nowMs = ctx.mono();
-  if (
-    cycle.authFailed.has(source.userId) ||
-    !ctx.schedule.ready(source.key, nowMs) ||
-    ctx.breaker.holds(nowMs)
-  )
+  if (tick.authFailed.has(source.userId) || ctx.admission.of(source.key, nowMs).held)
     return undefined;
   const fields = { userId: source.userId, session: source.session };
   let requests = 0;
@@ -88,21 +84,21 @@ export async function pollSource(
     // The hourly state check is planned as such (scheduleRecord.replan), not as part of every
     // read's cost: folded into the read's moving average it made a quiet source read every
     // minute look 20 % dearer for many reads after each check, and the plan starved the busy.
-    if (!(await due(ctx, cycle, source, () => undefined))) return undefined;
-    cycle.sourcesPolled++;
+    if (!(await due(ctx, tick, source, () => undefined))) return undefined;
+    tick.sourcesPolled++;
     const onRequest = () => {
-      cycle.trackerRequests++;
+      tick.trackerRequests++;
       requests++;
     };
     const known = ctx.schedule.gamesChangesOf(source.key, activeLookupKey(source.userId));
     const hints = known === undefined ? undefined : { hasGamesChanges: known };
     const wide = ctx.schedule.explain(source.key)?.estimated === false;
-    const reads = await withRequestReason(requestReason(ctx, source, cycle), () =>
+    const reads = await withRequestReason(requestReason(ctx, source, tick), () =>
       readFeeds(ctx, source, hints, { onRequest, wide }),
     );
     ctx.schedule.polled(source.key, nowMs, { requests });
     const happened = [...reads.values()].flat().map((i) => i.happened.getTime());
-    ctx.schedule.observed(source.key, happened, ctx.now().getTime());
+    ctx.schedule.observed(source.key, happened, ctx.wall().getTime());
     // A follower's session no longer running got its last read: the next tick may switch.
     if (!source.knownActive) {
       const followers = source.subs.filter((sub) => sub.session === null).map((sub) => sub.id);
@@ -112,7 +108,7 @@ export async function pollSource(
     return { reads };
   } catch (err) {
     ctx.schedule.polled(source.key, nowMs, { requests, ok: false });
-    trackerFailed(ctx, cycle, source.key, source.userId, err, fields);
+    trackerFailed(ctx, tick, source.key, source.userId, err, fields);
     return undefined;
   }
 }

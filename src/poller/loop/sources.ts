@@ -1,14 +1,17 @@
 /**
- * Sources: one (user, session) a cycle reads once, however many
- * subscriptions share it. Planning resolves accounts and active sessions;
- * polling checks an ended session's state when due, then fetches. Everything about when a
- * source is read (backoff, ended rhythm, pending final read, a member's last lookup) lives in
- * its schedule record (schedule.ts); the stages share no state of their own.
+ * Sources: one (user, session) a tick reads once, however many subscriptions share it.
+ * Planning (here) resolves accounts, looks up the active sessions of the members due a lookup,
+ * gives a follower's session that stopped running its final read, then follows the member to
+ * the new one; the read itself is poll.ts. Whether a source may be read now is the admission's
+ * (schedule/admission.ts: its schedule record, the tracker's breaker, its channel); the record
+ * keeps the rest (pending final reads, a member's last lookup). The stages share no state of
+ * their own.
  */
 import type { Logger } from "pino";
 import type { AnyFeed } from "../../feeds/feed.js";
 import type { Store, Subscription } from "../../store/types.js";
 import type { Breaker } from "../../tracker/breaker.js";
+import type { Admission } from "../schedule/admission.js";
 import { withRequestReason } from "../../tracker/reason.js";
 import { runningSessionIds, type TrackerClient } from "../../tracker/types.js";
 import { errorSummary } from "../../util/errorSummary.js";
@@ -23,7 +26,7 @@ export interface Source {
   token: string;
   nick: string;
   subs: Subscription[];
-  /** Running according to this cycle's active-session lookup: read every cycle. */
+  /** Running according to this tick's active-session lookup: read every tick. */
   knownActive: boolean;
   /** Followers read a session that just stopped being active one last time, for stragglers. */
   final: boolean;
@@ -34,11 +37,13 @@ export interface SourceContext {
   tracker: TrackerClient;
   logger: Logger;
   /** The wall clock: dates stored or shown. */
-  now: () => Date;
+  wall: () => Date;
   /** The monotonic clock (ms): due times, backoffs, intervals. */
   mono: () => number;
-  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts). */
+  /** The tracker as one site: one outage, one backoff (tracker/breaker.ts); told every read's outcome. */
   breaker: Breaker;
+  /** When a source may be read, and why (its record, the breaker, its channel): the reads ask it. */
+  admission: Admission;
   concurrency: number;
   schedule: Schedule;
   /** The feeds read for every source (src/feeds/registry.ts, or a test's). */
@@ -49,14 +54,14 @@ export interface SourceContext {
     | undefined;
 }
 
-export interface CycleState {
+export interface TickState {
   trackerRequests: number;
-  /** Sources whose items were asked for this cycle. */
+  /** Sources whose items were asked for this tick. */
   sourcesPolled: number;
-  /** Users whose token got a 401 this cycle: not asked again, paused afterwards. */
+  /** Users whose token got a 401 this tick: not asked again, paused afterwards. */
   authFailed: Set<string>;
   notLinked: Subscription[];
-  /** `linkedAt` of each account used this cycle, to tell a re-link from the token that failed. */
+  /** `linkedAt` of each account used this tick, to tell a re-link from the token that failed. */
   linkedAt: Map<string, string>;
   /** This tick is the tracker's probe (the breaker is open): its requests count as "probe". */
   probe?: boolean;
@@ -113,7 +118,7 @@ async function ensureFixed(ctx: SourceContext, sub: Subscription): Promise<Subsc
 export async function planSources(
   ctx: SourceContext,
   input: PlanInput,
-  cycle: CycleState,
+  tick: TickState,
 ): Promise<Source[]> {
   const sources = new Map<string, Source>();
   const add = (
@@ -155,16 +160,16 @@ export async function planSources(
     try {
       const account = accounts ? accounts.get(userId) : await ctx.store.accounts.get(userId);
       if (account === undefined) {
-        cycle.notLinked.push(...userSubs);
+        tick.notLinked.push(...userSubs);
         return;
       }
-      cycle.linkedAt.set(userId, account.linkedAt);
+      tick.linkedAt.set(userId, account.linkedAt);
       for (const sub of userSubs) {
         if (sub.session === null) continue;
         add(await ensureFixed(ctx, sub), sub.session, account, {});
       }
       const running = input.lookups.has(userId)
-        ? await lookUpActive(ctx, cycle, userId, account.token)
+        ? await lookUpActive(ctx, tick, userId, account.token)
         : ctx.schedule.runningOf(activeLookupKey(userId));
       if (running === undefined) return;
       const newest = running[0];
@@ -174,10 +179,13 @@ export async function planSources(
           add(sub, current, account, { knownActive: true });
         } else if (
           current !== null &&
-          !ctx.schedule.hadFinalRead(sourceKey(userId, current), sub.id) &&
-          ctx.schedule.failures(sourceKey(userId, current)) < maxFinalReadFailures
+          ctx.schedule.finalRead(
+            sourceKey(userId, current),
+            sub.id,
+            ctx.mono(),
+            maxFinalReadFailures,
+          )
         ) {
-          ctx.schedule.finalRead(sourceKey(userId, current), ctx.mono());
           add(sub, current, account, { final: true });
         } else if (newest !== undefined) {
           const switched = await switchSession(ctx, sub, newest);
@@ -194,19 +202,19 @@ export async function planSources(
 /** One sessions request for a member; undefined when it failed or waits out a backoff. */
 async function lookUpActive(
   ctx: SourceContext,
-  cycle: CycleState,
+  tick: TickState,
   userId: string,
   token: string,
 ): Promise<number[] | undefined> {
   const key = activeLookupKey(userId);
   const nowMs = ctx.mono();
-  if (!ctx.schedule.ready(key, nowMs) || ctx.breaker.holds(nowMs)) return undefined;
+  if (ctx.admission.of(key, nowMs).held) return undefined;
   let running: number[];
   let games: Map<string, boolean>;
   try {
-    cycle.trackerRequests++;
+    tick.trackerRequests++;
     const sessions = (
-      await withRequestReason(cycle.probe ? "probe" : "lookup", () =>
+      await withRequestReason(tick.probe ? "probe" : "lookup", () =>
         ctx.tracker.sessions(token, { active: true }),
       )
     ).items;
@@ -215,14 +223,14 @@ async function lookUpActive(
     trackerRecovered(ctx, key, { userId, lookup: "active-session" });
   } catch (err) {
     ctx.schedule.polled(key, nowMs, { requests: 1, ok: false });
-    trackerFailed(ctx, cycle, key, userId, err, { lookup: "active-session" });
+    trackerFailed(ctx, tick, key, userId, err, { lookup: "active-session" });
     return undefined;
   }
   const before = ctx.schedule.lookedUp(key, { running, games });
   // A switch of the running sessions is this source's change (the first lookup is no switch).
   const switched = before !== undefined && before.running.join() !== running.join();
   ctx.schedule.polled(key, nowMs, { requests: 1 });
-  ctx.schedule.observed(key, switched ? [ctx.now().getTime()] : [], ctx.now().getTime());
+  ctx.schedule.observed(key, switched ? [ctx.wall().getTime()] : [], ctx.wall().getTime());
   try {
     await ctx.onActiveSessions?.(userId, running);
   } catch (err) {

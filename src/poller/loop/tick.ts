@@ -1,6 +1,7 @@
 /**
  * One tick of the poller, in the order data flows: resend what is pending,
- * what is due (due.ts, schedule.ts), fetch (poll.ts), detect (gather.ts),
+ * what is due (due.ts; admission.ts: the tracker's breaker lets the tick go, or sends one probe,
+ * or holds it), fetch (poll.ts), detect (gather.ts),
  * queue per channel and send (channels.ts). A channel with posts pending or
  * in flight takes no new posts this tick: its sources stay due (held: "channel
  * busy" in their schedule record) and are read again as soon as it is free, so
@@ -22,7 +23,7 @@ import { pollSource } from "./poll.js";
 import { type OnSourceRead, reportReads } from "./readObserver.js";
 import type { RateKeeper } from "../schedule/rateStore.js";
 import { mapLimit } from "../../util/limit.js";
-import { type CycleState, planSources, type SourceContext } from "./sources.js";
+import { planSources, type SourceContext, type TickState } from "./sources.js";
 
 export interface TickDeps {
   ctx: SourceContext;
@@ -48,7 +49,7 @@ export interface TickOptions {
   force: boolean;
 }
 
-export function newCycleState(): CycleState {
+export function newTickState(): TickState {
   return {
     trackerRequests: 0,
     sourcesPolled: 0,
@@ -84,13 +85,13 @@ async function resendPending(
 async function dueAndFetch(
   deps: TickDeps,
   input: DueInput,
-  state: CycleState,
+  state: TickState,
   options: TickOptions,
 ) {
   const { ctx } = deps;
   const nowMs = ctx.mono();
   // While the tracker is down as a whole nothing is read but one probe now and then.
-  const gate = ctx.breaker.admit(nowMs);
+  const gate = ctx.admission.tick(nowMs);
   if (gate === "wait") return [];
   // The probe is the most overdue source, due by its plan or not: the tracker's return must be
   // noticed at the probe's pace, not at the next planned read.
@@ -102,9 +103,11 @@ async function dueAndFetch(
   const due = { ...picked, subs: picked.subs.map((sub) => structuredClone(sub)) };
   const planned = await planSources(ctx, due, state);
   // A session seen no longer running was made due by planning (its final read).
-  const sources = planned.filter(
-    (s) => options.force || probe || ctx.schedule.isDue(s.key, ctx.mono()),
-  );
+  const sources = planned.filter((s) => {
+    if (options.force || probe) return true;
+    const at = ctx.mono();
+    return ctx.admission.of(s.key, at).at <= at;
+  });
   return mapLimit(sources, ctx.concurrency, async (source) => ({
     source,
     polled: await pollSource(ctx, source, state),
@@ -125,7 +128,7 @@ async function queueChannels(
     try {
       const owner = byId.get(parts[0]?.subscriptionId ?? "");
       const locale = await channelLocale(deps.postLocale, owner, deps.logger);
-      const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.now(), locale);
+      const { entry, itemCount } = createOutboxEntry(channelId, parts, deps.ctx.wall(), locale);
       await deps.store.outbox.put(entry);
       deps.itemCounts.set(entry.id, itemCount);
       launched.push(deps.launch(channelId, [entry], tally));
@@ -139,7 +142,7 @@ async function queueChannels(
 /** Runs a tick; the returned promises are its deliveries (the loop does not wait for them). */
 export async function runTick(
   deps: TickDeps,
-  state: CycleState,
+  state: TickState,
   tally: DeliveryTally,
   options: TickOptions,
 ): Promise<Promise<void>[]> {
@@ -150,7 +153,7 @@ export async function runTick(
     const extra = await deps.extraLookups();
     const active = allSubs.filter((sub) => sub.status === "active");
     await deps.rates.load();
-    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.mono(), deps.ctx.now().getTime());
+    deps.ctx.schedule.census(censusKeys(active, extra), deps.ctx.mono(), deps.ctx.wall().getTime());
     const busy = await resendPending(deps, allSubs, tally, launched);
     const fetched = await dueAndFetch(
       deps,
@@ -163,7 +166,7 @@ export async function runTick(
       state,
       deps.notifyUser,
       deps.logger,
-      deps.ctx.now(),
+      deps.ctx.wall(),
     );
     tally.paused.push(...paused);
     await reportReads(deps.ctx, fetched, deps.onSourceRead, deps.logger);
@@ -172,7 +175,7 @@ export async function runTick(
     await deps.rates.save(deps.ctx.mono());
   } catch (err) {
     // Without the outbox or the subscription list nothing can be done safely this tick.
-    deps.logger.error({ err: errorSummary(err) }, "poll cycle failed");
+    deps.logger.error({ err: errorSummary(err) }, "poll tick failed");
   }
   return launched;
 }

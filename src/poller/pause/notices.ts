@@ -85,7 +85,7 @@ export async function notifyOwners(
 }
 
 /**
- * After a cycle's tracker reads: pauses the subscriptions of members whose
+ * After a tick's tracker reads: pauses the subscriptions of members whose
  * account is gone or whose token got a 401, one DM per member. Returns the
  * ids paused.
  */
@@ -111,14 +111,14 @@ export async function pauseAccounts(
   const pausedIds: string[] = [];
   for (const { userId, reason } of work) {
     try {
-      // `/link` may have run while this cycle was reading: then the cause is already cured.
+      // `/link` may have run while this tick was reading: then the cause is already cured.
       const account = await store.accounts.get(userId);
       const relinked =
         reason === "not_linked"
           ? account !== undefined
           : account?.linkedAt !== found.linkedAt.get(userId);
       if (relinked) continue;
-      // A refused token stops every subscription of the member, not just those read this cycle.
+      // A refused token stops every subscription of the member, not just those read this tick.
       const ids =
         reason === "not_linked"
           ? (notLinked.get(userId) ?? [])

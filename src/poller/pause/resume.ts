@@ -7,7 +7,7 @@ export const linkPauseReasons: readonly PauseReason[] = ["token_invalid", "not_l
 /**
  * For `/link`: sets the user's subscriptions paused for a token problem
  * active again and returns how many. Watermarks were left alone while
- * paused, so what happened meanwhile is posted on the next cycle.
+ * paused, so what happened meanwhile is posted on the next tick.
  */
 export async function resumeUserSubscriptions(
   store: Store,

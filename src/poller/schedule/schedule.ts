@@ -1,8 +1,8 @@
 /**
  * When is a source read next, and why.
  *
- * Every source (a member's session read, or a member's active-session lookup) is due
- * `intervalOf(key)` after its last read (monotonic clock); never read means due now. The
+ * Every source (a member's session read, or a member's active-session lookup) is due its
+ * planned interval after its last read (monotonic clock); never read means due now. The
  * intervals come from a plan redone as sources come and go:
  * - enough budget: everyone at the base interval (POLL_INTERVAL_SECONDS);
  * - not enough: the square-root rule (allocate.ts) on each source's change rate, estimated
@@ -14,20 +14,19 @@
  * One record per source owns all of it: rate estimate, interval and reason, fault streak
  * (backoff), ended flag and its hourly state check, a pending final read, last read, and what
  * held it back this tick (its channels busy, or the per-tick cap). nextReadAt(key) is the
- * answer to "when is this read next, and why"; isDue() is that answer against the clock, and
- * pick() is the due stage (which due sources this tick takes up, at most `perTick`). The whole tracker being down is the
- * breaker's (src/tracker/breaker.ts), which holds every read and, once the tracker is back,
- * makes every source due at once (allDueNow).
+ * record's answer to "when is this read next, and why", and pick() is the due stage (which due
+ * sources this tick takes up, at most `perTick`). The whole tracker being down is the breaker's
+ * (src/tracker/breaker.ts), which holds every read and, once the tracker is back, makes every
+ * source due at once (forgive's `allDue`); admission.ts puts the record, the breaker and the
+ * channels' retries together.
  */
 import { nextStreak } from "../../util/backoff.js";
 import { observe, type RateState, rateOf } from "./rate.js";
 import {
   dueAt,
-  isDue,
   newTiming,
   type PlanOptions,
   priority,
-  readAt,
   readReason,
   replan,
   takeDue,
@@ -44,6 +43,7 @@ export type {
   ReadReason,
   Schedule,
   ScheduleOptions,
+  ScheduleStatus,
 } from "./scheduleTypes.js";
 
 export function createSchedule(options: ScheduleOptions): Schedule {
@@ -75,10 +75,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
       ({ longest, upperMs } = replan(timings.values(), plan, wallMs));
     },
-    isDue(key, nowMs) {
-      const t = timings.get(key);
-      return t === undefined || isDue(t, nowMs);
-    },
     nextReadAt(key) {
       const t = timings.get(key);
       return t === undefined ? undefined : readReason(t, options.endedIntervalMs);
@@ -103,10 +99,12 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       t.streak = undefined;
       return { failures: streak.failures, sinceMs: streak.sinceMs };
     },
-    forgive(cause) {
-      for (const t of timings.values()) if (t.streak?.cause === cause) t.streak = undefined;
+    forgive(cause, allDue = false) {
+      for (const t of timings.values()) {
+        if (t.streak?.cause === cause) t.streak = undefined;
+        if (allDue) t.lastPolledAt = undefined;
+      }
     },
-    failures: (key) => timings.get(key)?.streak?.failures ?? 0,
     polled(key, nowMs, outcome) {
       const t = timings.get(key);
       if (t === undefined) return;
@@ -116,12 +114,13 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       if (outcome.ok !== false) t.finalSince = undefined;
       if (outcome.requests > 0) t.cost = 0.8 * t.cost + 0.2 * outcome.requests;
     },
-    finalRead(key, nowMs) {
+    finalRead(key, subscriptionId, nowMs, maxFailures) {
       const t = timings.get(key);
+      if (t?.finalReadBy.has(subscriptionId) || (t?.streak?.failures ?? 0) >= maxFailures)
+        return false;
       if (t !== undefined && t.finalSince === undefined) t.finalSince = nowMs;
+      return true;
     },
-    hadFinalRead: (key, subscriptionId) =>
-      timings.get(key)?.finalReadBy.has(subscriptionId) ?? false,
     finalReadDone(key, subscriptionIds) {
       const t = timings.get(key);
       if (t !== undefined) for (const id of subscriptionIds) t.finalReadBy.add(id);
@@ -165,9 +164,6 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       const t = timings.get(key);
       if (t !== undefined) t.rate = observe(t.rate, happened, wallMs);
     },
-    allDueNow() {
-      for (const t of timings.values()) t.lastPolledAt = undefined;
-    },
     explain(key) {
       const t = timings.get(key);
       if (t === undefined) return undefined;
@@ -178,34 +174,23 @@ export function createSchedule(options: ScheduleOptions): Schedule {
         dueAt: dueAt(t),
         changesPerHour: perHour,
         estimated: t.rate !== undefined,
+        upperBoundMs: upperMs,
       };
     },
-    effectiveIntervalMs: () => longest,
-    upperBoundMs: () => upperMs,
-    lagMs(nowMs) {
-      let lag = 0;
+    status(nowMs) {
+      let lagMs = 0;
+      let sources = 0;
       for (const t of timings.values()) {
-        lag = Math.max(lag, nowMs - (t.lastPolledAt === undefined ? t.firstSeenAt : dueAt(t)));
+        lagMs = Math.max(lagMs, nowMs - (t.lastPolledAt === undefined ? t.firstSeenAt : dueAt(t)));
+        if (!t.ended) sources++;
       }
-      return lag;
-    },
-    size() {
-      let n = 0;
-      for (const t of timings.values()) if (!t.ended) n++;
-      return n;
+      return { effectiveIntervalMs: longest, lagMs, sources };
     },
     priority(key) {
       const t = timings.get(key);
       return t === undefined ? 0 : priority(t);
     },
-    nextDueAt() {
-      let next: number | undefined;
-      for (const t of timings.values()) {
-        const at = readAt(t);
-        if (next === undefined || at < next) next = at;
-      }
-      return next;
-    },
+    keys: () => timings.keys(),
     rates() {
       const out: Record<string, RateState> = {};
       for (const [key, t] of timings) if (t.rate !== undefined) out[key] = t.rate;

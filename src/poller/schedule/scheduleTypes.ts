@@ -1,4 +1,4 @@
-/** The schedule's interface (schedule.ts implements it): its one record per source answers "when is this read next, and why". */
+/** The schedule's interface (schedule.ts implements it): one record per source, its part of "when is this read next, and why" (admission.ts adds the breaker and the channels). */
 import type { FailureInfo, Streak } from "../../util/backoff.js";
 import type { RateState } from "./rate.js";
 
@@ -50,28 +50,39 @@ export interface Explanation {
   changesPerHour: number;
   /** Whether the rate comes from the source's own items (false: the prior). */
   estimated: boolean;
+  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
+  upperBoundMs: number;
+}
+
+/** The plan as a whole, for /healthz, /metrics and the breaker's population. */
+export interface ScheduleStatus {
+  /** The longest planned interval of a running source (the effective interval). */
+  effectiveIntervalMs: number;
+  /** How far behind its due time the most overdue source is (0 when none is). */
+  lagMs: number;
+  /** Sources sharing the budget (running ones). */
+  sources: number;
 }
 
 export interface Schedule {
   /** The sources that exist now; forgets the others and re-plans (`wallMs` dates the rates). */
   census(keys: Iterable<string>, nowMs: number, wallMs: number): void;
-  /** Due by its plan and not held back by a backoff. */
-  isDue(key: string, nowMs: number): boolean;
   /**
-   * When `key` is read next, and why: the one answer the loop (through isDue), /subscriptions,
-   * /healthz and /metrics use. Undefined for a source the schedule does not know.
+   * When `key` is read next by its own record, and why; admission.ts adds the breaker and the
+   * channel to it. Undefined for a source the schedule does not know.
    */
   nextReadAt(key: string): { at: number; reason: ReadReason } | undefined;
-  /** Not held back by a backoff (a forced pass reads everything else). */
+  /** Not held back by its own backoff (admission.ts). */
   ready(key: string, nowMs: number): boolean;
   /** A failed read of `key`: starts or extends its backoff; `cause` tags the streak. */
   failed(key: string, nowMs: number, retryAfterMs?: number, cause?: string): FailureInfo;
   /** A successful read ends its streak; returns the streak when there was one. */
   succeeded(key: string): Streak | undefined;
-  /** Ends every streak of this cause (the tracker's breaker took the outage over). */
-  forgive(cause: string): void;
-  /** Failures of the current streak (0 outside one). */
-  failures(key: string): number;
+  /**
+   * Ends every streak of this cause (the tracker's breaker took the outage over); `allDue`:
+   * every source is due at once too (the tracker is back after an outage).
+   */
+  forgive(cause: string, allDue?: boolean): void;
   /**
    * The due stage: of these candidates, the due ones not held back by busy channels, most
    * overdue first, at most `limit` (default `perTick`); the others due are marked held.
@@ -85,10 +96,12 @@ export interface Schedule {
   ): Set<string>;
   /** Records a read (or a failed try, ok false) and the requests it cost; a read ends a pending final read. */
   polled(key: string, nowMs: number, outcome: { requests: number; ok?: boolean }): void;
-  /** A session seen no longer running: one read at the next chance, for its last changes. */
-  finalRead(key: string, nowMs: number): void;
-  /** Whether `subscriptionId` got its final read of this source (then it may switch). */
-  hadFinalRead(key: string, subscriptionId: string): boolean;
+  /**
+   * A follower's session seen no longer running: one read at the next chance, for its last
+   * changes, unless this follower got it or the source failed `maxFailures` times in a row
+   * (deleted?). Says whether it is to be read; false: the follower may switch to a new session.
+   */
+  finalRead(key: string, subscriptionId: string, nowMs: number, maxFailures: number): boolean;
   /** These followers got their final read of `key`. */
   finalReadDone(key: string, subscriptionIds: readonly string[]): void;
   /** Whether the session's state must be checked before its read (hourly). */
@@ -105,19 +118,10 @@ export interface Schedule {
   gamesChangesOf(key: string, lookupKey: string): boolean | undefined;
   /** A read saw items with these `happened` dates (wall ms), at `wallMs`: updates the rate. */
   observed(key: string, happened: readonly number[], wallMs: number): void;
-  /** Every source is due at once (the tracker is back after an outage). */
-  allDueNow(): void;
   explain(key: string): Explanation | undefined;
-  /** The longest planned interval of a running source (the effective interval). */
-  effectiveIntervalMs(): number;
-  /** The plan's upper bound in force: 15 intervals, or the raised one when overloaded. */
-  upperBoundMs(): number;
-  /** How far behind its due time the most overdue source is (0 when none is). */
-  lagMs(nowMs: number): number;
-  /** Sources sharing the budget (running ones). */
-  size(): number;
-  /** Earliest nextReadAt of any source, for the loop's next wake-up. */
-  nextDueAt(): number | undefined;
+  status(nowMs: number): ScheduleStatus;
+  /** The sources it knows (admission.ts asks each of them). */
+  keys(): IterableIterator<string>;
   /**
    * Order among due sources, lowest first: the due time plus a tenth of the interval (a source
    * checked every 15 min bears a late minute better than one checked every minute, so behind

@@ -2,8 +2,9 @@
 import type { Clock } from "../../clock.js";
 import type { Subscription } from "../../store/types.js";
 import type { BreakerSnapshot, BreakerState } from "../../tracker/breaker.js";
+import type { Admission, AdmissionReason } from "./admission.js";
 import { keysOf } from "./due.js";
-import type { DueReason, Schedule } from "./schedule.js";
+import type { DueReason, Schedule, ScheduleStatus } from "./schedule.js";
 
 export interface CheckInterval {
   /** How often the subscription is actually checked now. */
@@ -15,12 +16,11 @@ export interface CheckInterval {
   boundMs?: number;
 }
 
-export interface SchedulerStatus {
-  /** The longest planned interval of a running source. */
-  effectiveIntervalMs: number;
-  /** How far behind its due time the most overdue source is. */
-  lagMs: number;
-  sources: number;
+export interface SchedulerStatus extends ScheduleStatus {
+  /** Sources by why they are read when they are (the admission's reason). */
+  byReason: Partial<Record<AdmissionReason, number>>;
+  /** Sources a fault holds back now (their own backoff, or the tracker down). */
+  held: number;
   /** The tracker as one site (the circuit breaker). */
   tracker: TrackerStatus;
 }
@@ -46,36 +46,33 @@ export function describeCheck(
   schedule: Schedule,
   intervalMs: number,
   sub: Subscription,
+  nowMs: number,
 ): CheckInterval | undefined {
   let slowest: CheckInterval | undefined;
   for (const key of keysOf(sub)) {
     const found = schedule.explain(key);
     if (found === undefined || found.reason === "ended" || found.intervalMs <= intervalMs) continue;
     if (slowest === undefined || found.intervalMs > slowest.intervalMs) {
-      slowest = { intervalMs: found.intervalMs, reason: found.reason, sharedBy: schedule.size() };
-      if (found.reason === "overloaded") slowest.boundMs = schedule.upperBoundMs();
+      const sharedBy = schedule.status(nowMs).sources;
+      slowest = { intervalMs: found.intervalMs, reason: found.reason, sharedBy };
+      if (found.reason === "overloaded") slowest.boundMs = found.upperBoundMs;
     }
   }
   return slowest;
 }
 
 /**
- * Until when a subscription waits on a backoff: its sources' fault streaks, and the waits
- * it shares (`shared`: its channel's backoff, the breaker's next probe; monotonic ms).
+ * Until when a fault holds back a subscription (its sources' own backoffs, its channel's retry,
+ * the tracker's next probe): the admission's answer for each of its sources.
  */
-export function backoffUntil(
-  schedule: Schedule,
-  shared: readonly (number | undefined)[],
+export function faultUntil(
+  admission: Admission,
   clock: Clock,
   sub: Subscription,
 ): Date | undefined {
   const nowMs = clock.now();
   const until = Math.max(
-    ...shared.map((at) => at ?? 0),
-    ...keysOf(sub).map((key) => {
-      const next = schedule.nextReadAt(key);
-      return next?.reason === "backoff" ? next.at : 0;
-    }),
+    ...keysOf(sub).map((key) => admission.of(key, nowMs, sub.channelId).faultUntil),
   );
   // Backoffs run on the monotonic clock; the date shown is that far from the wall clock's now.
   return until > nowMs ? new Date(clock.wall() + (until - nowMs)) : undefined;

@@ -8,7 +8,7 @@ import { isSiteWide } from "../../tracker/breaker.js";
 import { TrackerAuthError, TrackerRateLimitError } from "../../tracker/errors.js";
 import type { SettledReadOutcome } from "../../tracker/types.js";
 import { errorSummary } from "../../util/errorSummary.js";
-import type { CycleState, SourceContext } from "../loop/sources.js";
+import type { SourceContext, TickState } from "../loop/sources.js";
 
 /**
  * Records a failed tracker call: a 401 marks the user for pausing, anything
@@ -16,14 +16,14 @@ import type { CycleState, SourceContext } from "../loop/sources.js";
  */
 export function trackerFailed(
   ctx: SourceContext,
-  cycle: CycleState,
+  tick: TickState,
   key: string,
   userId: string,
   err: unknown,
   fields: Record<string, unknown>,
 ): void {
   if (err instanceof TrackerAuthError) {
-    cycle.authFailed.add(userId);
+    tick.authFailed.add(userId);
     return;
   }
   const nowMs = ctx.mono();
@@ -85,8 +85,7 @@ function siteAnswered(
 ): boolean {
   const back = ctx.breaker.succeeded(ctx.mono());
   if (!back.closed) return false;
-  ctx.schedule.forgive(siteCause);
-  ctx.schedule.allDueNow();
+  ctx.schedule.forgive(siteCause, true);
   ctx.logger.info({ downMs: back.downMs }, "tracker back; every session is read again now");
   return true;
 }

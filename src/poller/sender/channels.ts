@@ -35,7 +35,8 @@ export interface ChannelSenderDeps {
   deliver: Deliver;
   notifyUser: (userId: string, text: string) => Promise<void>;
   logger: Logger;
-  now: () => Date;
+  /** The wall clock: dates stored and sent. */
+  wall: () => Date;
   /** The monotonic clock (ms), for the backoff. */
   mono: () => number;
   backoff: Backoff;
@@ -63,7 +64,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       const message = entry.messages[index]!;
       try {
         await deps.deliver(entry.channelId, message.body);
-        deps.nonceWarning?.(entry, index, deps.now());
+        deps.nonceWarning?.(entry, index, deps.wall());
         tally.messagesSent++;
       } catch (err) {
         const failure = classifyDeliveryError(err);
@@ -78,7 +79,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       progress = { ...progress, sent: index + 1 };
       await store.outbox.put(progress);
     }
-    const postedAt = deps.now();
+    const postedAt = deps.wall();
     for (const advance of entry.advances) {
       try {
         const applied = await applyAdvance(store, advance, postedAt, deps.feeds);
@@ -111,7 +112,7 @@ export function createChannelSender(deps: ChannelSenderDeps) {
       store,
       inChannel.map((s) => s.id),
       reason,
-      deps.now(),
+      deps.wall(),
     );
     tally.paused.push(...paused.map((s) => s.id));
     logger.warn(
