@@ -3,7 +3,8 @@
  * spend the idle CPU (per-thread times from /proc/<pid>/task), after a 15 s warm-up, over 20 s.
  * Run after a build (`npm run bench:light` builds both). LIGHT_NODE_ARGS: extra node flags
  * for the contender, space-separated (e.g. `--trace-gc`, `--single-threaded-gc`), to tell the
- * garbage collector's helper threads from the rest.
+ * garbage collector's helper threads from the rest. LIGHT_ENV: extra environment for the
+ * contender, `NAME=value` space-separated (e.g. `POLL_CONCURRENCY=16`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { type Kind, spawnContender } from "./contender.js";
@@ -43,7 +44,13 @@ const world = await startWorld({
   itemsPerSession: 10,
 });
 const nodeArgs = (process.env.LIGHT_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
-const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0, nodeArgs });
+const env = Object.fromEntries(
+  (process.env.LIGHT_ENV ?? "")
+    .split(" ")
+    .filter((a) => a.includes("="))
+    .map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]),
+);
+const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0, nodeArgs, env });
 const pid = run.child.pid as number;
 try {
   await waitFor("first poll", 120_000, () => world.tracker.requests.length > 0);
