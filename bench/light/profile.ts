@@ -1,7 +1,9 @@
 /**
  * `npx tsx bench/light/profile.ts file.cpuprofile [fromS] [toS]`: the top frames of a
  * `--cpu-prof` profile by self time, only the samples between fromS and toS seconds after the
- * profile started (the idle window of a light bench run), and the same summed by package/file.
+ * profile started (the idle window of a light bench run), and the same summed by package/file;
+ * then by inclusive time (a frame and everything it called), which names the costly paths
+ * whose own frames are small. PROFILE_TOP: how many rows (default 25).
  */
 import { readFileSync } from "node:fs";
 
@@ -30,6 +32,9 @@ const self = new Map<string, number>();
 const callers = new Map<string, Map<string, number>>();
 const depth = Number(process.env.PROFILE_DEPTH ?? "4");
 const byFile = new Map<string, number>();
+/** Inclusive time: each sample counted once for every distinct frame on its stack. */
+const inclusive = new Map<string, number>();
+const topN = Number(process.env.PROFILE_TOP ?? "25");
 let at = 0;
 let total = 0;
 for (const [i, id] of profile.samples.entries()) {
@@ -39,7 +44,7 @@ for (const [i, id] of profile.samples.entries()) {
   const frame = byId.get(id)?.callFrame;
   if (!frame) continue;
   const place = shortUrl(frame.url);
-  const key = `${frame.functionName || "(anonymous)"} ${place}:${frame.lineNumber + 1}`;
+  const key = frameKey(frame);
   self.set(key, (self.get(key) ?? 0) + delta);
   const chain = callerChain(id);
   const byChain = callers.get(key) ?? new Map<string, number>();
@@ -47,7 +52,24 @@ for (const [i, id] of profile.samples.entries()) {
   callers.set(key, byChain);
   const group = groupOf(place, frame.functionName);
   byFile.set(group, (byFile.get(group) ?? 0) + delta);
+  for (const onStack of stackKeys(id))
+    inclusive.set(onStack, (inclusive.get(onStack) ?? 0) + delta);
   total += delta;
+}
+
+function frameKey(frame: Node["callFrame"]): string {
+  return `${frame.functionName || "(anonymous)"} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+}
+
+/** The distinct frames from a sample up to the root (a recursive frame counted once). */
+function stackKeys(id: number): Set<string> {
+  const keys = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const f = byId.get(at)?.callFrame;
+    if (!f || f.functionName === "(root)") break;
+    keys.add(frameKey(f));
+  }
+  return keys;
 }
 
 function callerChain(id: number): string {
@@ -84,8 +106,9 @@ const print = (title: string, map: Map<string, number>, n: number) => {
     );
   }
 };
-print("top frames by self time", self, 25);
-print("by package or file", byFile, 20);
+print("top frames by self time", self, topN);
+print("by package or file", byFile, topN);
+print("by inclusive time", inclusive, topN);
 console.log("\ncallers of the top frames");
 const top = [...self]
   .filter(([k]) => !k.startsWith("("))

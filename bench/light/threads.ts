@@ -1,7 +1,10 @@
 /**
  * `npx tsx bench/light/threads.ts [bot|naive] [sessions=200]`: which threads of the contender
  * spend the idle CPU (per-thread times from /proc/<pid>/task), after a 15 s warm-up, over 20 s.
- * Run after a build (`npm run bench:light` builds both).
+ * Run after a build (`npm run bench:light` builds both). LIGHT_NODE_ARGS: extra node flags
+ * for the contender, space-separated (e.g. `--trace-gc`, `--single-threaded-gc`), to tell the
+ * garbage collector's helper threads from the rest. LIGHT_ENV: extra environment for the
+ * contender, `NAME=value` space-separated (e.g. `POLL_CONCURRENCY=16`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { type Kind, spawnContender } from "./contender.js";
@@ -40,7 +43,14 @@ const world = await startWorld({
   guilds: Math.ceil(sessions / 4),
   itemsPerSession: 10,
 });
-const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0 });
+const nodeArgs = (process.env.LIGHT_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
+const env = Object.fromEntries(
+  (process.env.LIGHT_ENV ?? "")
+    .split(" ")
+    .filter((a) => a.includes("="))
+    .map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]),
+);
+const run = spawnContender(kind, world, { intervalS: 3, warmupS: 0, idleS: 0, nodeArgs, env });
 const pid = run.child.pid as number;
 try {
   await waitFor("first poll", 120_000, () => world.tracker.requests.length > 0);
@@ -50,6 +60,9 @@ try {
   await sleep(20_000);
   const after = threads(pid);
   const requests = world.tracker.requests.length;
+  const gcLines = (text: string) => text.split("\n").filter((l) => /Scavenge|Mark-Compact/.test(l));
+  const scavenges = gcLines(run.output()).length;
+  if (scavenges > 0) console.log(`${scavenges} GC lines (--trace-gc) since start`);
   console.log(`${kind}, ${sessions} sessions, 20 s idle, ${requests} tracker requests`);
   const zero = { user: 0, sys: 0, wakeups: 0 };
   const rows = [...after].map(([k, v]) => {

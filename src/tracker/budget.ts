@@ -1,9 +1,13 @@
 /**
  * The global request budget: every request to the tracker (every attempt,
- * retries included) waits here for a start slot. Starts are spaced evenly,
- * at least 60 s / budget apart, so no 1 s window sees more than
- * ceil(budget / 60) + 1 starts; a log of the last minute keeps any 60 s
- * window at the budget. A request sent through `send` stays in that log from
+ * retries included) waits here for a start slot. Each start takes the next
+ * even-spaced slot (60 s / budget apart); a start whose slot is less than
+ * `batchMs` away goes at once, so the requests of a busy stretch go out in
+ * small batches: one timer, one wake-up and one run of socket writes for
+ * several requests instead of one each (at 6,000 a minute, ten every 100 ms
+ * instead of one every 10 ms). A log of the last second keeps any 1 s window
+ * at ceil(budget / 60) + 1 starts, whatever the batches; a log of the last
+ * minute keeps any 60 s window at the budget. A request sent through `send` stays in that log from
  * its start until 60 s after its answer: the tracker counts it when it
  * arrives, somewhere between the two, so a request delayed on its way (a busy
  * event loop, a slow network) cannot land in the same tracker minute as the
@@ -28,6 +32,8 @@ export interface RequestBudgetOptions {
   pauseMs?: number;
   /** Longest pause whatever the tracker says. Default 15 min. */
   maxPauseMs?: number;
+  /** A start whose even-spaced slot is less than this far ahead goes at once. Default 100 ms. */
+  batchMs?: number;
 }
 
 export interface BudgetSnapshot {
@@ -60,14 +66,19 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   const recoveryStepMs = options.recoveryStepMs ?? 30_000;
   const basePauseMs = options.pauseMs ?? 30_000;
   const maxPauseMs = options.maxPauseMs ?? 15 * 60_000;
+  const batchMs = Math.max(0, options.batchMs ?? 100);
+  const secondCap = perSecondCap(perMinute);
   const queues: Record<TrackerPriority, Array<() => void>> = { interactive: [], background: [] };
   /** When each request of the last minute started, or was answered (`send`); ascending. */
   const log: number[] = [];
+  /** When each start of the last second happened; ascending. */
+  const second: number[] = [];
   /** Requests sent through `send` and not answered yet: in the window whatever the time. */
   let inFlight = 0;
   let started = 0;
   let limited = 0;
-  let lastStart = Number.NEGATIVE_INFINITY;
+  /** The even-spaced slot the last start took (its start time, or earlier in a batch). */
+  let lastSlot = Number.NEGATIVE_INFINITY;
   let episode: { pauses: number; pausedUntil: number } | undefined;
   let cancelTimer: (() => void) | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
@@ -96,9 +107,15 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
   /** The earliest moment the next request may start; +Infinity until an answer comes in. */
   function nextStartAt(now: number): number {
     while (log.length > 0 && (log[0] as number) <= now - 60_000) log.shift();
+    while (second.length > 0 && (second[0] as number) <= now - 1000) second.shift();
     const allowed = factor(now);
     if (allowed === 0) return (episode as { pausedUntil: number }).pausedUntil;
-    let at = Math.max(now, lastStart + 60_000 / (perMinute * allowed));
+    // A slot less than a batch away is taken now; a later one is waited for, so that the
+    // timer releases a whole batch when it fires.
+    const slot = lastSlot + 60_000 / (perMinute * allowed);
+    let at = slot < now + batchMs ? now : slot;
+    if (second.length >= secondCap)
+      at = Math.max(at, (second[second.length - secondCap] as number) + 1000);
     // This many entries must leave the minute before another request may start.
     const over = inFlight + log.length - perMinute + 1;
     if (over > log.length) return Number.POSITIVE_INFINITY;
@@ -136,7 +153,8 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
         });
         return;
       }
-      lastStart = now;
+      lastSlot = Math.max(now, lastSlot + 60_000 / (perMinute * factor(now)));
+      second.push(now);
       started++;
       (waiting.shift() as () => void)();
     }

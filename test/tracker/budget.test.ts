@@ -158,3 +158,68 @@ describe("the request budget, counting a request until its answer is in", () => 
     expect(budget.snapshot().started).toBe(3);
   });
 });
+
+describe("the request budget's batches", () => {
+  /** Requests arriving at the given times (ms from now); resolves with their start times. */
+  async function startsFor(perMinute: number, arrivals: readonly number[], batchMs?: number) {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({
+      perMinute,
+      clock,
+      ...(batchMs !== undefined && { batchMs }),
+    });
+    const t0 = clock.now();
+    const starts: number[] = [];
+    const byTime = new Map<number, number>();
+    for (const at of arrivals) byTime.set(at, (byTime.get(at) ?? 0) + 1);
+    for (const [at, count] of byTime) {
+      clock.setTimer(at, () => {
+        for (let i = 0; i < count; i++)
+          void budget.acquire("background").then(() => starts.push(clock.now() - t0));
+      });
+    }
+    await clock.advance(Math.max(0, ...arrivals) + (arrivals.length / perMinute + 2) * 60_000);
+    expect(starts).toHaveLength(arrivals.length);
+    return starts.sort((a, b) => a - b);
+  }
+
+  it("releases a backlog a batch at a time, at the budget's pace", async () => {
+    // 6,000 a minute: a slot every 10 ms; 60 waiting go ten at a time every 100 ms.
+    const starts = await startsFor(6000, Array(60).fill(0));
+    expect([...new Set(starts)]).toEqual([0, 100, 200, 300, 400, 500]);
+    expect(starts.filter((at) => at === 200)).toHaveLength(10);
+    // Without batches every start has its own moment, 10 ms apart: the same pace.
+    const even = await startsFor(6000, Array(60).fill(0), 0);
+    expect(new Set(even).size).toBe(60);
+    expect(even.at(-1)).toBe(590);
+  });
+
+  it("keeps every 1 s window at the cap when a trickle follows a batch", async () => {
+    // A batch at 0, then one request every 10 ms: each finds its slot less than a batch away,
+    // so the spacing alone would allow ten more in the first second than the cap.
+    const arrivals = [...Array(10).fill(0), ...Array.from({ length: 300 }, (_, i) => 10 + i * 10)];
+    const starts = await startsFor(6000, arrivals);
+    expect(busiestWindow(starts, 1000)).toBe(perSecondCap(6000));
+    expect(busiestWindow(starts, 60_000)).toBeLessThanOrEqual(6000);
+  });
+
+  it("holds both caps for clumped arrivals at any budget", async () => {
+    let seed = 27;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (const perMinute of [7, 100, 600, 6000, 7000]) {
+      // Clumps of 1 to 80 requests at random moments of two minutes, a few within ms.
+      const arrivals: number[] = [];
+      while (arrivals.length < perMinute * 2) {
+        const at = Math.floor(random() * 120_000);
+        const clump = 1 + Math.floor(random() * 80);
+        for (let i = 0; i < clump; i++) arrivals.push(at + Math.floor(random() * 5));
+      }
+      const starts = await startsFor(perMinute, arrivals);
+      expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(perSecondCap(perMinute));
+      expect(busiestWindow(starts, 60_000)).toBeLessThanOrEqual(perMinute);
+    }
+  });
+});

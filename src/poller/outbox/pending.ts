@@ -16,6 +16,8 @@ export async function sortPending(
   const entries = (await store.outbox.list()).sort((a, b) =>
     a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
   );
+  // Nothing pending (most ticks): no sets over every subscription.
+  if (entries.length === 0) return { send: new Map(), waiting: new Set() };
   const existing = new Set(subs.map((s) => s.id));
   const activeChannels = new Set(subs.filter((s) => s.status === "active").map((s) => s.channelId));
   const send = new Map<string, OutboxEntry[]>();

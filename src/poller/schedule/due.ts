@@ -6,10 +6,16 @@
  * overdue first, at most its per-tick cap.
  */
 import type { Subscription } from "../../store/types.js";
-import type { Schedule } from "./schedule.js";
+import { cachedKeys } from "./planCache.js";
+import type { Candidate, Schedule } from "./schedule.js";
 import { activeLookupKey, type PlanInput, sourceKey } from "../loop/sources.js";
 
-export function keysOf(sub: Subscription): string[] {
+/** A subscription's schedule keys (remembered between ticks: planCache.ts). */
+export function keysOf(sub: Subscription): readonly string[] {
+  return cachedKeys(sub, computeKeys);
+}
+
+function computeKeys(sub: Subscription): string[] {
   if (sub.session !== null) return [sourceKey(sub.userId, sub.session)];
   const keys = [activeLookupKey(sub.userId)];
   if (sub.currentSession !== null) keys.push(sourceKey(sub.userId, sub.currentSession));
@@ -54,9 +60,12 @@ export function pickDue(
   const followers = new Set(subs.filter((s) => s.session === null).map((s) => s.userId));
   const lookupUsers = new Set([...followers, ...input.extraLookups]);
   if (options.force) return { subs, lookups: lookupUsers };
-  const candidates = input.subs.flatMap((sub) =>
-    keysOf(sub).map((key) => ({ key, busy: input.busy.has(sub.channelId) })),
-  );
+  // One object per key, no array per subscription: this runs over every subscription each tick.
+  const candidates: Candidate[] = [];
+  for (const sub of input.subs) {
+    const busy = input.busy.has(sub.channelId);
+    for (const key of keysOf(sub)) candidates.push({ key, busy });
+  }
   for (const userId of input.extraLookups) {
     candidates.push({ key: activeLookupKey(userId), busy: false });
   }

@@ -67,12 +67,13 @@ export function createSchedule(options: ScheduleOptions): Schedule {
 
   return {
     census(keys, nowMs, wallMs) {
-      const seen = new Set<string>();
-      for (const key of keys) {
-        seen.add(key);
+      const seen = keys instanceof Set ? (keys as ReadonlySet<string>) : new Set(keys);
+      for (const key of seen) {
         if (!timings.has(key)) timings.set(key, newTiming(nowMs, base, restored.get(key)));
       }
-      for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
+      // Every key seen has a record now: as many records as keys means none to remove.
+      if (timings.size > seen.size)
+        for (const key of timings.keys()) if (!seen.has(key)) timings.delete(key);
       ({ longest, upperMs } = replan(timings.values(), plan, wallMs));
     },
     nextReadAt(key) {

@@ -5,6 +5,7 @@
  */
 import type { TaggedStreak } from "../../util/backoff.js";
 import { allocate } from "./allocate.js";
+import { fitsAtBase } from "./planCache.js";
 import { type RateState, rateOf } from "./rate.js";
 import type {
   Candidate,
@@ -97,15 +98,18 @@ export function replan(
       if (t.checkedAt !== undefined) budgetPerMs -= 1 / o.endedIntervalMs;
     }
   }
-  const plan = allocate(
-    running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
-    {
-      baseMs: o.base,
-      maxStretch: o.maxStretch,
-      budgetPerMs: Math.max(budgetPerMs, 1e-12),
-      fullBudgetPerMs: o.budgetPerMinute / 60_000,
-    },
-  );
+  // Everyone at the base interval fits: allocate's answer, without estimating any rate.
+  const plan = fitsAtBase(running, o.base, budgetPerMs)
+    ? { intervals: running.map(() => o.base), mode: "base" as const, upperMs: o.base }
+    : allocate(
+        running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
+        {
+          baseMs: o.base,
+          maxStretch: o.maxStretch,
+          budgetPerMs: Math.max(budgetPerMs, 1e-12),
+          fullBudgetPerMs: o.budgetPerMinute / 60_000,
+        },
+      );
   let longest = o.base;
   running.forEach((t, i) => {
     t.intervalMs = Math.round(plan.intervals[i] as number);
