@@ -6,7 +6,7 @@
  * quiet ones' (each), and where the load phase's requests went (the bot's /metrics by reason,
  * the fake tracker's log by endpoint).
  */
-import { systemClock } from "../src/clock.js";
+import { systemClock } from "../src/util/clock.js";
 import { percentile, runOverload } from "../test/e2e/overloadRun.js";
 
 const run = await runOverload({ clock: systemClock, loadMs: 74_000 });

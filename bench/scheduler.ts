@@ -4,7 +4,7 @@
  * (latency 150 +- 50 ms, its own limit answering 429 + Retry-After), the
  * budget, the schedule and both poll loops all take their time from it.
  */
-import type { Clock } from "../src/clock.js";
+import type { Clock } from "../src/util/clock.js";
 import { silentLogger } from "../src/log.js";
 import { createPoller } from "../src/poller/poller.js";
 import type { Store, Subscription } from "../src/store/types.js";

@@ -4,7 +4,7 @@ import { createLiveCards } from "./cards/live.js";
 import { createLeaderboard } from "./leaderboard/board.js";
 import { createDigests } from "./digest/scheduler.js";
 import { commandDefinitions, commands } from "../commands/index.js";
-import { type Clock, clockFromNow, systemClock } from "./clock.js";
+import { type Clock, clockWithWall, systemClock } from "./util/clock.js";
 import type { Config } from "./config.js";
 import type { BotContext } from "./botContext.js";
 import { createSessionCache } from "./discord/sessionCache.js";
@@ -54,7 +54,7 @@ export async function startBot(
   logger: Logger,
   /** The date (wall clock): for what is shown, stored or sent to the tracker. */
   wall: () => Date = () => new Date(systemClock.wall()),
-  clock: Clock = clockFromNow(wall),
+  clock: Clock = clockWithWall(wall),
   /** Several instances on Postgres: interactions and posts only under this instance's lease. */
   replica?: ReplicaHooks,
 ): Promise<Bot> {

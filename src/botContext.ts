@@ -1,6 +1,6 @@
 import type { Client } from "discord.js";
 import type { LiveCards } from "./cards/live.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "./util/clock.js";
 import type { Config } from "./config.js";
 import type { Command } from "./discord/command.js";
 import type { SessionCache } from "./discord/sessionCache.js";

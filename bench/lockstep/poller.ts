@@ -16,7 +16,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import type { Clock } from "../../src/clock.js";
+import type { Clock } from "../../src/util/clock.js";
 import type { OutboxEntry, Store, Subscription } from "../../src/store/types.js";
 import type { TrackerClient } from "../../src/tracker/types.js";
 import { createBackoff } from "../../src/util/backoff.js";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
 import type { SourceRead } from "../poller/loop/readObserver.js";

@@ -9,7 +9,7 @@
  * and never builds a second post for a week that has a record.
  */
 import { DiscordAPIError, type REST, Routes } from "discord.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { PostLocale } from "../i18n/postLocale.js";
 import type { Logger } from "../log.js";
 import { chartFileName } from "../pictures/chartMessage.js";

@@ -5,7 +5,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import { type Locale, resolveLocale, t } from "../i18n/index.js";
 import type { Logger } from "../log.js";
 import type { LocaleStore } from "../store/locales.js";

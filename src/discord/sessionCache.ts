@@ -1,4 +1,4 @@
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import { createForgetter } from "../util/forget.js";
 
 export interface SessionCache {

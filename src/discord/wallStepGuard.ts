@@ -18,7 +18,7 @@
  * the next check) cannot be shortened from outside: the frequent checks keep that window short.
  */
 import { type REST, RESTEvents } from "discord.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 
 /** The REST fields a step makes wrong; the rest of the REST client does not read the date. */

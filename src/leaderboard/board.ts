@@ -3,7 +3,7 @@
  * member every `refreshEveryMs` (monotonic; whatever the number of servers or of `/leaderboard
  * show`), as background work in the request budget, and kept per month.
  */
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import type { LeaderMonth } from "../store/leaderboard.js";
 import type { Store } from "../store/types.js";

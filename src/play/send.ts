@@ -5,7 +5,7 @@
  */
 
 import type { BotContext } from "../botContext.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import type { PlayAttempt, PlayStore } from "../store/plays.js";
 import {

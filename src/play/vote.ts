@@ -5,7 +5,7 @@
  * nothing at all.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { BotContext } from "../botContext.js";
 import { reply } from "../discord/router.js";
 import { discordTimestamp } from "../format/items.js";

@@ -8,7 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import { type Clock, clockFollowing, systemClock } from "../clock.js";
+import { type Clock, clockFollowing, systemClock } from "../util/clock.js";
 import type { OutboxEntry, Store, Subscription } from "../store/types.js";
 import { asBackground } from "../tracker/priority.js";
 import type { TrackerClient } from "../tracker/types.js";

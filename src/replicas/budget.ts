@@ -7,7 +7,7 @@
  * in the same minute. The local budget still paces and orders the requests.
  */
 import type pg from "pg";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
 import type { RequestBudget } from "../tracker/budget.js";

@@ -6,7 +6,7 @@
  * the serve lease to it by name and exits.
  */
 import type pg from "pg";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
 import type { Leases } from "./leases.js";

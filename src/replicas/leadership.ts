@@ -13,7 +13,7 @@
  * anyone else can start. Acts are fenced in SQL (fence, claimInteraction).
  */
 import type pg from "pg";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
 import { createHandover, waitUntil } from "./handover.js";

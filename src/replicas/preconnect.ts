@@ -6,7 +6,7 @@
  * handled (claimed first, so those the last holder answered are skipped).
  */
 import { type Client, Events, type Interaction } from "discord.js";
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { createDiscordClient, loginDiscord } from "../startup/discord.js";

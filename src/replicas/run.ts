@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Bot } from "../bot.js";
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { openPostgres, type PostgresDatabase } from "../store/postgres.js";

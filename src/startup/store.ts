@@ -3,7 +3,7 @@
  * On SQLite the file is locked for this process first, before anything reads or changes it.
  */
 import { dirname, resolve } from "node:path";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Config } from "../config.js";
 import { dataDirFor, ensureDataFolder } from "../dataDir.js";
 import { sqlitePathOf } from "../databaseUrl.js";

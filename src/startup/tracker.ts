@@ -3,7 +3,7 @@
  * commands and the poller share it, so nothing reaches the tracker around
  * TRACKER_MAX_REQUESTS_PER_MINUTE.
  */
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import type { Config } from "../config.js";
 import type { Metrics } from "../health/metrics.js";
 import type { Logger } from "../log.js";

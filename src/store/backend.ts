@@ -17,7 +17,7 @@ import { KeyvSqlite } from "@keyv/sqlite";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 import { ensureDataFolder } from "../dataDir.js";
 import { adapterPackages, schemeOf, sqlitePathOf } from "../databaseUrl.js";
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { createPostgresAdapter, openPostgres, type PostgresDatabase } from "./postgres.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";

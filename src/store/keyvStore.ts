@@ -1,6 +1,6 @@
 /** The Store on keyv: wires the namespaces together and owns the connection's life. */
 import type { Keyv } from "keyv";
-import { type Clock, systemClock } from "../clock.js";
+import { type Clock, systemClock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { createAccountStore } from "./accounts.js";
 import { createCardStore, loadCardCollection } from "./cards.js";

@@ -7,7 +7,7 @@
  */
 import type { Keyv } from "keyv";
 import { z } from "zod";
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import { type Locale, locales } from "../i18n/index.js";
 import type { Logger } from "../log.js";
 import type { ListedEntry } from "./backend.js";

@@ -15,7 +15,7 @@
 import { randomUUID } from "node:crypto";
 import type { Keyv } from "keyv";
 import { z } from "zod";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import { deadlineIn, msLeft } from "../util/lastingDeadline.js";
 import type { ListedEntry } from "./backend.js";
 import type { UiStateStore } from "./types.js";

@@ -16,7 +16,7 @@
  * (or a doubling backoff), then the rate climbs back in steps.
  */
 import type { Logger } from "pino";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../util/clock.js";
 import { backoffDelay } from "../util/backoff.js";
 import type { TrackerPriority } from "./priority.js";
 

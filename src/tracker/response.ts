@@ -4,7 +4,7 @@
  */
 import type { request } from "undici";
 import type { z } from "zod";
-import { systemClock } from "../clock.js";
+import { systemClock } from "../util/clock.js";
 import {
   scrubSecret,
   TrackerAuthError,

@@ -3,7 +3,7 @@
  * between into one run at the end of the window. The run reads the latest state itself, so what
  * it shows is always the last one asked for.
  */
-import type { Clock } from "../clock.js";
+import type { Clock } from "./clock.js";
 
 export interface Coalescer {
   /** Runs now when the key's window allows, else once when it ends (however often asked). */

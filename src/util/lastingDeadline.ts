@@ -6,7 +6,7 @@
  * nonce-age warning all judge their ages this way.
  */
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../clock.js";
+import type { Clock } from "./clock.js";
 
 export interface LastingDeadline {
   /** The run (one monotonic clock in one process) that `until` is on. */

@@ -6,7 +6,7 @@
  */
 import { REST, Routes } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/clock.js";
+import { systemClock } from "../../src/util/clock.js";
 import { startWallStepGuard } from "../../src/discord/wallStepGuard.js";
 import { captureLogger, levels } from "../store/helpers.js";
 import { createFakeClock, stepSystemWallClock } from "../fakes/clock.js";

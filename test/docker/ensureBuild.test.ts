@@ -101,18 +101,15 @@ describe("scripts/ensure-build.mjs", () => {
     "locales/de/play.json",
     "tsconfig.build.json",
     "package.json",
-  ])(
-    "compiles again when %s is newer than dist",
-    (input) => {
-      write("dist/src/main.js");
-      age("dist/src/main.js", 500);
-      expect(run().code).toBe(0);
-      expect(tscCalls()).toBe(0);
-      age(input, 100);
-      expect(run().code).toBe(0);
-      expect(tscCalls()).toBe(1);
-    },
-  );
+  ])("compiles again when %s is newer than dist", (input) => {
+    write("dist/src/main.js");
+    age("dist/src/main.js", 500);
+    expect(run().code).toBe(0);
+    expect(tscCalls()).toBe(0);
+    age(input, 100);
+    expect(run().code).toBe(0);
+    expect(tscCalls()).toBe(1);
+  });
 
   it("notices a renamed source through its directory", () => {
     write("dist/src/main.js");

@@ -5,7 +5,7 @@
  * across the next hour (late, its week named), never twice; /digest off; /privacy; /unlink.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, systemClock } from "../../src/clock.js";
+import { type Clock, systemClock } from "../../src/util/clock.js";
 import { decodePng } from "../pictures/png.js";
 import { type Harness, linkMember, startHarness } from "./harness.js";
 import { mentionsOf } from "./storeScan.js";

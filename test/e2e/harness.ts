@@ -9,7 +9,7 @@ import { Writable } from "node:stream";
 import { PermissionFlagsBits } from "discord.js";
 import { expect } from "vitest";
 import { type Bot, startBot } from "../../src/bot.js";
-import type { Clock } from "../../src/clock.js";
+import type { Clock } from "../../src/util/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";

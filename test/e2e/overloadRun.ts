@@ -7,7 +7,7 @@
  * scheduler's clock; the request breakdown comes from the bot's /metrics (by reason) and the
  * fake tracker's log (by endpoint).
  */
-import type { Clock } from "../../src/clock.js";
+import type { Clock } from "../../src/util/clock.js";
 import { type Harness, linkMember, startHarness, subscribeSession } from "./harness.js";
 import { postedSchedules } from "./posts.js";
 

@@ -3,7 +3,7 @@
  * in time order as it passes them, and the promises they resolve get to run
  * between two timers (so a chain of sleeps behaves as it would for real).
  */
-import type { Clock } from "../../src/clock.js";
+import type { Clock } from "../../src/util/clock.js";
 
 export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, firing every timer due on the way. */

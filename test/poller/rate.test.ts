@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { floorRate, observe, parseRateState, priorRate, rateOf } from "../../src/poller/schedule/rate.js";
+import {
+  floorRate,
+  observe,
+  parseRateState,
+  priorRate,
+  rateOf,
+} from "../../src/poller/schedule/rate.js";
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -1,6 +1,6 @@
 /** The tracker budget shared through a real PostgreSQL: one window and one 429 pause for all instances. */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { systemClock } from "../../src/clock.js";
+import { systemClock } from "../../src/util/clock.js";
 import { silentLogger } from "../../src/log.js";
 import { shareBudget } from "../../src/replicas/budget.js";
 import { openPostgres, type PostgresDatabase } from "../../src/store/postgres.js";

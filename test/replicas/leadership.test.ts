@@ -1,6 +1,6 @@
 /** The serve lease on a real PostgreSQL: one holder, takeover on release and on expiry, fencing. */
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { systemClock } from "../../src/clock.js";
+import { systemClock } from "../../src/util/clock.js";
 import { createLeadership } from "../../src/replicas/leadership.js";
 import { openPostgres, type PostgresDatabase } from "../../src/store/postgres.js";
 import { startPostgres, type TestPostgres } from "../fakes/postgres.js";

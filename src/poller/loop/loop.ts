@@ -5,7 +5,7 @@
  * brings the next tick forward to that earliest moment.
  */
 import type { Logger } from "pino";
-import type { Clock } from "../../clock.js";
+import type { Clock } from "../../util/clock.js";
 import { errorSummary } from "../../util/errorSummary.js";
 
 export interface LoopDeps {

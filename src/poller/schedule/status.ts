@@ -1,5 +1,5 @@
 /** What the scheduler tells `/subscriptions`, `/metrics` and `/healthz`. */
-import type { Clock } from "../../clock.js";
+import type { Clock } from "../../util/clock.js";
 import type { Subscription } from "../../store/types.js";
 import type { BreakerSnapshot, BreakerState } from "../../tracker/breaker.js";
 import type { Admission, AdmissionReason } from "./admission.js";

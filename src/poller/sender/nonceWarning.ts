@@ -10,7 +10,7 @@
  * after that a wall-clock step neither hides an old post nor makes a fresh one look old.
  */
 import type { Logger } from "pino";
-import { type Clock, systemClock } from "../../clock.js";
+import { type Clock, systemClock } from "../../util/clock.js";
 import type { OutboxEntry } from "../../store/types.js";
 import { deadlineAfter, leftInThisRun } from "../../util/lastingDeadline.js";
 import { createForgetter } from "../../util/forget.js";

@@ -28,16 +28,16 @@ export const systemClock: Clock = {
   },
 };
 
-/** The system's monotonic time and timers, with `now` for the dates (what `now`-only callers had). */
-export function clockFromNow(now: () => Date): Clock {
-  return { now: systemClock.now, wall: () => now().getTime(), setTimer: systemClock.setTimer };
+/** The system's monotonic time and timers, with `wall` for the dates (a test's fixed date). */
+export function clockWithWall(wall: () => Date): Clock {
+  return { now: systemClock.now, wall: () => wall().getTime(), setTimer: systemClock.setTimer };
 }
 
 /**
- * Both readings from `now`, with the system's timers: for tests that drive time by hand
- * through a `now` function (their `now` never steps unless they mean it to).
+ * Both readings from `wall`, with the system's timers: for tests that drive time by hand
+ * through a date function (it never steps unless they mean it to).
  */
-export function clockFollowing(now: () => Date): Clock {
-  const read = () => now().getTime();
+export function clockFollowing(wall: () => Date): Clock {
+  const read = () => wall().getTime();
   return { now: read, wall: read, setTimer: systemClock.setTimer };
 }
