@@ -1,7 +1,8 @@
 /**
  * One contender of the light bench as a child process against a World: the bot as it runs in
-^ * production (`node <npm start's flags> dist/src/main.js`) or the naive stand-in (`node dist/bench/light/naive.js`),
- * both compiled beforehand (build.ts) so neither pays for a TypeScript loader.
+ * production (`node <npm start's flags> dist/src/main.js`) or the naive stand-in
+ * (`node dist/bench/light/naive.js`), both compiled beforehand (build.ts) so neither pays for a
+ * TypeScript loader.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
