@@ -15,7 +15,7 @@ import { startPostgres, type TestPostgres } from "../../test/fakes/postgres.js";
 import { buildContenders } from "./build.js";
 import { spawnContender } from "./contender.js";
 import { cpuMs, memory, sleep, waitFor } from "./proc.js";
-import { startWorld } from "./world.js";
+import { startWorld, type World } from "./world.js";
 
 const subs = Number(process.env.LIGHT_SCALE_SUBS ?? "10000");
 const guilds = Number(process.env.LIGHT_SCALE_GUILDS ?? "2500");
@@ -38,6 +38,44 @@ interface ScaleFigures {
   cpuPercent: number;
   msPerRequest: number;
   requestsPerMinute: number;
+}
+
+/** RSS once a second for `minutes`, CPU and tracker requests from now on. */
+async function measureMinutes(pid: number, world: World) {
+  world.tracker.resetRequests();
+  const cpuStart = cpuMs(pid);
+  const started = performance.now();
+  const rss = [memory(pid).rssMiB];
+  console.log(`rss after ${warmupS} s warm-up: ${rss[0]?.toFixed(0)} MiB`);
+  const rssMax: number[] = [];
+  let cpu = 0;
+  let wallS = 0;
+  for (let m = 1; m <= minutes; m++) {
+    // One reading a second: RSS swings by tens of MiB between V8's full collections, so
+    // one reading a minute says more about the moment than about the minute.
+    const readings: number[] = [];
+    for (let s = 0; s < 60; s++) {
+      await sleep(1000);
+      readings.push(memory(pid).rssMiB);
+    }
+    rss.push(readings.reduce((a, b) => a + b, 0) / readings.length);
+    rssMax.push(Math.max(...readings));
+    cpu = cpuMs(pid) - cpuStart;
+    wallS = (performance.now() - started) / 1000;
+    const requests = world.tracker.requests.length;
+    console.log(
+      `minute ${m}: rss ${rss.at(-1)?.toFixed(0)} MiB (max ${rssMax.at(-1)?.toFixed(0)}), ${requests} tracker requests so far (${((requests / wallS) * 60).toFixed(0)}/min), CPU ${((cpu / wallS / 1000) * 100).toFixed(1)} % of a core, ${(cpu / Math.max(1, requests)).toFixed(2)} ms per request`,
+    );
+  }
+  const requests = world.tracker.requests.length;
+  return {
+    rss,
+    rssMax,
+    peakMiB: memory(pid).peakMiB,
+    cpuPercent: (cpu / wallS / 1000) * 100,
+    msPerRequest: cpu / Math.max(1, requests),
+    requestsPerMinute: (requests / wallS) * 60,
+  };
 }
 
 /** One store: seed, start the bot, warm up, measure `minutes`, stop. */
@@ -63,32 +101,7 @@ async function runOne(store: string, databaseUrl: string | undefined): Promise<S
       `\nscale: ${subs.toLocaleString("en")} subscriptions on ${guilds.toLocaleString("en")} servers (${store}), seeded in ${seedS.toFixed(0)} s`,
     );
     await sleep(warmupS * 1000);
-    world.tracker.resetRequests();
-    const cpuStart = cpuMs(pid);
-    const started = performance.now();
-    const rss = [memory(pid).rssMiB];
-    console.log(`rss after ${warmupS} s warm-up: ${rss[0]?.toFixed(0)} MiB`);
-    const rssMax: number[] = [];
-    let cpu = 0;
-    let wallS = 0;
-    for (let m = 1; m <= minutes; m++) {
-      // One reading a second: RSS swings by tens of MiB between V8's full collections, so
-      // one reading a minute says more about the moment than about the minute.
-      const readings: number[] = [];
-      for (let s = 0; s < 60; s++) {
-        await sleep(1000);
-        readings.push(memory(pid).rssMiB);
-      }
-      rss.push(readings.reduce((a, b) => a + b, 0) / readings.length);
-      rssMax.push(Math.max(...readings));
-      cpu = cpuMs(pid) - cpuStart;
-      wallS = (performance.now() - started) / 1000;
-      const requests = world.tracker.requests.length;
-      console.log(
-        `minute ${m}: rss ${rss.at(-1)?.toFixed(0)} MiB (max ${rssMax.at(-1)?.toFixed(0)}), ${requests} tracker requests so far (${((requests / wallS) * 60).toFixed(0)}/min), CPU ${((cpu / wallS / 1000) * 100).toFixed(1)} % of a core, ${(cpu / Math.max(1, requests)).toFixed(2)} ms per request`,
-      );
-    }
-    const requests = world.tracker.requests.length;
+    const measured = await measureMinutes(pid, world);
     return {
       store,
       seedS,
@@ -96,12 +109,7 @@ async function runOne(store: string, databaseUrl: string | undefined): Promise<S
       connectedMs: logged("connected to Discord"),
       readyMs: logged("ready: polling"),
       firstPollMs,
-      rss,
-      rssMax,
-      peakMiB: memory(pid).peakMiB,
-      cpuPercent: (cpu / wallS / 1000) * 100,
-      msPerRequest: cpu / Math.max(1, requests),
-      requestsPerMinute: (requests / wallS) * 60,
+      ...measured,
     };
   } catch (err) {
     process.stderr.write(run.output().slice(-3000));
