@@ -74,17 +74,21 @@ describe("deploy/ct-bot.service", () => {
     ["Restart=on-failure", "Restart=always"],
     ["EnvironmentFile=/etc/ct-bot.env\n", ""],
     [
-      "ExecStart=/usr/bin/env node --max-semi-space-size=4 /opt/ct-bot/dist/src/start.js",
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/start.js",
       "ExecStart=/usr/bin/npm start",
     ],
     // main.js directly would skip the Node version check of start.js.
     [
-      "ExecStart=/usr/bin/env node --max-semi-space-size=4 /opt/ct-bot/dist/src/start.js",
-      "ExecStart=/usr/bin/env node --max-semi-space-size=4 /opt/ct-bot/dist/src/main.js",
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/start.js",
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/main.js",
     ],
     ["WorkingDirectory=/var/lib/ct-bot", "WorkingDirectory=/opt/ct-bot"],
     // npm start's node flags left out.
-    ["env node --max-semi-space-size=4 /opt", "env node /opt"],
+    ["env node --max-semi-space-size=4 --heap-growing-percent=30 /opt", "env node /opt"],
+    [
+      "env node --max-semi-space-size=4 --heap-growing-percent=30 /opt",
+      "env node --max-semi-space-size=4 /opt",
+    ],
   ])("notices when %s becomes %j", (from, to) => {
     const broken = unitText.replace(from, to);
     expect(broken).not.toBe(unitText);
