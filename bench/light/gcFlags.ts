@@ -3,8 +3,8 @@
  * CPU together with what the garbage collector did (--trace-gc): a flag that saves memory by
  * collecting more often must be paid in CPU, and this says how much. Each configuration runs
  * in its own world: warm-up 9 s, then 30 s idle, 3 s interval (as bench:light).
- * Env: GC_CONFIGS (comma-separated; "none" is plain node; default none and semi-spaces of 1, 2,
- * 4 MB), GC_ROUNDS (1). Run after a build.
+ * Env: GC_CONFIGS (comma-separated; "none" is plain node; default none, semi-spaces of 1, 2, 4 MB
+ * and npm start's two flags), GC_ROUNDS (1). Run after a build.
  */
 import { spawnContender } from "./contender.js";
 import { cpuMs, memory, sleep, waitFor } from "./proc.js";
@@ -13,7 +13,7 @@ import { startWorld } from "./world.js";
 const sessions = Number(process.argv[2] ?? "200");
 const configs = (
   process.env.GC_CONFIGS ??
-  "none,--max-semi-space-size=1,--max-semi-space-size=2,--max-semi-space-size=4"
+  "none,--max-semi-space-size=1,--max-semi-space-size=2,--max-semi-space-size=4,--max-semi-space-size=4 --heap-growing-percent=30"
 ).split(",");
 const rounds = Number(process.env.GC_ROUNDS ?? "1");
 
