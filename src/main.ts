@@ -8,7 +8,7 @@ import { loadConfigOrExit } from "./cli.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { watchParent } from "./startup/parentWatch.js";
-import { type Replica, startReplica } from "./replicas/run.js";
+import type { Replica } from "./replicas/run.js";
 import { schemeOf } from "./databaseUrl.js";
 
 let logger: Logger | undefined;
@@ -105,6 +105,8 @@ async function startAsReplica(config: Config, log: Logger): Promise<void> {
     throw new StartupError(
       "DATABASE_URL is a Postgres database: set TOKEN_ENCRYPTION_KEY (the same on every instance)",
     );
+  // Loaded here, not at the top: a SQLite bot never loads the replicas' code nor pg.
+  const { startReplica } = await import("./replicas/run.js");
   replica = await startReplica({
     config,
     logger: log,

@@ -1,10 +1,11 @@
 /**
  * One contender of the light bench as a child process against a World: the bot as it runs in
- * production (`node dist/src/main.js`) or the naive stand-in (`node dist/bench/light/naive.js`),
- * both compiled beforehand (build.ts) so neither pays for a TypeScript loader.
+ * production (`node <npm start's flags> dist/src/main.js`) or the naive stand-in
+ * (`node dist/bench/light/naive.js`), both compiled beforehand (build.ts) so neither pays for a
+ * TypeScript loader.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cpuMs, memory, sleep, waitFor } from "./proc.js";
 import { encryptionKey, type World } from "./world.js";
@@ -12,6 +13,18 @@ import { encryptionKey, type World } from "./world.js";
 export const root = path.resolve(import.meta.dirname, "../..");
 
 export type Kind = "bot" | "naive";
+
+/**
+ * The node flags the bot runs with in production: npm start's (package.json; the Dockerfile's CMD
+ * and the systemd unit repeat them, test/docker checks). LIGHT_BOT_NODE_FLAGS replaces them for a
+ * comparison ("none": plain node).
+ */
+export function botNodeFlags(): string[] {
+  const override = process.env.LIGHT_BOT_NODE_FLAGS;
+  if (override !== undefined) return override === "none" ? [] : override.split(/\s+/);
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  return (pkg.scripts.start as string).split(/\s+/).filter((word) => word.startsWith("--"));
+}
 
 export interface RunOptions {
   intervalS: number;
@@ -53,6 +66,7 @@ export function spawnContender(kind: Kind, world: World, options: RunOptions): R
   const script = kind === "bot" ? "dist/src/main.js" : "dist/bench/light/naive.js";
   const args = [
     ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    ...(kind === "bot" ? botNodeFlags() : []),
     ...(options.nodeArgs ?? []),
     script,
   ];

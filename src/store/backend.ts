@@ -19,7 +19,7 @@ import { ensureDataFolder } from "../dataDir.js";
 import { adapterPackages, schemeOf, sqlitePathOf } from "../databaseUrl.js";
 import { systemClock } from "../util/clock.js";
 import type { Logger } from "../log.js";
-import { createPostgresAdapter, openPostgres, type PostgresDatabase } from "./postgres.js";
+import type { PostgresDatabase } from "./postgres.js";
 import { guardKeyvWrites, reopenWhenWritable } from "./guardWrites.js";
 import {
   createSqliteProbe,
@@ -195,6 +195,8 @@ async function openWithAdapterPackage(
 }
 
 async function openPostgresBackend(options: OpenBackendOptions): Promise<Backend> {
+  // Loaded here, not at the top: a SQLite bot never loads pg (about 1 MB of heap and code).
+  const { createPostgresAdapter, openPostgres } = await import("./postgres.js");
   const database = await openPostgres({ url: options.databaseUrl, logger: options.logger });
   const adapter = createPostgresAdapter(database);
   const writeHealth = healthFor(options, "the postgres database");

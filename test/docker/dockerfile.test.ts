@@ -183,9 +183,11 @@ const checks: Record<string, Check> = {
     if (!/(^|\/)node$/.test(argv[0] ?? "")) problems.push(`CMD runs ${argv[0]}, not node`);
     if (argv.some((a) => /\b(npm|yarn|pnpm)\b/.test(a)))
       problems.push("CMD goes through a package manager");
+    // npm start's node flags and entry point, the same words in the same order.
     const start = JSON.parse(read("package.json")).scripts.start as string;
     const main = start.replace(/^node\s+/, "");
-    if (argv[1] !== main) problems.push(`CMD runs ${argv[1]}, npm start runs ${main}`);
+    if (argv.slice(1).join(" ") !== main)
+      problems.push(`CMD runs ${argv.slice(1).join(" ")}, npm start runs ${main}`);
     return problems;
   },
 
@@ -393,9 +395,26 @@ describe("Dockerfile", () => {
     ["dataVolume", "VOLUME /data", "VOLUME /srv"],
     ["dataVolume", "chown node:node /data", "true"],
     ["initAndCmd", /ENTRYPOINT[^\n]*\n/, ""],
-    ["initAndCmd", '["node", "dist/src/start.js"]', '["npm", "start"]'],
-    ["initAndCmd", '["node", "dist/src/start.js"]', "node dist/src/main.js"],
-    ["initAndCmd", '["node", "dist/src/start.js"]', '["node", "dist/main.js"]'],
+    [
+      "initAndCmd",
+      '["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/src/start.js"]',
+      '["npm", "start"]',
+    ],
+    [
+      "initAndCmd",
+      '["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/src/start.js"]',
+      "node dist/src/main.js",
+    ],
+    [
+      "initAndCmd",
+      '["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/src/start.js"]',
+      '["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/main.js"]',
+    ],
+    [
+      "initAndCmd",
+      '["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/src/start.js"]',
+      '["node", "dist/src/start.js"]',
+    ],
     ["noDevDependencies", "npm prune --omit=dev", "npm prune"],
     ["noDevDependencies", " \\\n  && npm prune --omit=dev --no-audit --no-fund", ""],
     ["noDevDependencies", "VOLUME /data", "RUN npm ci\nVOLUME /data"],

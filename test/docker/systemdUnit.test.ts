@@ -37,9 +37,16 @@ function problemsOf(text: string): string[] {
   const exec = (one("ExecStart") ?? "")
     .split(/\s+/)
     .filter((w, i) => i > 0 || !/(^|\/)env$/.test(w));
-  const entry = startScript.replace(/^node\s+/, "");
+  // npm start's node flags, then its entry point (here by its full path).
+  const [, ...flags] = startScript.split(/\s+/);
+  const entry = flags.pop();
   if (!/(^|\/)node$/.test(exec[0] ?? "")) problems.push(`ExecStart runs ${exec[0]}, not node`);
-  if (!exec[1]?.endsWith(`/${entry}`)) problems.push(`ExecStart runs ${exec[1]}, not ${entry}`);
+  if (exec.slice(1, -1).join(" ") !== flags.join(" "))
+    problems.push(
+      `ExecStart passes node ${exec.slice(1, -1).join(" ")}, npm start ${flags.join(" ")}`,
+    );
+  if (exec.length < 2 || !exec.at(-1)?.endsWith(`/${entry}`))
+    problems.push(`ExecStart runs ${exec.at(-1)}, not ${entry}`);
   if (exec.some((w) => /\b(npm|npx)\b/.test(w))) problems.push("ExecStart goes through npm");
   const user = one("User");
   if (!user || user === "root" || user === "0") problems.push("no User= of its own");
@@ -66,13 +73,22 @@ describe("deploy/ct-bot.service", () => {
     ["User=ct-bot", "User=root"],
     ["Restart=on-failure", "Restart=always"],
     ["EnvironmentFile=/etc/ct-bot.env\n", ""],
-    ["ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/start.js", "ExecStart=/usr/bin/npm start"],
+    [
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/start.js",
+      "ExecStart=/usr/bin/npm start",
+    ],
     // main.js directly would skip the Node version check of start.js.
     [
-      "ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/start.js",
-      "ExecStart=/usr/bin/env node /opt/ct-bot/dist/src/main.js",
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/start.js",
+      "ExecStart=/usr/bin/env node --max-semi-space-size=4 --heap-growing-percent=30 /opt/ct-bot/dist/src/main.js",
     ],
     ["WorkingDirectory=/var/lib/ct-bot", "WorkingDirectory=/opt/ct-bot"],
+    // npm start's node flags left out.
+    ["env node --max-semi-space-size=4 --heap-growing-percent=30 /opt", "env node /opt"],
+    [
+      "env node --max-semi-space-size=4 --heap-growing-percent=30 /opt",
+      "env node --max-semi-space-size=4 /opt",
+    ],
   ])("notices when %s becomes %j", (from, to) => {
     const broken = unitText.replace(from, to);
     expect(broken).not.toBe(unitText);
