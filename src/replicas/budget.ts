@@ -5,12 +5,16 @@
  * sets a shared pause every instance waits out. Only the serving instance
  * reads the tracker, but its successor must count what the last holder spent
  * in the same minute. The local budget still paces and orders the requests.
+ * A start is counted only under the serve lease, proven in the statement that counts it: an
+ * instance resumed after its lease expired reads nothing (LeaseLostError), not even once.
  */
 import type pg from "pg";
 import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
 import type { RequestBudget } from "../tracker/budget.js";
+import { LeaseLostError } from "./hooks.js";
+import { holdsLease, type LeaseProof } from "./leases.js";
 
 export interface SharedBudgetOptions {
   pool: pg.Pool;
@@ -21,6 +25,8 @@ export interface SharedBudgetOptions {
   windowMs?: number;
   /** Pause after a 429 without Retry-After (the local budget's default). */
   pauseMs?: number;
+  /** The serve lease's proof while held (Leadership.proof). */
+  proof: () => LeaseProof | undefined;
 }
 
 export function shareBudget(local: RequestBudget, options: SharedBudgetOptions): RequestBudget {
@@ -28,11 +34,18 @@ export function shareBudget(local: RequestBudget, options: SharedBudgetOptions):
   const windowMs = options.windowMs ?? 60_000;
   const reserve = async (): Promise<void> => {
     for (;;) {
-      const waitMs = await tryReserve(pool, options.perMinute, windowMs).catch((err: unknown) => {
-        // The lease needs the same database: it will be lost soon if this lasts.
-        logger.warn({ err: safeError(err) }, "could not count the request in the shared budget");
-        return 0;
-      });
+      const lease = options.proof();
+      if (!lease)
+        throw new LeaseLostError("this instance no longer holds the serve lease: not reading");
+      const waitMs = await tryReserve(pool, options.perMinute, windowMs, lease).catch(
+        (err: unknown) => {
+          if (err instanceof LeaseLostError) throw err;
+          // Held by the local deadline (never later than the database's expiry): the lease needs
+          // the same database, so it will be lost soon if this lasts.
+          logger.warn({ err: safeError(err) }, "could not count the request in the shared budget");
+          return 0;
+        },
+      );
       if (waitMs <= 0) return;
       await new Promise<void>((resolve) => clock.setTimer(Math.min(waitMs, windowMs), resolve));
     }
@@ -60,7 +73,12 @@ export function shareBudget(local: RequestBudget, options: SharedBudgetOptions):
 }
 
 /** 0 when a slot was taken; else how long to wait (database time) before asking again. */
-async function tryReserve(pool: pg.Pool, perMinute: number, windowMs: number): Promise<number> {
+async function tryReserve(
+  pool: pg.Pool,
+  perMinute: number,
+  windowMs: number,
+  lease: LeaseProof,
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -78,7 +96,12 @@ async function tryReserve(pool: pg.Pool, perMinute: number, windowMs: number): P
     if (row.paused_ms !== null) wait = Math.ceil(Number(row.paused_ms));
     else if (row.n >= perMinute) wait = Math.max(1, Math.ceil(Number(row.free_in_ms ?? 1)));
     else {
-      await client.query("INSERT INTO tracker_requests (at) VALUES (now())");
+      const counted = await client.query(
+        `INSERT INTO tracker_requests (at) SELECT now() WHERE ${holdsLease}`,
+        [...lease],
+      );
+      if (counted.rowCount !== 1)
+        throw new LeaseLostError("this instance no longer holds the serve lease: not reading");
       await client.query(
         "DELETE FROM tracker_requests WHERE at < now() - $1 * interval '2 millisecond'",
         [windowMs],

@@ -17,7 +17,7 @@ import type { Clock } from "../util/clock.js";
 import type { Logger } from "../log.js";
 import { safeError } from "../store/postgres.js";
 import { createHandover, waitUntil } from "./handover.js";
-import { createLeases, holdsLease } from "./leases.js";
+import { createLeases, holdsLease, type LeaseProof } from "./leases.js";
 
 export const serveLease = "serve";
 
@@ -53,6 +53,11 @@ export interface Leadership {
   held(): boolean;
   /** The database confirms the lease is still ours (checked before each post). */
   fence(): Promise<boolean>;
+  /**
+   * `holdsLease`'s parameters while the lease is held by the local deadline, for a statement that
+   * acts under it (the database still decides); undefined once it is not.
+   */
+  proof(): LeaseProof | undefined;
   /** True for exactly one instance per interaction id, and only under a held lease. */
   claimInteraction(id: string): Promise<boolean>;
   /** Lets go of the lease at once (SIGTERM), so a standby takes over without waiting for expiry. */
@@ -79,6 +84,8 @@ export function createLeadership(options: LeadershipOptions): Leadership {
   let renewals = 0;
 
   const held = () => term !== undefined && clock.now() < term.deadline;
+  const proof = (): LeaseProof | undefined =>
+    term && held() ? [serveLease, holder, term.token] : undefined;
 
   function endTerm(reason: string): void {
     const current = term;
@@ -188,23 +195,20 @@ export function createLeadership(options: LeadershipOptions): Leadership {
       return won;
     },
     held,
+    proof,
     async fence() {
-      const current = term;
-      if (!current || !held()) return false;
-      const result = await pool.query(`SELECT ${holdsLease} AS ok`, [
-        serveLease,
-        holder,
-        current.token,
-      ]);
+      const lease = proof();
+      if (!lease) return false;
+      const result = await pool.query(`SELECT ${holdsLease} AS ok`, [...lease]);
       return result.rows[0]?.ok === true;
     },
     async claimInteraction(id) {
-      const current = term;
-      if (!current || !held()) return false;
+      const lease = proof();
+      if (!lease) return false;
       const result = await pool.query(
         `INSERT INTO interaction_claims (id, holder) SELECT $4, $2 WHERE ${holdsLease}
          ON CONFLICT (id) DO NOTHING`,
-        [serveLease, holder, current.token, id],
+        [...lease, id],
       );
       return result.rowCount === 1;
     },

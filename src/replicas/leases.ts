@@ -81,6 +81,9 @@ export function createLeases(pool: pg.Pool, holder: string): Leases {
   };
 }
 
+/** The parameters of `holdsLease` ($1 name, $2 holder, $3 token) for a lease held now. */
+export type LeaseProof = readonly [name: string, holder: string, token: string];
+
 /**
  * The SQL condition "this holder still holds this lease with this token, unexpired", for
  * statements that act under a lease. Parameters: $1 name, $2 holder, $3 token.

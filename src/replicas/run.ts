@@ -116,6 +116,7 @@ async function serveLoop(options: LoopOptions): Promise<void> {
         perMinute: config.TRACKER_MAX_REQUESTS_PER_MINUTE,
         clock: systemClock,
         logger,
+        proof: () => leadership.proof(),
       }),
   };
   for (;;) {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemClock } from "../../src/util/clock.js";
 import { silentLogger } from "../../src/log.js";
 import { shareBudget } from "../../src/replicas/budget.js";
+import { LeaseLostError } from "../../src/replicas/hooks.js";
+import type { LeaseProof } from "../../src/replicas/leases.js";
 import { openPostgres, type PostgresDatabase } from "../../src/store/postgres.js";
 import { createRequestBudget } from "../../src/tracker/budget.js";
 import { startPostgres, type TestPostgres } from "../fakes/postgres.js";
@@ -17,9 +19,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function instanceBudget(url: string, perMinute: number, windowMs: number) {
+/** The serve lease, held by "holder" (token 1) for an hour: both instances count under it. */
+const lease: LeaseProof = ["serve", "holder", "1"];
+
+async function instanceBudget(
+  url: string,
+  perMinute: number,
+  windowMs: number,
+  proof: () => LeaseProof | undefined = () => lease,
+) {
   const database = await openPostgres({ url, logger: silentLogger(), max: 2 });
   databases.push(database);
+  await database.pool.query(
+    `INSERT INTO leases (name, holder, token, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')
+     ON CONFLICT (name) DO NOTHING`,
+    [...lease],
+  );
   // The local budget allows far more: only the shared window can hold the requests back.
   const local = createRequestBudget({ perMinute: 6000, clock: systemClock });
   return shareBudget(local, {
@@ -28,6 +43,7 @@ async function instanceBudget(url: string, perMinute: number, windowMs: number) 
     clock: systemClock,
     logger: silentLogger(),
     windowMs,
+    proof,
   });
 }
 
@@ -69,4 +85,22 @@ it("a 429 seen by one instance pauses the other", async () => {
   const t0 = Date.now();
   await b.acquire("background");
   expect(Date.now() - t0).toBeGreaterThanOrEqual(1_100);
+}, 30_000);
+
+it("counts and allows a start only under the serve lease, proven in the counting statement", async () => {
+  const url = await server.newDatabase();
+  const [holder, gone] = await Promise.all([
+    instanceBudget(url, 100, 60_000),
+    instanceBudget(url, 100, 60_000, () => undefined),
+  ]);
+  await holder.acquire("background");
+  // Not held by its own deadline: refused without asking the database.
+  await expect(gone.acquire("background")).rejects.toBeInstanceOf(LeaseLostError);
+  // Held by its deadline, but the database says the lease expired (a resumed, paused holder).
+  const client = await server.client(url);
+  await client.query("UPDATE leases SET expires_at = now() WHERE name = 'serve'");
+  await expect(holder.acquire("background")).rejects.toBeInstanceOf(LeaseLostError);
+  const counted = (await client.query("SELECT count(*)::int AS n FROM tracker_requests")).rows[0];
+  await client.end();
+  expect(counted).toEqual({ n: 1 });
 }, 30_000);
