@@ -167,13 +167,13 @@ function createDeliveries(
   deps: PollerDeps,
   clock: Clock,
   channelBackoff: Backoff,
+  feeds: readonly AnyFeed[],
   freed: () => void,
 ) {
   const { logger } = deps;
   const itemCounts = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
   const limitDelivery = createLimiter(deps.concurrency);
-  const feeds = deps.feeds ?? registeredFeeds;
   const sender = createChannelSender({
     nonceWarning: createNonceWarning(logger, deps.nonceWindowMs, clock),
     store: deps.store,
@@ -260,7 +260,8 @@ export function createPoller(deps: PollerDeps): Poller {
   const { store, logger } = deps;
   const clock = deps.clock ?? (deps.wall ? clockFollowing(deps.wall) : systemClock);
   const { schedule, breaker, channelBackoff, admission, rates } = createReadParts(deps, clock);
-  const deliveries = createDeliveries(deps, clock, channelBackoff, () => loop.wake());
+  const feeds = deps.feeds ?? registeredFeeds;
+  const deliveries = createDeliveries(deps, clock, channelBackoff, feeds, () => loop.wake());
   const ctx: SourceContext = {
     store,
     tracker: deps.tracker,
@@ -271,7 +272,7 @@ export function createPoller(deps: PollerDeps): Poller {
     admission,
     concurrency: deps.concurrency,
     schedule,
-    feeds: deps.feeds ?? registeredFeeds,
+    feeds,
     onActiveSessions: deps.onActiveSessions,
   };
   let stopping = false;
