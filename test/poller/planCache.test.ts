@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../src/poller/schedule/allocate.js";
+import { allocate, fitsAtBase } from "../../src/poller/schedule/allocate.js";
 import { keysOf } from "../../src/poller/schedule/due.js";
-import { fitsAtBase } from "../../src/poller/schedule/planCache.js";
 import type { Subscription } from "../../src/store/types.js";
 
 function subscription(session: number | null, currentSession: number | null): Subscription {

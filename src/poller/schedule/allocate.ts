@@ -45,13 +45,30 @@ export interface AllocateOptions {
   fullBudgetPerMs?: number;
 }
 
+/**
+ * Whether every demand read at the base interval fits the budget: then that is the allocation,
+ * whatever the rates (so a caller may skip estimating them).
+ */
+export function fitsAtBase(
+  demands: readonly { cost: number }[],
+  baseMs: number,
+  budgetPerMs: number,
+): boolean {
+  let cost = 0;
+  for (const d of demands) cost += d.cost;
+  return cost / baseMs <= budgetPerMs;
+}
+
+/** The allocation when everything fits at the base interval. */
+export function basePlan(count: number, baseMs: number): Allocation {
+  return { intervals: Array.from({ length: count }, () => baseMs), mode: "base", upperMs: baseMs };
+}
+
 /** Intervals for `demands` under the budget (see the file's comment). */
 export function allocate(demands: readonly Demand[], options: AllocateOptions): Allocation {
   const { baseMs, budgetPerMs } = options;
   const maxMs = baseMs * options.maxStretch;
-  const allBase = demands.reduce((sum, d) => sum + d.cost, 0) / baseMs;
-  if (allBase <= budgetPerMs)
-    return { intervals: demands.map(() => baseMs), mode: "base", upperMs: baseMs };
+  if (fitsAtBase(demands, baseMs, budgetPerMs)) return basePlan(demands.length, baseMs);
   const allMax = demands.reduce((sum, d) => sum + d.cost, 0) / maxMs;
   const upper = allMax <= budgetPerMs ? maxMs : overloadBoundMs(demands, options);
   const shape = demands.map((d) => Math.sqrt(d.cost / d.rate));

@@ -6,9 +6,8 @@
  * - A subscription's schedule keys (due.ts's keysOf): kept per subscription object, the tick
  *   plans over the store's own shared objects, and checked against the three fields the keys
  *   come from (an in-place change is seen, a replaced object is a new entry).
- * - The plan while every source fits at the base interval (scheduleRecord.replan): the
- *   intervals then depend only on the sources' costs and the budget, not on any change rate,
- *   so the rates are not estimated at all (allocate.ts would return the base for everyone).
+ * (The plan while every source fits at the base interval is allocate.ts's `fitsAtBase`:
+ * scheduleRecord.replan asks it before estimating any change rate.)
  */
 import type { Subscription } from "../../store/types.js";
 
@@ -43,18 +42,4 @@ export function cachedKeys(
     keys,
   });
   return keys;
-}
-
-/**
- * Whether every running source read at the base interval fits the reads' budget: the test
- * allocate() starts with, made before any change rate is estimated (same sum, same order).
- */
-export function fitsAtBase(
-  running: readonly { cost: number }[],
-  baseMs: number,
-  budgetPerMs: number,
-): boolean {
-  let cost = 0;
-  for (const t of running) cost += t.cost;
-  return cost / baseMs <= Math.max(budgetPerMs, 1e-12);
 }

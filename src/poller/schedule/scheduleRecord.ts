@@ -4,8 +4,7 @@
  * the due stage's pick.
  */
 import type { TaggedStreak } from "../../util/backoff.js";
-import { allocate } from "./allocate.js";
-import { fitsAtBase } from "./planCache.js";
+import { allocate, basePlan, fitsAtBase } from "./allocate.js";
 import { type RateState, rateOf } from "./rate.js";
 import type {
   Candidate,
@@ -98,15 +97,16 @@ export function replan(
       if (t.checkedAt !== undefined) budgetPerMs -= 1 / o.endedIntervalMs;
     }
   }
+  const readsPerMs = Math.max(budgetPerMs, 1e-12);
   // Everyone at the base interval fits: allocate's answer, without estimating any rate.
-  const plan = fitsAtBase(running, o.base, budgetPerMs)
-    ? { intervals: running.map(() => o.base), mode: "base" as const, upperMs: o.base }
+  const plan = fitsAtBase(running, o.base, readsPerMs)
+    ? basePlan(running.length, o.base)
     : allocate(
         running.map((t) => ({ rate: rateOf(t.rate, wallMs), cost: t.cost })),
         {
           baseMs: o.base,
           maxStretch: o.maxStretch,
-          budgetPerMs: Math.max(budgetPerMs, 1e-12),
+          budgetPerMs: readsPerMs,
           fullBudgetPerMs: o.budgetPerMinute / 60_000,
         },
       );
