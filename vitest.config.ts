@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // dist/ built once up front, not inside the tests that run `npm start` (test/globalSetup.ts).
+    globalSetup: ["test/globalSetup.ts"],
     pool: "forks",
     // Most end-to-end tests wait on poll intervals and rate-limit windows, not on the CPU:
     // on a 2-core machine the default (one worker) would run them one after another.
